@@ -1,0 +1,154 @@
+//! Tokens: a slice of the caller's text, its byte span and its kind.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+
+/// One token: a slice of the input text, where it is, and what it is.
+///
+/// `span` is a byte range into the text that was tokenized, so
+/// `&text[token.span.clone()] == token.text` always holds.
+///
+/// # Example
+///
+/// ```
+/// use slovo::{tokenize, TokenKind};
+///
+/// let text = "Привет, мир!";
+/// let first = tokenize(text).next().unwrap();
+/// assert_eq!(first.text, "Привет");
+/// assert_eq!(first.kind, TokenKind::Word);
+/// assert_eq!(&text[first.span.clone()], first.text);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Token<'a> {
+    /// The token's text, borrowed from the input.
+    pub text: &'a str,
+    /// Byte offsets of the token in the input.
+    pub span: Range<usize>,
+    /// What kind of token this is.
+    pub kind: TokenKind,
+}
+
+impl<'a> Token<'a> {
+    /// Byte offset where the token starts.
+    ///
+    /// ```
+    /// let t = slovo::tokenize("  да").next().unwrap();
+    /// assert_eq!(t.start(), 2);
+    /// ```
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.span.start
+    }
+
+    /// Byte offset just past the token's end.
+    ///
+    /// ```
+    /// let t = slovo::tokenize("да").next().unwrap();
+    /// assert_eq!(t.end(), 4); // two Cyrillic letters, two bytes each
+    /// ```
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.span.end
+    }
+}
+
+/// What a [`Token`] is.
+///
+/// The string forms (`"word"`, `"number"`, …) are what the CLI and the Python binding
+/// print; [`FromStr`] parses them back.
+///
+/// ```
+/// use slovo::TokenKind;
+///
+/// assert_eq!(TokenKind::Email.as_str(), "email");
+/// assert_eq!("hashtag".parse::<TokenKind>().unwrap(), TokenKind::Hashtag);
+/// assert!("sentence".parse::<TokenKind>().is_err());
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// Letters, possibly joined by hyphens or apostrophes and mixed with digits:
+    /// `кто-то`, `Ростов-на-Дону`, `COVID-19`, `2-й`, `Д'Артаньян`, and abbreviations
+    /// or initials with their period (`т.е.`, `г.`, `Е.`).
+    Word,
+    /// Digits, decimals (`1,5`, `3.5`), dates (`26.11.2026`), times (`19:30`).
+    Number,
+    /// Punctuation: a run of the same kind of marks is one token (`?!`, `...`, `«`).
+    Punct,
+    /// Symbols that are not punctuation: `%`, `$`, `+`, `№`, `©` …
+    Symbol,
+    /// A URL with a scheme (`https://…`) or starting with `www.`.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// `#hashtag`.
+    Hashtag,
+    /// `@mention`.
+    Mention,
+    /// One emoji, including ZWJ sequences, flags, keycaps and skin tones.
+    Emoji,
+}
+
+impl TokenKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [TokenKind; 9] = [
+        TokenKind::Word,
+        TokenKind::Number,
+        TokenKind::Punct,
+        TokenKind::Symbol,
+        TokenKind::Url,
+        TokenKind::Email,
+        TokenKind::Hashtag,
+        TokenKind::Mention,
+        TokenKind::Emoji,
+    ];
+
+    /// The lowercase name of the kind (`"word"`, `"url"`, …).
+    ///
+    /// ```
+    /// assert_eq!(slovo::TokenKind::Punct.as_str(), "punct");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punct => "punct",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Mention => "mention",
+            TokenKind::Emoji => "emoji",
+        }
+    }
+}
+
+impl fmt::Display for TokenKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for TokenKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        TokenKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                Error::invalid_option(
+                    "token kind",
+                    s,
+                    "one of word, number, punct, symbol, url, email, hashtag, mention, emoji",
+                )
+            })
+    }
+}
