@@ -8,15 +8,35 @@
 //!     assert_eq!(&text[token.span.clone()], token.text);
 //! }
 //! ```
+//!
+//! ## Normalization
+//!
+//! [`normalize`] brings a text to one spelling before it is analysed: a Unicode form
+//! (NFC by default, or NFKC, which also folds fullwidth and other compatibility letters),
+//! optionally lowercase and `ё` → `е`, and without stress marks, soft hyphens and
+//! zero-width characters. [`NormalizeOptions`] says which steps run. The result is a
+//! [`Cow`](std::borrow::Cow): text that is already normal is returned borrowed, without
+//! allocating. [`fold`] is the cheap preset for comparing words (lowercase, `ё` → `е`, no
+//! stress marks).
+//!
+//! ```
+//! use slovo::{fold, normalize, NormalizeOptions, UnicodeForm};
+//!
+//! let options = NormalizeOptions::default().form(UnicodeForm::Nfkc);
+//! assert_eq!(normalize("Ｐｒｅｓｓ-рели\u{301}з", &options), "Press-релиз");
+//! assert_eq!(fold("Ёлка"), fold("ЕЛКА"));
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod error;
 mod input;
+mod normalize;
 mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
+pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;
