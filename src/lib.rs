@@ -36,7 +36,7 @@ mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
-pub use input::{decode_utf8, read_text};
+pub use input::{decode_utf8, read_lines, read_text, Lines};
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;
