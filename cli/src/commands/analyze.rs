@@ -21,7 +21,7 @@ use crate::output::Output;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files to analyse; `-` reads standard input. Without FILE, the bundled sample
-    /// document (a news article in Russian) is analysed.
+    /// document (a news article in Russian) is analysed; with --jsonl, standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     #[command(flatten)]
@@ -36,7 +36,13 @@ pub struct Args {
 
 /// Analyses every document and prints its report.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
-    let sources = Source::from_args(&args.files, Source::Sample);
+    // The sample is plain text, so JSON Lines without a FILE can only mean stdin.
+    let default = if args.mode.jsonl {
+        Source::Stdin
+    } else {
+        Source::Sample
+    };
+    let sources = Source::from_args(&args.files, default);
     let mut first = true;
     for_each_document(&sources, args.mode, |document| {
         let report = Report::new(&document, args.top);
