@@ -40,3 +40,8 @@ pub use input::{decode_utf8, read_lines, read_text, Lines};
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;
+
+/// The README's Rust examples, compiled and run as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
