@@ -13,10 +13,14 @@
 
 mod error;
 mod input;
+mod stem;
+mod stopwords;
 mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
+pub use stem::Stemmer;
+pub use stopwords::StopWords;
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;
