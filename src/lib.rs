@@ -32,12 +32,16 @@
 mod error;
 mod input;
 mod normalize;
+mod stem;
+mod stopwords;
 mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_lines, read_text, Lines};
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
+pub use stem::Stemmer;
+pub use stopwords::StopWords;
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;
 
