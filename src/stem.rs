@@ -11,6 +11,8 @@ use std::fmt;
 use hashbrown::hash_map::RawEntryMut;
 use hashbrown::HashMap;
 
+use crate::normalize::fold;
+
 /// Words longer than this many bytes are stemmed but never cached.
 ///
 /// 64 bytes is 32 Cyrillic letters; longer "words" are almost always junk (glued text,
@@ -32,7 +34,8 @@ enum CachedStem {
 
 /// A Snowball Russian stemmer with a bounded memo cache.
 ///
-/// [`stem`](Stemmer::stem) lowercases the word, folds `ё` to `е` and applies Snowball
+/// [`stem`](Stemmer::stem) folds the word with [`fold`](crate::fold) (lowercase, `ё` → `е`, no stress
+/// marks, soft hyphens or zero-width characters) and applies Snowball
 /// Russian. The result matches the current Snowball reference on all 49,785 words of its
 /// Russian test vocabulary (`rust-stemmers` alone differs on the 112 words with `ё`, because
 /// it predates Snowball's 2018 `ё` change).
@@ -255,43 +258,6 @@ fn stem_folded<'w>(snowball: &rust_stemmers::Stemmer, word: &'w str) -> Cow<'w, 
     match folded {
         Cow::Borrowed(w) => snowball.stem(w),
         Cow::Owned(w) => Cow::Owned(snowball.stem(&w).into_owned()),
-    }
-}
-
-/// Lowercase `word` and map `ё` to `е`; borrows when nothing changes.
-///
-/// Lowercasing is per character (`char::to_lowercase`); this matches `str::to_lowercase`
-/// except for the context-dependent Greek final sigma, which plays no part here.
-pub(crate) fn fold(word: &str) -> Cow<'_, str> {
-    let Some(first) = word
-        .char_indices()
-        .find(|&(_, c)| needs_fold(c))
-        .map(|(i, _)| i)
-    else {
-        return Cow::Borrowed(word);
-    };
-    let (kept, rest) = word.split_at(first);
-    let mut out = String::with_capacity(word.len());
-    out.push_str(kept);
-    for c in rest.chars() {
-        for lower in c.to_lowercase() {
-            out.push(if lower == 'ё' { 'е' } else { lower });
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Whether `c` changes under lowercasing or `ё`→`е`.
-#[inline]
-fn needs_fold(c: char) -> bool {
-    match c {
-        'а'..='я' | 'a'..='z' | '0'..='9' | '-' => false,
-        'ё' => true,
-        c if c.is_ascii() => c.is_ascii_uppercase(),
-        c => {
-            let mut lower = c.to_lowercase();
-            lower.next() != Some(c) || lower.next().is_some()
-        }
     }
 }
 
