@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod analyze;
 mod error;
 mod input;
 mod normalize;
@@ -37,6 +38,7 @@ mod stopwords;
 mod token;
 mod tokenize;
 
+pub use analyze::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Term};
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_lines, read_text, Lines};
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
