@@ -30,12 +30,24 @@
 //! assert!(decoded.detected);
 //! # Ok::<(), slovo::Error>(())
 //! ```
+//!
+//! ## Repairing mojibake (opt-in)
+//!
+//! [`fix_mojibake`] undoes text decoded with the wrong table — UTF-8 read as cp1251
+//! (`РџСЂРёРІРµС‚`) or as Latin-1 (`ÐŸÑ€Ð¸Ð²ÐµÑ‚`), cp1251 read as Latin-1 (`Ïðèâåò`),
+//! KOI8-R read as cp1251 (`рТЙЧЕФ`) — span by span, and returns text that is fine
+//! unchanged and borrowed.
+//!
+//! ```
+//! assert_eq!(slovo::fix_mojibake("Рис. 1. Cðåäà îáèòàíèÿ"), "Рис. 1. Cреда обитания");
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod encoding;
 mod error;
 mod input;
+mod mojibake;
 mod ru_stats;
 mod token;
 mod tokenize;
@@ -46,5 +58,6 @@ pub use encoding::{
 };
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
+pub use mojibake::fix_mojibake;
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;

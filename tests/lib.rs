@@ -1,4 +1,5 @@
 //! Integration tests: one binary, a module per suite.
 
 mod encoding;
+mod mojibake;
 mod tokens;
