@@ -2,7 +2,7 @@
 //!
 //! 1. Re-encodes every classics file into UTF-8, UTF-16LE/BE (no byte-order mark),
 //!    windows-1251, KOI8-R and IBM866 (characters a code page lacks become `?`), cuts
-//!    chunks of 200 B, 1 KiB and 10 KiB (up to 40 evenly spaced per file) plus the whole
+//!    chunks of 64 B (a stress size), 200 B, 1 KiB and 10 KiB (up to 40 evenly spaced per file) plus the whole
 //!    file, and prints how often `slovo::detect_encoding` — and, for comparison,
 //!    `chardetng` — gets the encoding right and the decoded text equal to the original.
 //! 2. Runs `slovo::fix_mojibake` over the whole corpus (classics + every OpenCorpora
@@ -27,7 +27,7 @@ const TARGETS: [Charset; 6] = [
     Charset::Koi8R,
     Charset::Ibm866,
 ];
-const SIZES: [Option<usize>; 4] = [Some(200), Some(1024), Some(10 * 1024), None];
+const SIZES: [Option<usize>; 5] = [Some(64), Some(200), Some(1024), Some(10 * 1024), None];
 const CHUNKS_PER_FILE: usize = 40;
 
 fn data_dir() -> Option<PathBuf> {

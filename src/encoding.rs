@@ -19,6 +19,11 @@ use crate::ru_stats::{russian_letter, Scorer};
 /// `windows-1251`, `koi8-r`, `ibm866`) and common aliases (`utf8`, `cp1251`, `win-1251`,
 /// `koi8`, `cp866`, `dos`, …), case-insensitively. The default is UTF-8.
 ///
+/// The three code pages carry Russian, not every Cyrillic language: Kazakh `ұ қ ә`
+/// have no byte in any of them, and KOI8-R and IBM866 also lack `« » —`. Text saved
+/// in them has already lost those characters (converters usually write `?`);
+/// decoding cannot bring them back.
+///
 /// ```
 /// use slovo::Encoding;
 ///
