@@ -26,21 +26,62 @@
 //! assert_eq!(normalize("Ｐｒｅｓｓ-рели\u{301}з", &options), "Press-релиз");
 //! assert_eq!(fold("Ёлка"), fold("ЕЛКА"));
 //! ```
+//!
+//! ## Reading text in legacy encodings
+//!
+//! Files are UTF-8 by default ([`read_text`]). [`read_text_with`], [`decode`] and
+//! [`decode_reader`] take [`DecodeOptions`]: an [`Encoding`] (`utf-8`, `utf-16`,
+//! `windows-1251`, `koi8-r`, `ibm866`, or `auto` to detect it) and whether invalid
+//! bytes are an error naming the byte offset (the default) or replaced with U+FFFD and
+//! counted (`lossy`). The result says which [`Charset`] was used and whether it was
+//! detected. Detection looks at byte-order marks, the UTF-16 byte pattern and UTF-8
+//! validity, then scores the single-byte Cyrillic code pages with a Russian
+//! letter-bigram table.
+//!
+//! ```
+//! use slovo::{decode, Charset, DecodeOptions, Encoding};
+//!
+//! let koi8 = b"\xf0\xd2\xc9\xd7\xc5\xd4, \xcd\xc9\xd2!"; // "Привет, мир!" in KOI8-R
+//! let decoded = decode(koi8, &DecodeOptions::new(Encoding::Auto), "letter.txt")?;
+//! assert_eq!(decoded.text, "Привет, мир!");
+//! assert_eq!(decoded.encoding, Charset::Koi8R);
+//! assert!(decoded.detected);
+//! # Ok::<(), slovo::Error>(())
+//! ```
+//!
+//! ## Repairing mojibake (opt-in)
+//!
+//! [`fix_mojibake`] undoes text decoded with the wrong table — UTF-8 read as cp1251
+//! (`РџСЂРёРІРµС‚`) or as Latin-1 (`ÐŸÑ€Ð¸Ð²ÐµÑ‚`), cp1251 read as Latin-1 (`Ïðèâåò`),
+//! KOI8-R read as cp1251 (`рТЙЧЕФ`) — span by span, and returns text that is fine
+//! unchanged and borrowed.
+//!
+//! ```
+//! assert_eq!(slovo::fix_mojibake("Рис. 1. Cðåäà îáèòàíèÿ"), "Рис. 1. Cреда обитания");
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod analyze;
+mod encoding;
 mod error;
 mod input;
+mod mojibake;
 mod normalize;
+mod ru_stats;
 mod stem;
 mod stopwords;
 mod token;
 mod tokenize;
 
 pub use analyze::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Term};
+pub use encoding::{
+    decode, decode_reader, detect_encoding, read_text_with, Charset, DecodeOptions, Decoded,
+    Encoding,
+};
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_lines, read_text, Lines};
+pub use mojibake::fix_mojibake;
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;

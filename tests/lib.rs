@@ -1,6 +1,8 @@
 //! Integration tests: one binary, a module per suite.
 
+mod encoding;
 mod input;
+mod mojibake;
 mod stem;
 mod stopwords;
 mod tokens;
