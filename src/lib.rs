@@ -11,12 +11,14 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod abbrev;
 mod error;
 mod input;
 mod token;
 mod tokenize;
+mod wordlist;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
 pub use token::{Token, TokenKind};
-pub use tokenize::tokenize;
+pub use tokenize::{tokenize, Tokenizer, Tokens};
