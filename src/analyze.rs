@@ -4,7 +4,8 @@
 //!
 //! 1. [`tokenize`](crate::tokenize) the original text (so spans always point into it);
 //! 2. keep the chosen [`TokenKind`]s (words by default);
-//! 3. [`normalize`](crate::normalize) each kept token: NFC, lowercase, `ё` → `е`, no stress
+//! 3. [`normalize`](crate::normalize) each kept token (without the period of an
+//!    abbreviation or initial such as `млн.` or `Е.`): NFC, lowercase, `ё` → `е`, no stress
 //!    marks, soft hyphens or zero-width characters (all configurable);
 //! 4. drop stop words and tokens shorter than `min_chars`;
 //! 5. stem with Snowball Russian ([`Stemmer`]).
@@ -203,7 +204,13 @@ impl Analyzer {
                 if !config.kinds.contains(&token.kind) {
                     continue;
                 }
-                let normal: Cow<'_, str> = normalize(token.text, &config.normalize);
+                // An abbreviation or initial keeps its period in the token (`млн.`, `Е.`);
+                // the term is the word itself.
+                let word = match token.kind {
+                    TokenKind::Word => token.text.strip_suffix('.').unwrap_or(token.text),
+                    _ => token.text,
+                };
+                let normal: Cow<'_, str> = normalize(word, &config.normalize);
                 if !has_at_least_chars(&normal, config.min_chars)
                     || config.stop_words.contains(&normal)
                 {
@@ -264,7 +271,8 @@ impl AnalyzerBuilder {
     /// ```
     /// let stop: slovo::StopWords = ["казахстан"].into_iter().collect();
     /// let a = slovo::Analyzer::builder().stop_words(stop).build();
-    /// assert_eq!(a.terms("Казахстан и ЕС").len(), 2);
+    /// let surfaces: Vec<&str> = a.terms("Казахстан, Брюссель и ЕС").iter().map(|t| t.surface).collect();
+    /// assert_eq!(surfaces, ["Брюссель", "ЕС"]); // "и" is no stop word here, but too short
     /// ```
     pub fn stop_words(mut self, stop_words: StopWords) -> Self {
         self.config.stop_words = stop_words;

@@ -62,6 +62,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod abbrev;
 mod analyze;
 mod encoding;
 mod error;
@@ -73,6 +74,7 @@ mod stem;
 mod stopwords;
 mod token;
 mod tokenize;
+mod wordlist;
 
 pub use analyze::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Term};
 pub use encoding::{
@@ -86,7 +88,7 @@ pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;
 pub use token::{Token, TokenKind};
-pub use tokenize::tokenize;
+pub use tokenize::{tokenize, Tokenizer, Tokens};
 
 /// The README's Rust examples, compiled and run as doc tests so they stay true.
 #[cfg(doctest)]
