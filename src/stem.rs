@@ -7,9 +7,9 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::hash::BuildHasher;
 
-use hashbrown::hash_map::RawEntryMut;
-use hashbrown::HashMap;
+use hashbrown::HashTable;
 
 /// Words longer than this many bytes are stemmed but never cached.
 ///
@@ -18,16 +18,56 @@ use hashbrown::HashMap;
 const MAX_CACHED_WORD_BYTES: usize = 64;
 
 /// Cache capacity used by [`Stemmer::new`] and [`Stemmer::default`].
-const DEFAULT_CACHE_CAPACITY: usize = 65_536;
+///
+/// 114,688 = 7/8 × 2^17: exactly what a hashbrown table of 2^17 buckets holds before it
+/// would double. It holds all 49k distinct word forms of War and Peace and most of a news
+/// corpus's (92k in 613k words).
+const DEFAULT_CACHE_CAPACITY: usize = 114_688;
 
-/// A cached stem: either a prefix of the cached word itself (the common case, since
-/// Snowball Russian only removes endings) or its own string when folding changed the word.
-#[derive(Clone)]
-enum CachedStem {
-    /// The stem is `word[..len]`.
-    Prefix(u32),
-    /// The stem is not a prefix of the word as given (it had capitals or `ё`).
-    Owned(Box<str>),
+/// Larger capacities are lowered to this, so arena offsets fit in a `u32`: an entry takes at
+/// most 64 bytes of word and 255 of stem.
+const MAX_CACHE_CAPACITY: usize = 1 << 23;
+
+type Hasher = foldhash::fast::RandomState;
+
+/// Where one cached word and its stem sit in the arena: the word at
+/// `start..start + word_len`; the stem either a prefix of it (the common case, since
+/// Snowball Russian only removes endings) or, when folding changed the word (capitals, `ё`),
+/// stored right after it.
+#[derive(Clone, Copy)]
+struct Slot {
+    start: u32,
+    word_len: u8,
+    stem_len: u8,
+    stem_after_word: bool,
+}
+
+impl Slot {
+    /// Whether this slot holds `word` (a byte comparison: no char-boundary checks).
+    #[inline]
+    fn holds(self, arena: &str, word: &str) -> bool {
+        let start = self.start as usize;
+        arena.as_bytes().get(start..start + self.word_len as usize) == Some(word.as_bytes())
+    }
+
+    #[inline]
+    fn word(self, arena: &str) -> &str {
+        let start = self.start as usize;
+        arena
+            .get(start..start + self.word_len as usize)
+            .unwrap_or_default()
+    }
+
+    #[inline]
+    fn stem(self, arena: &str) -> &str {
+        let mut start = self.start as usize;
+        if self.stem_after_word {
+            start += self.word_len as usize;
+        }
+        arena
+            .get(start..start + self.stem_len as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// A Snowball Russian stemmer with a bounded memo cache.
@@ -51,7 +91,7 @@ enum CachedStem {
 /// cannot be prepared in advance (unlike FxHash, whose seed is fixed).
 ///
 /// Memory is bounded by a simple policy:
-/// - at most `capacity` words are cached (65,536 by default, roughly 5 MB); when a new word
+/// - at most `capacity` words are cached (114,688 by default, about 4 MB when full: 9 bytes of table per slot plus the words); when a new word
 ///   arrives at a full cache, the whole cache is cleared and refills with what the text
 ///   uses now. Zipfian text refills its frequent words within a few hundred tokens, and
 ///   clearing needs no bookkeeping on the hot path;
@@ -77,14 +117,19 @@ enum CachedStem {
 /// ```
 pub struct Stemmer {
     snowball: rust_stemmers::Stemmer,
-    cache: HashMap<Box<str>, CachedStem, foldhash::fast::RandomState>,
+    /// The cache: slots indexing `arena`, hashed by word. Compact on purpose (8-byte slots,
+    /// the words side by side in insertion order, frequent words first): a hit costs memory
+    /// latency, not computation, so a small working set is what makes it fast.
+    table: HashTable<Slot>,
+    arena: String,
+    hasher: Hasher,
     capacity: usize,
     /// Holds the result for words that are not cached.
     scratch: String,
 }
 
 impl Stemmer {
-    /// A stemmer with the default cache capacity (65,536 words).
+    /// A stemmer with the default cache capacity (114,688 words, about 4 MB when full).
     ///
     /// ```
     /// let mut stemmer = slovo::Stemmer::new();
@@ -109,8 +154,10 @@ impl Stemmer {
     pub fn with_cache_capacity(capacity: usize) -> Self {
         Self {
             snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
-            cache: HashMap::with_hasher(foldhash::fast::RandomState::default()),
-            capacity,
+            table: HashTable::new(),
+            arena: String::new(),
+            hasher: Hasher::default(),
+            capacity: capacity.min(MAX_CACHE_CAPACITY),
             scratch: String::new(),
         }
     }
@@ -132,26 +179,47 @@ impl Stemmer {
         if word.len() > MAX_CACHED_WORD_BYTES || self.capacity == 0 {
             return self.stem_uncached(word);
         }
-        if self.cache.len() >= self.capacity {
-            self.cache.clear();
+        let hash = self.hasher.hash_one(word);
+        let arena = &self.arena;
+        let found = self.table.find(hash, |slot| slot.holds(arena, word));
+        if let Some(&slot) = found {
+            return slot.stem(&self.arena);
         }
-        let (key, cached) = match self.cache.raw_entry_mut().from_key(word) {
-            RawEntryMut::Occupied(entry) => entry.into_key_value(),
-            RawEntryMut::Vacant(entry) => {
-                let stem = stem_folded(&self.snowball, word);
-                let cached = match u32::try_from(stem.len()) {
-                    Ok(len) if word.starts_with(&*stem) => CachedStem::Prefix(len),
-                    _ => CachedStem::Owned(stem.into_owned().into_boxed_str()),
-                };
-                entry.insert(Box::from(word), cached)
-            }
+        self.insert(hash, word)
+    }
+
+    /// Stems a word that is not cached, caches it and returns its stem.
+    fn insert(&mut self, hash: u64, word: &str) -> &str {
+        if self.table.len() >= self.capacity {
+            self.table.clear();
+            self.arena.clear();
+        }
+        let stem = stem_folded(&self.snowball, word);
+        let stem_after_word = !word.starts_with(&*stem);
+        let (Ok(start), Ok(word_len), Ok(stem_len)) = (
+            u32::try_from(self.arena.len()),
+            u8::try_from(word.len()),
+            u8::try_from(stem.len()),
+        ) else {
+            // Unreachable with the limits above; stay total regardless.
+            self.scratch.clear();
+            self.scratch.push_str(&stem);
+            return &self.scratch;
         };
-        match cached {
-            // Prefix lengths are stem lengths checked with `starts_with`, so they fall on
-            // a char boundary; `get` keeps this total regardless.
-            CachedStem::Prefix(len) => key.get(..*len as usize).unwrap_or(key),
-            CachedStem::Owned(stem) => stem,
+        self.arena.push_str(word);
+        if stem_after_word {
+            self.arena.push_str(&stem);
         }
+        let slot = Slot {
+            start,
+            word_len,
+            stem_len,
+            stem_after_word,
+        };
+        let (arena, hasher) = (&self.arena, &self.hasher);
+        self.table
+            .insert_unique(hash, slot, |slot| hasher.hash_one(slot.word(arena)));
+        slot.stem(&self.arena)
     }
 
     fn stem_uncached(&mut self, word: &str) -> &str {
@@ -159,6 +227,25 @@ impl Stemmer {
         self.scratch.clear();
         self.scratch.push_str(&stem);
         &self.scratch
+    }
+
+    /// The cached stem of `word`, if the cache holds it; never stems.
+    ///
+    /// Takes `&self`, so a cache shared behind a `RwLock` can be read under a read lock.
+    ///
+    /// ```
+    /// let mut stemmer = slovo::Stemmer::new();
+    /// assert_eq!(stemmer.cached("книгами"), None);
+    /// stemmer.stem("книгами");
+    /// assert_eq!(stemmer.cached("книгами"), Some("книг"));
+    /// ```
+    #[inline]
+    pub fn cached(&self, word: &str) -> Option<&str> {
+        let hash = self.hasher.hash_one(word);
+        let slot = *self
+            .table
+            .find(hash, |slot| slot.word(&self.arena) == word)?;
+        Some(slot.stem(&self.arena))
     }
 
     /// How many words the cache holds now.
@@ -170,7 +257,7 @@ impl Stemmer {
     /// assert_eq!(stemmer.cache_len(), 1);
     /// ```
     pub fn cache_len(&self) -> usize {
-        self.cache.len()
+        self.table.len()
     }
 
     /// The most words the cache will hold before it is cleared.
@@ -191,7 +278,8 @@ impl Stemmer {
     /// assert_eq!(stemmer.cache_len(), 0);
     /// ```
     pub fn clear_cache(&mut self) {
-        self.cache = HashMap::with_hasher(*self.cache.hasher());
+        self.table = HashTable::new();
+        self.arena = String::new();
         self.scratch = String::new();
     }
 }
@@ -220,7 +308,9 @@ impl Clone for Stemmer {
     fn clone(&self) -> Self {
         Self {
             snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
-            cache: self.cache.clone(),
+            table: self.table.clone(),
+            arena: self.arena.clone(),
+            hasher: self.hasher,
             capacity: self.capacity,
             scratch: String::new(),
         }
@@ -237,7 +327,7 @@ impl fmt::Debug for Stemmer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Stemmer")
             .field("algorithm", &"russian")
-            .field("cache_len", &self.cache.len())
+            .field("cache_len", &self.table.len())
             .field("cache_capacity", &self.capacity)
             .finish()
     }
@@ -263,11 +353,7 @@ fn stem_folded<'w>(snowball: &rust_stemmers::Stemmer, word: &'w str) -> Cow<'w, 
 /// Lowercasing is per character (`char::to_lowercase`); this matches `str::to_lowercase`
 /// except for the context-dependent Greek final sigma, which plays no part here.
 pub(crate) fn fold(word: &str) -> Cow<'_, str> {
-    let Some(first) = word
-        .char_indices()
-        .find(|&(_, c)| needs_fold(c))
-        .map(|(i, _)| i)
-    else {
+    let Some(first) = first_to_fold(word) else {
         return Cow::Borrowed(word);
     };
     let (kept, rest) = word.split_at(first);
@@ -279,6 +365,32 @@ pub(crate) fn fold(word: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Byte offset of the first char that [`fold`] changes, if any.
+///
+/// Byte-level fast path for ASCII and the lowercase Russian letters (`а`–`п` are D0 B0–BF,
+/// `р`–`я` D1 80–8F, `ё` is D1 91); everything else is decoded and asked.
+#[inline]
+fn first_to_fold(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match (b, bytes.get(i + 1)) {
+            (b'A'..=b'Z', _) => return Some(i),
+            (0x00..=0x7F, _) => i += 1,
+            (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F)) => i += 2,
+            _ => {
+                // `i` is at a char boundary: only whole chars were skipped.
+                let c = word.get(i..).and_then(|rest| rest.chars().next())?;
+                if needs_fold(c) {
+                    return Some(i);
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    None
 }
 
 /// Whether `c` changes under lowercasing or `ё`→`е`.
@@ -307,6 +419,21 @@ mod tests {
         assert_eq!(fold("Ёж"), "еж");
         assert_eq!(fold("mixedCASE"), "mixedcase");
         assert_eq!(fold("İ"), "i\u{307}");
+    }
+
+    proptest::proptest! {
+        /// The byte-level fast path agrees with folding char by char.
+        #[test]
+        fn fold_matches_the_char_by_char_definition(word in "\\PC{0,16}|[а-яёА-ЯЁa-zA-Z-]{0,16}") {
+            let expected: String = word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect();
+            let folded = fold(&word);
+            proptest::prop_assert_eq!(&*folded, expected.as_str());
+            proptest::prop_assert_eq!(matches!(folded, Cow::Borrowed(_)), expected == word);
+        }
     }
 
     #[test]
