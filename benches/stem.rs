@@ -35,63 +35,12 @@
 //! 64-shard `RwLock` cache 8.7 M (other runs: 24.1 M vs 9.0 M, 19.6 M vs 13.6 M).
 use std::hash::BuildHasher;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use slovo::Stemmer;
 
-const SAMPLE: &str = include_str!("../examples/data/kazinform_eu_ru.txt");
-
-/// `shared/data/<rel>` beside the checkout or beside the worktree folder.
-fn shared_data(rel: &str) -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    root.ancestors()
-        .skip(1)
-        .take(2)
-        .map(|base| base.join("shared/data").join(rel))
-        .find(|p| p.exists())
-}
-
-fn sample_repeated(what: &str) -> String {
-    eprintln!("stem bench: {what} not found; using the bundled sample repeated 200 times");
-    SAMPLE.repeat(200)
-}
-
-fn war_and_peace() -> String {
-    if let Ok(path) = std::env::var("SLOVO_BENCH_TEXT") {
-        eprintln!("stem bench: text from SLOVO_BENCH_TEXT={path}");
-        return slovo::read_text(&path).unwrap_or_else(|e| panic!("SLOVO_BENCH_TEXT: {e}"));
-    }
-    let volumes: Vec<PathBuf> = (1..=4)
-        .filter_map(|i| shared_data(&format!("corpus/classics/Tolstoi_VoynaIMir{i}.txt")))
-        .collect();
-    if volumes.len() != 4 {
-        return sample_repeated("War and Peace");
-    }
-    volumes
-        .iter()
-        .map(|p| slovo::read_text(p).unwrap_or_else(|e| panic!("{e}")))
-        .collect()
-}
-
-fn news() -> String {
-    let path = match std::env::var("SLOVO_BENCH_NEWS") {
-        Ok(path) => Some(PathBuf::from(path)),
-        Err(_) => shared_data("corpus/opencorpora_docs.jsonl"),
-    };
-    let Some(path) = path else {
-        return sample_repeated("opencorpora_docs.jsonl");
-    };
-    let jsonl = slovo::read_text(&path).unwrap_or_else(|e| panic!("{e}"));
-    let mut text = String::new();
-    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
-        let doc: serde_json::Value = serde_json::from_str(line).expect("JSON line");
-        text.push_str(doc["text"].as_str().unwrap_or_default());
-        text.push('\n');
-    }
-    text
-}
+mod common;
 
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphabetic())
@@ -224,9 +173,9 @@ fn bench_threads(c: &mut Criterion, text: &str) {
 }
 
 fn bench(c: &mut Criterion) {
-    let war_and_peace = war_and_peace();
+    let war_and_peace = common::war_and_peace();
     bench_corpus(c, "war_and_peace", &war_and_peace);
-    bench_corpus(c, "news", &news());
+    bench_corpus(c, "news", &common::news_docs().join("\n"));
     bench_threads(c, &war_and_peace);
 }
 
