@@ -13,10 +13,12 @@
 
 mod error;
 mod input;
+pub mod tfidf;
 mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
+pub use tfidf::{CsrMatrix, DocumentFrequencies, TfidfConfig, TfidfVectorizer, Vocabulary};
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;
