@@ -305,7 +305,8 @@ fn zero_rows_stay_zero_and_rows_are_normalized() {
 
 #[test]
 fn invalid_options_are_rejected_with_their_name() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut TfidfConfig)>)> = vec![
+    type Change = Box<dyn Fn(&mut TfidfConfig)>;
+    let cases: Vec<(&str, Change)> = vec![
         ("ngram_range", Box::new(|c| c.ngram_range = (0, 1))),
         ("ngram_range", Box::new(|c| c.ngram_range = (2, 1))),
         ("min_df", Box::new(|c| c.min_df = DfBound::Proportion(1.5))),
@@ -480,7 +481,7 @@ proptest! {
         let mut config = TfidfConfig::default();
         config.ngram_range = (lo, hi);
         let vectorizer = TfidfVectorizer::new(config).expect("valid");
-        let table = vectorizer.count_terms(&[doc.clone()]);
+        let table = vectorizer.count_terms(std::slice::from_ref(&doc));
         let total: u64 = table.iter().map(|(_, _, count)| count).sum();
         let expected: usize = (lo..=hi).map(|n| (doc.len() + 1).saturating_sub(n)).sum();
         prop_assert_eq!(total, expected as u64);
