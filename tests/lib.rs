@@ -5,4 +5,5 @@ mod input;
 mod mojibake;
 mod stem;
 mod stopwords;
+mod tfidf;
 mod tokens;
