@@ -174,21 +174,23 @@ pub struct Tokens<'a> {
     config: Tokenizer,
 }
 
-// Byte classes. A class describes the byte at a char boundary.
+// Byte classes: one bit each, so that hot paths test bits (`class & CYR != 0`) and the
+// compiler keeps them as predictable branches instead of a jump table. A class describes
+// the byte at a char boundary.
 /// ASCII white space: `\t \n \x0B \x0C \r` and space.
-const SPACE: u8 = 0;
+const SPACE: u8 = 1;
 /// ASCII letter.
-const ALPHA: u8 = 1;
+const ALPHA: u8 = 2;
 /// ASCII digit.
-const DIGIT: u8 = 2;
+const DIGIT: u8 = 4;
 /// Lead byte of a two-byte Cyrillic letter (U+0400–U+053F, lead bytes `D0`–`D4`).
-const CYR: u8 = 3;
+const CYR: u8 = 8;
 /// ASCII punctuation, symbols and control characters.
-const ASCII_OTHER: u8 = 4;
+const ASCII_OTHER: u8 = 16;
 /// Any other lead byte: decoded and classified with `char` methods.
-const NON_ASCII: u8 = 5;
+const NON_ASCII: u8 = 32;
 /// Continuation byte: never seen at a char boundary.
-const CONTINUATION: u8 = 6;
+const CONTINUATION: u8 = 64;
 
 static CLASS: [u8; 256] = class_table();
 
@@ -379,7 +381,7 @@ impl<'a> Tokens<'a> {
 
     /// Scans a run of word characters from `i`; returns its end and updates `last`,
     /// `letters`, `digits`.
-    #[inline]
+    #[inline(always)]
     fn scan_run(
         &self,
         mut i: usize,
@@ -389,59 +391,113 @@ impl<'a> Tokens<'a> {
     ) -> usize {
         let bytes = self.bytes();
         while let Some(&b) = bytes.get(i) {
-            match class(b) {
-                CYR => {
-                    i += 2;
-                    *last = Last::Letter;
-                    *letters = true;
-                }
-                ALPHA => {
-                    i += 1;
-                    *last = Last::Letter;
-                    *letters = true;
-                }
-                DIGIT => {
-                    i += 1;
-                    *last = Last::AsciiDigit;
-                    *digits = true;
-                }
-                // An underscore joins word characters (`К_тому_же`), it does not end a word.
-                ASCII_OTHER if b == b'_' && self.word_char_at(i + 1).is_some() => {
-                    i += 1;
-                }
-                NON_ASCII => {
-                    let Some(c) = self.char_at(i) else { break };
-                    if c.is_alphanumeric() {
-                        if c.is_numeric() {
-                            *digits = true;
-                            *last = Last::Other;
-                        } else {
-                            *letters = true;
-                            *last = Last::Letter;
-                        }
-                    } else if !(c == '\u{AD}' || is_extender(c)) {
-                        break;
+            // An if-chain, most frequent first: cheaper than a jump table per character.
+            let class = class(b);
+            if class & CYR != 0 {
+                i += 2;
+                *last = Last::Letter;
+                *letters = true;
+            } else if class & ALPHA != 0 {
+                i += 1;
+                *last = Last::Letter;
+                *letters = true;
+            } else if class & DIGIT != 0 {
+                i += 1;
+                *last = Last::AsciiDigit;
+                *digits = true;
+            } else if class & NON_ASCII != 0 {
+                let Some(c) = self.char_at(i) else { break };
+                if c.is_alphanumeric() {
+                    if c.is_numeric() {
+                        *digits = true;
+                        *last = Last::Other;
+                    } else {
+                        *letters = true;
+                        *last = Last::Letter;
                     }
-                    // Marks, soft hyphens and ZWJ keep `last`: `а́-то` still joins.
-                    i += c.len_utf8();
+                } else if !(c == '\u{AD}' || is_extender(c)) {
+                    break;
                 }
-                _ => break,
+                // Marks, soft hyphens and ZWJ keep `last`: `а́-то` still joins.
+                i += c.len_utf8();
+            } else if b == b'_' && self.word_char_at(i + 1).is_some() {
+                // An underscore joins word characters (`К_тому_же`), it does not end a word.
+                i += 1;
+            } else {
+                break;
             }
         }
         i
     }
 
     /// A word or number starting at `start` (a letter or digit).
+    #[inline]
     fn word(&mut self, start: usize) -> Token<'a> {
-        let bytes = self.bytes();
         let mut last = Last::Other;
         let mut letters = false;
         let mut digits = false;
-        let mut i = start;
-        loop {
-            let run_start = i;
-            i = self.scan_run(i, &mut last, &mut letters, &mut digits);
-            let Some(&b) = bytes.get(i) else { break };
+        let end = self.scan_run(start, &mut last, &mut letters, &mut digits);
+        if self.may_go_on(start, end, last) {
+            self.word_tail(start, end, last, letters, digits)
+        } else {
+            let kind = if letters {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            self.token(start, end, kind)
+        }
+    }
+
+    /// Whether the word whose first run is `start..end` may go on past `end` (or become a
+    /// URL, an e-mail, take a period): a cheap test that sends the common cases (a word
+    /// followed by a space, a comma, a sentence-final period) straight out.
+    #[inline(always)]
+    fn may_go_on(&self, start: usize, end: usize, last: Last) -> bool {
+        let bytes = self.bytes();
+        let Some(&b) = bytes.get(end) else {
+            return false;
+        };
+        let ascii_start = bytes[start].is_ascii();
+        match b {
+            b'-' | b'\'' => true,
+            b',' => last == Last::AsciiDigit,
+            b'.' => {
+                last == Last::AsciiDigit
+                    || ascii_start
+                    || self.config.abbreviation_periods
+                    || end - start <= 4
+                    || bytes
+                        .get(end + 1)
+                        .is_some_and(|&next| class(next) & (SPACE | ASCII_OTHER) == 0)
+            }
+            b':' => last == Last::AsciiDigit || ascii_start,
+            b'@' => true,
+            b'+' | b'%' => ascii_start,
+            // ’ U+2019, ‐ U+2010, ‑ U+2011 (not — or …)
+            0xE2 => matches!(
+                bytes.get(end + 1..end + 3),
+                Some([0x80, 0x90 | 0x91 | 0x99])
+            ),
+            _ => false,
+        }
+    }
+
+    /// The rest of [`Tokens::word`] when the first run of word characters `start..end` is
+    /// followed by something that may join (hyphen, apostrophe, dot …).
+    #[inline(never)]
+    fn word_tail(
+        &mut self,
+        start: usize,
+        end: usize,
+        mut last: Last,
+        mut letters: bool,
+        mut digits: bool,
+    ) -> Token<'a> {
+        let bytes = self.bytes();
+        let mut i = end;
+        let mut run_start = start;
+        while let Some(&b) = bytes.get(i) {
             // What joins two runs into one token.
             let next = match b {
                 b'-' => match self.word_char_at(i + 1) {
@@ -489,7 +545,8 @@ impl<'a> Tokens<'a> {
                 },
                 _ => break,
             };
-            i = next;
+            run_start = next;
+            i = self.scan_run(next, &mut last, &mut letters, &mut digits);
         }
 
         // Tokens that begin like a word: URLs, e-mails.
@@ -854,7 +911,7 @@ impl<'a> Tokens<'a> {
     #[inline]
     fn absorb_extenders(&self, mut end: usize) -> usize {
         while let Some(&b) = self.bytes().get(end) {
-            if b < 0x80 || class(b) == CYR {
+            if b < 0x80 || class(b) & CYR != 0 {
                 break;
             }
             match self.char_at(end) {
@@ -932,23 +989,24 @@ impl<'a> Iterator for Tokens<'a> {
         let bytes = self.bytes();
         let mut i = self.pos;
         while let Some(&b) = bytes.get(i) {
-            match class(b) {
-                SPACE => i += 1,
-                ALPHA | CYR => return Some(self.word(i)),
-                DIGIT => {
-                    if let Some(end) = self.keycap_end(i) {
-                        return Some(self.token(i, end, TokenKind::Emoji));
-                    }
-                    return Some(self.word(i));
+            let class = class(b);
+            if class & SPACE != 0 {
+                i += 1;
+            } else if class & (CYR | ALPHA) != 0 {
+                return Some(self.word(i));
+            } else if class & ASCII_OTHER != 0 {
+                return Some(self.ascii_other(i, b));
+            } else if class & DIGIT != 0 {
+                if let Some(end) = self.keycap_end(i) {
+                    return Some(self.token(i, end, TokenKind::Emoji));
                 }
-                ASCII_OTHER => return Some(self.ascii_other(i, b)),
-                _ => {
-                    let c = self.char_at(i)?;
-                    if is_separator(c) {
-                        i += c.len_utf8();
-                    } else {
-                        return Some(self.non_ascii(i, c));
-                    }
+                return Some(self.word(i));
+            } else {
+                let c = self.char_at(i)?;
+                if is_separator(c) {
+                    i += c.len_utf8();
+                } else {
+                    return Some(self.non_ascii(i, c));
                 }
             }
         }
