@@ -235,6 +235,10 @@ fn is_extender(c: char) -> bool {
     if cp <= 0x36F {
         return true;
     }
+    if matches!(cp, 0x2010..=0x2027 | 0x2030..=0x205E) {
+        // General Punctuation: dashes, quotes, ellipsis … never extend.
+        return false;
+    }
     let mut buf = [0u8; 8];
     buf[0] = b'a';
     let len = 1 + c.encode_utf8(&mut buf[1..]).len();
@@ -989,6 +993,10 @@ impl<'a> Iterator for Tokens<'a> {
         let bytes = self.bytes();
         let mut i = self.pos;
         while let Some(&b) = bytes.get(i) {
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
             let class = class(b);
             if class & SPACE != 0 {
                 i += 1;
