@@ -183,7 +183,7 @@ const SPACE: u8 = 1;
 const ALPHA: u8 = 2;
 /// ASCII digit.
 const DIGIT: u8 = 4;
-/// Lead byte of a two-byte Cyrillic letter (U+0400–U+053F, lead bytes `D0`–`D4`).
+/// Lead byte of a two-byte Cyrillic letter (lead bytes `D0`, `D1`, `D3`, `D4`).
 const CYR: u8 = 8;
 /// ASCII punctuation, symbols and control characters.
 const ASCII_OTHER: u8 = 16;
@@ -204,9 +204,10 @@ const fn class_table() -> [u8; 256] {
             b'0'..=b'9' => DIGIT,
             0x00..=0x7F => ASCII_OTHER,
             0x80..=0xBF => CONTINUATION,
-            // U+0400–U+053F. U+0482 (҂) and U+0530 (unassigned) ride along as letters,
-            // U+0483–U+0489 are combining marks: they belong inside words anyway.
-            0xD0..=0xD4 => CYR,
+            // U+0400–U+047F and U+04C0–U+053F (U+0530, unassigned, rides along as a
+            // letter). D2 (U+0480–U+04BF) holds the symbol ҂ and combining marks besides
+            // Kazakh letters: it takes the decoding path, with a shortcut in `scan_run`.
+            0xD0 | 0xD1 | 0xD3 | 0xD4 => CYR,
             _ => NON_ASCII,
         };
         b += 1;
@@ -267,13 +268,14 @@ fn is_non_ascii_punctuation(c: char) -> bool {
         | '\u{FF3F}' | '\u{FF5B}' | '\u{FF5D}' | '\u{FF5F}'..='\u{FF65}')
 }
 
-/// ASCII punctuation (Unicode `P*`); the other printable ASCII non-alphanumerics
-/// (`$ + < = > ^ ` | ~`) and control characters are symbols.
+/// ASCII punctuation (Unicode `P*`, except `%`, which [`TokenKind::Symbol`] documents as a
+/// symbol); the other printable ASCII non-alphanumerics (`$ % + < = > ^ ` | ~`) and
+/// control characters are symbols.
 #[inline]
 fn ascii_kind(b: u8) -> TokenKind {
     match b {
         b'!'..=b'#'
-        | b'%'..=b'*'
+        | b'&'..=b'*'
         | b','..=b'/'
         | b':'
         | b';'
@@ -410,6 +412,14 @@ impl<'a> Tokens<'a> {
                 *last = Last::AsciiDigit;
                 *digits = true;
             } else if class & NON_ASCII != 0 {
+                // Kazakh and other letters of U+0480–U+04BF, without decoding; U+0482 ҂
+                // is a symbol.
+                if b == 0xD2 && bytes.get(i + 1).is_some_and(|&b| b != 0x82) {
+                    i += 2;
+                    *last = Last::Letter;
+                    *letters = true;
+                    continue;
+                }
                 let Some(c) = self.char_at(i) else { break };
                 if c.is_alphanumeric() {
                     if c.is_numeric() {
@@ -580,6 +590,8 @@ impl<'a> Tokens<'a> {
         } else {
             TokenKind::Number
         };
+        // Rules that stop at a letter or digit (domains, times) leave marks behind.
+        let i = self.absorb_extenders(i);
         self.token(start, i, kind)
     }
 
@@ -842,7 +854,7 @@ impl<'a> Tokens<'a> {
                 break;
             }
         }
-        (labels >= 2).then_some(end)
+        (labels >= 2).then(|| self.absorb_extenders(end))
     }
 
     /// A token starting with ASCII punctuation, a symbol or a control character.
@@ -859,7 +871,7 @@ impl<'a> Tokens<'a> {
                     i += 1;
                 }
                 if let Some(&bracket @ (b')' | b'(')) = bytes.get(i) {
-                    let end = same_byte_run(bytes, i, bracket);
+                    let end = self.absorb_extenders(same_byte_run(bytes, i, bracket));
                     return self.token(start, end, TokenKind::Punct);
                 }
             }
@@ -959,6 +971,7 @@ impl<'a> Tokens<'a> {
         while self.text[end..].starts_with(cluster) {
             end += cluster.len();
         }
+        let end = self.absorb_extenders(end);
         let kind = if is_non_ascii_punctuation(c) {
             TokenKind::Punct
         } else {
@@ -1045,11 +1058,12 @@ mod tests {
             assert_eq!(class(b), expected, "{b:#x}");
             assert_eq!(class(b) == SPACE, is_separator(c), "{b:#x}");
         }
-        for cp in 0x400u32..0x540 {
+        for cp in (0x400u32..0x480).chain(0x4C0..0x540) {
             let c = char::from_u32(cp).unwrap();
             let mut buf = [0u8; 4];
             c.encode_utf8(&mut buf);
             assert_eq!(class(buf[0]), CYR);
+            assert!(c.is_alphabetic() || cp == 0x530, "{c:?}");
         }
     }
 
