@@ -1,4 +1,10 @@
 //! Integration tests: one binary, a module per suite.
 
+mod encoding;
+mod input;
+mod mojibake;
+mod stem;
+mod stopwords;
 mod support;
+mod tfidf;
 mod tokens;
