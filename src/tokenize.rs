@@ -1,13 +1,24 @@
 //! The tokenizer: one left-to-right pass over the bytes of the text.
 //!
-//! Each step looks at one byte through a 256-entry class table. ASCII letters and digits and
-//! the two-byte Cyrillic letters (lead bytes `D0`–`D4`: Russian, Ukrainian, Belarusian,
-//! Kazakh and the rest of U+0400–U+052F) are consumed without decoding; every other
-//! character is decoded once and classified with `char` methods, and grapheme clusters
-//! (`unicode-segmentation`) decide combining marks and emoji sequences.
+//! Each step looks at one byte through a 256-entry class table (one bit per class, so the
+//! hot loops test bits instead of jumping through a table). ASCII letters and digits and
+//! the two-byte Cyrillic letters (lead bytes `D0`, `D1`, `D3`, `D4`, plus `D2` after a
+//! one-byte check for the symbol ҂: Russian, Ukrainian, Belarusian, Kazakh …) are consumed
+//! without decoding; every other character is decoded once and classified with `char`
+//! methods, and grapheme clusters (`unicode-segmentation`) decide combining marks and
+//! emoji sequences. A plain word followed by a space, a comma or a final period leaves
+//! after one extra byte test; everything else (hyphens, dots between letters, digits
+//! around `.,:`, e-mails, URLs) goes through `word_tail`.
 //!
-//! Rules that are lists live in data files: `src/data/abbreviations.txt` (words written with
-//! a period) and `src/data/domain_suffixes.txt` (what may follow the last dot of `Лента.ру`).
+//! Rules that are lists live in data files under `src/data/`: `abbreviations.txt` (also
+//! used by the sentence splitter through [`crate::abbrev`]), `domain_suffixes.txt`,
+//! `hyphen_particles.txt`, `indefinite_pronoun_stems.txt`, `numerals.txt`.
+//!
+//! The choices where the SynTagRus and OpenCorpora gold tokenizations disagree (measured
+//! with `examples/segmentation_score.rs` on the razdel-format dev files): SynTagRus keeps
+//! the period on abbreviations and initials, OpenCorpora never does; by default the
+//! period stays with an initial that begins a name and is a token of its own elsewhere
+//! ([`Tokenizer::abbreviation_periods`] switches to the SynTagRus style).
 
 use std::iter::FusedIterator;
 

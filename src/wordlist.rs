@@ -3,12 +3,8 @@
 
 use std::sync::OnceLock;
 
-/// A word list embedded in the binary, parsed on first use.
-///
-/// ```ignore
-/// static SUFFIXES: EmbeddedList = EmbeddedList::new(include_str!("data/domain_suffixes.txt"));
-/// assert!(SUFFIXES.contains("RU"));
-/// ```
+/// A word list embedded in the binary, parsed on first use: a `static` built with
+/// `EmbeddedList::new(include_str!("data/….txt"))`, queried with [`EmbeddedList::contains`].
 pub(crate) struct EmbeddedList {
     data: &'static str,
     list: OnceLock<WordList>,
