@@ -5,5 +5,6 @@ mod input;
 mod mojibake;
 mod stem;
 mod stopwords;
+mod support;
 mod tfidf;
 mod tokens;
