@@ -13,10 +13,12 @@
 
 mod error;
 mod input;
+mod lang;
 mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
+pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script};
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;
