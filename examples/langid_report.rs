@@ -25,10 +25,10 @@ struct Item {
     index: usize,
 }
 
-/// One detector's answers: (gold, kind, predicted code, reliable) per item.
+/// One detector's answers: (gold, kind, predicted code, reliable, confidence) per item.
 struct Run {
     name: &'static str,
-    answers: Vec<(String, String, &'static str, bool)>,
+    answers: Vec<(String, String, &'static str, bool, f64)>,
 }
 
 fn data_path(arg: Option<String>) -> Option<PathBuf> {
@@ -71,12 +71,18 @@ fn load(path: &PathBuf) -> Result<Vec<Item>, String> {
     Ok(items)
 }
 
-fn run(name: &'static str, items: &[Item], f: impl Fn(&str) -> (Lang, bool)) -> Run {
+fn run(name: &'static str, items: &[Item], f: impl Fn(&str) -> (Lang, bool, f64)) -> Run {
     let answers = items
         .iter()
         .map(|it| {
-            let (lang, reliable) = f(&it.text);
-            (it.lang.clone(), it.kind.clone(), lang.code(), reliable)
+            let (lang, reliable, confidence) = f(&it.text);
+            (
+                it.lang.clone(),
+                it.kind.clone(),
+                lang.code(),
+                reliable,
+                confidence,
+            )
         })
         .collect();
     Run { name, answers }
@@ -90,13 +96,34 @@ fn pct(num: usize, den: usize) -> f64 {
     }
 }
 
+/// Coverage and accuracy of Cyrillic word pairs at several confidence thresholds.
+fn confidence_sweep(r: &Run) {
+    println!("\nCyrillic word pairs by confidence threshold:\n");
+    println!("| confidence ≥ | coverage | accuracy |");
+    println!("|---:|---:|---:|");
+    let sel: Vec<_> = r
+        .answers
+        .iter()
+        .filter(|a| a.1 == "word-pairs" && CYRILLIC.contains(&a.0.as_str()))
+        .collect();
+    for t in [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99] {
+        let kept: Vec<_> = sel.iter().filter(|a| a.4 >= t).collect();
+        let ok = kept.iter().filter(|a| a.0 == a.2).count();
+        println!(
+            "| {t} | {:.1}% | {:.1}% |",
+            pct(kept.len(), sel.len()),
+            pct(ok, kept.len())
+        );
+    }
+}
+
 fn report(r: &Run) {
     println!("\n## {}\n", r.name);
     println!("| lang | sentences | word-pairs | words |");
     println!("|---|---:|---:|---:|");
     let acc = |lang: &str, kind: &str| {
         let (mut ok, mut all) = (0, 0);
-        for (g, k, p, _) in &r.answers {
+        for (g, k, p, ..) in &r.answers {
             if g == lang && k == kind {
                 all += 1;
                 ok += usize::from(p == g);
@@ -125,7 +152,7 @@ fn report(r: &Run) {
     let predicted_ru: Vec<_> = r
         .answers
         .iter()
-        .filter(|(_, k, p, _)| k == "sentences" && *p == "ru")
+        .filter(|(_, k, p, ..)| k == "sentences" && *p == "ru")
         .collect();
     let ru_ok = predicted_ru.iter().filter(|(g, ..)| g == "ru").count();
     println!(
@@ -136,7 +163,7 @@ fn report(r: &Run) {
     let latin_ru = r
         .answers
         .iter()
-        .filter(|(g, _, p, _)| LATIN.contains(&g.as_str()) && *p == "ru")
+        .filter(|(g, _, p, ..)| LATIN.contains(&g.as_str()) && *p == "ru")
         .count();
     println!("Latin-script items answered ru: {latin_ru}");
     for (label, langs) in [
@@ -161,12 +188,71 @@ fn report(r: &Run) {
     }
 }
 
+/// Spans: how often a one-language sentence is split (spurious spans), and how well a
+/// sentence pair in two Cyrillic languages is labelled (share of letters whose span has
+/// the right language).
+fn spans_report(items: &[Item]) {
+    println!("\n## slovo::detect_spans\n");
+    let sentences = |lang: &str| -> Vec<&str> {
+        items
+            .iter()
+            .filter(|it| it.kind == "sentences" && it.lang == lang)
+            .map(|it| it.text.as_str())
+            .collect()
+    };
+    println!("| lang | sentences split into >1 language | pair with ru: letters labelled right |");
+    println!("|---|---:|---:|");
+    let ru = sentences("ru");
+    for lang in CYRILLIC {
+        let own = sentences(lang);
+        let split = own
+            .iter()
+            .filter(|t| {
+                let spans = slovo::detect_spans(t);
+                spans.iter().any(|s| s.lang != spans[0].lang)
+            })
+            .count();
+        let (mut right, mut total) = (0usize, 0usize);
+        for (a, b) in ru.iter().zip(own.iter()) {
+            if lang == "ru" {
+                break;
+            }
+            let text = format!("{a} {b}");
+            let spans = slovo::detect_spans(&text);
+            for (i, c) in text.char_indices() {
+                if !c.is_alphabetic() {
+                    continue;
+                }
+                let gold = if i < a.len() { "ru" } else { lang };
+                let got = spans
+                    .iter()
+                    .find(|s| s.span.contains(&i))
+                    .map_or("und", |s| s.lang.code());
+                total += 1;
+                right += usize::from(got == gold);
+            }
+        }
+        println!(
+            "| {lang} | {:.1}% | {} |",
+            pct(split, own.len()),
+            if total == 0 {
+                "—".to_owned()
+            } else {
+                format!("{:.1}%", pct(right, total))
+            }
+        );
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut path = None;
     let mut split = "all".to_owned();
+    let mut quick = false;
     while let Some(a) = args.next() {
-        if a == "--split" {
+        if a == "--quick" {
+            quick = true;
+        } else if a == "--split" {
             split = args.next().unwrap_or_default();
         } else {
             path = Some(a);
@@ -202,9 +288,14 @@ fn main() {
 
     let slovo_run = run("slovo::detect", &items, |t| {
         let d = slovo::detect(t);
-        (d.lang, d.is_reliable())
+        (d.lang, d.is_reliable(), d.confidence)
     });
     report(&slovo_run);
+    confidence_sweep(&slovo_run);
+    if quick {
+        return;
+    }
+    spans_report(&items);
     let whatlang_run = run(
         "whatlang::detect (baseline)",
         &items,
@@ -216,8 +307,9 @@ fn main() {
                     .find(|l| l.iso639_3() == info.lang().code())
                     .unwrap_or(Lang::Unknown),
                 info.is_reliable(),
+                info.confidence(),
             ),
-            None => (Lang::Unknown, false),
+            None => (Lang::Unknown, false, 0.0),
         },
     );
     report(&whatlang_run);

@@ -1,3 +1,4 @@
 //! Integration tests: one binary, a module per suite.
 
+mod lang;
 mod tokens;

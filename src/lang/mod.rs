@@ -36,7 +36,7 @@ const MIN_LETTERS: u32 = 3;
 /// model treats overlapping n-grams as independent, so raw posteriors are overconfident.
 const TEMPERATURE: f32 = 4.0;
 /// A Cyrillic detection is reliable from this confidence on …
-const RELIABLE_CONFIDENCE: f64 = 0.90;
+const RELIABLE_CONFIDENCE: f64 = 0.75;
 /// … and this many letters.
 const RELIABLE_LETTERS: u32 = 6;
 
@@ -79,7 +79,7 @@ impl Detection {
     }
 
     /// Whether the answer can be trusted: enough text and a confidence above the
-    /// detector's threshold (for Cyrillic text ≥ 0.90 and at least six letters; for
+    /// detector's threshold (for Cyrillic text ≥ 0.75 and at least six letters; for
     /// other scripts, `whatlang`'s own reliability flag).
     ///
     /// ```

@@ -36,11 +36,15 @@ const MAX_ORDER: usize = 4;
 
 /// Log-probability charged per n-gram order a language backs off below the longest
 /// order present in the table.
-const BACKOFF_PENALTY: f32 = 1.0;
+const BACKOFF_PENALTY: f32 = 2.0;
 /// Log-probability of a letter the language's model has never seen at all.
 const UNSEEN_LETTER: f32 = -14.0;
 
+/// Extra log-probability charged to a language for each letter outside its alphabet.
+const FOREIGN_LETTER: f32 = -6.0;
+
 static MODEL_BYTES: &[u8] = include_bytes!("model.bin");
+static ALPHABETS: &str = include_str!("alphabets.tsv");
 
 /// Per-language log-likelihood sums for some text.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +82,8 @@ pub(crate) struct Model {
     rows: Vec<[u8; N]>,
     /// Dequantisation table: byte → log-probability.
     dequant: [f32; 256],
+    /// Per letter byte, per language: the penalty for a letter outside the alphabet.
+    foreign: Vec<[f32; N]>,
 }
 
 impl Model {
@@ -98,6 +104,7 @@ impl Model {
             keys: vec![0; 2],
             rows: vec![[MISSING; N]; 2],
             dequant: [0.0; 256],
+            foreign: vec![[0.0; N]; 256],
         }
     }
 
@@ -124,6 +131,7 @@ impl Model {
             keys: vec![0; capacity],
             rows: vec![[MISSING; N]; capacity],
             dequant: [0.0; 256],
+            foreign: foreign_letter_penalties(),
         };
         for (b, d) in model.dequant.iter_mut().enumerate() {
             *d = -(b as f32) * step;
@@ -214,6 +222,10 @@ impl Model {
                     window = (window << 8) | b;
                     len += 1;
                     self.score_letter(window, len, &mut scores.logp);
+                    let foreign = &self.foreign[b as usize];
+                    for (lp, f) in scores.logp.iter_mut().zip(foreign) {
+                        *lp += f;
+                    }
                     scores.letters += 1;
                 }
                 None => {
@@ -223,6 +235,25 @@ impl Model {
             }
         }
     }
+}
+
+/// Builds the letter-byte × language penalty table from `alphabets.tsv`.
+fn foreign_letter_penalties() -> Vec<[f32; N]> {
+    let mut table = vec![[FOREIGN_LETTER; N]; 256];
+    for line in ALPHABETS.lines().filter(|l| !l.starts_with('#')) {
+        let Some((code, letters)) = line.split_once('\t') else {
+            continue;
+        };
+        let Some(l) = MODEL_CODES.iter().position(|c| c[..] == *code.as_bytes()) else {
+            continue;
+        };
+        for c in letters.chars() {
+            if let Some(b) = cyrillic_letter_byte(c) {
+                table[b as usize][l] = 0.0;
+            }
+        }
+    }
+    table
 }
 
 /// The lowercase form of a Cyrillic-block letter as one byte (code point − 0x400), or

@@ -19,13 +19,18 @@ use super::{Detection, Detector, Lang, LangSpan, Script};
 const SENTENCE_MARGIN: f32 = 12.0;
 /// Lead a word needs over the sentence's language to start or extend a run.
 const WORD_MARGIN: f32 = 4.0;
-/// Lead a run of such words needs, summed, to become a span of its own.
+/// Lead a run of such words needs, summed, to become a span of its own …
 const RUN_MARGIN: f32 = 12.0;
+/// … and per letter (a long Russian-spelled name leans Kazakh a little on every letter;
+/// a Kazakh phrase leans hard on its own letters).
+const RUN_MARGIN_PER_LETTER: f32 = 2.0;
 
 #[derive(Debug, Clone)]
 struct Word {
     range: Range<usize>,
     cyrillic: bool,
+    /// Letters outside the Cyrillic block.
+    other_letters: u32,
     /// Starts a new sentence.
     sentence_start: bool,
     scores: Scores,
@@ -40,12 +45,42 @@ pub(super) fn detect_spans(detector: &Detector, text: &str) -> Vec<LangSpan> {
         return Vec::new();
     }
     let words = split_words(text);
+    // The document's language: the same decision as `Detector::detect`, from the word
+    // scores already at hand when the text is mostly Cyrillic.
     let mut document = Scores::default();
-    for w in words.iter().filter(|w| w.cyrillic) {
+    let mut other_letters = 0;
+    for w in &words {
         document.add(&w.scores);
+        other_letters += w.other_letters;
     }
-    let doc = detector.detect(text);
-    let doc_index = MODEL_LANGS.iter().position(|&l| l == doc.lang);
+    let doc = if document.letters == 0 && other_letters == 0 {
+        Detection::unknown(Script::Unknown)
+    } else if document.letters >= other_letters {
+        detector.decide_cyrillic(&document)
+    } else {
+        detector.detect_other_script(text)
+    };
+    // For spans, the document's Cyrillic language is the most likely one, unless the
+    // words leaning towards it hold less than half of the letters: then it is the one
+    // most letters vote for (each word votes for its own best language), so that a
+    // short text with a strongly marked foreign name keeps its main language.
+    let doc_index = if doc.script == Script::Cyrillic {
+        let likely = MODEL_LANGS.iter().position(|&l| l == doc.lang);
+        let voted = letter_vote(detector, words.iter().filter(|w| w.cyrillic));
+        match (likely, voted) {
+            (Some(m), Some(v)) if m != v => {
+                let leaning: u32 = words
+                    .iter()
+                    .filter(|w| w.cyrillic && w.scores.logp[m] > w.scores.logp[v])
+                    .map(|w| w.scores.letters)
+                    .sum();
+                Some(if 2 * leaning < document.letters { v } else { m })
+            }
+            _ => likely.or(voted),
+        }
+    } else {
+        MODEL_LANGS.iter().position(|&l| l == doc.lang)
+    };
 
     let mut labels: Vec<Label> = vec![None; words.len()];
     let mut start = 0;
@@ -66,11 +101,15 @@ pub(super) fn detect_spans(detector: &Detector, text: &str) -> Vec<LangSpan> {
                     detector,
                     &words[run..run_end],
                     doc_index,
+                    &document,
                     &mut labels[run..run_end],
                 );
             } else {
-                let slice = &text[words[run].range.start..words[run_end - 1].range.end];
-                let d = detector.detect(slice);
+                let d = if run == 0 && run_end == words.len() {
+                    doc
+                } else {
+                    detector.detect(&text[words[run].range.start..words[run_end - 1].range.end])
+                };
                 if d.is_reliable() && d.lang != Lang::Unknown {
                     labels[run..run_end].fill(Some((d.lang, d.script, d.confidence)));
                 }
@@ -80,7 +119,7 @@ pub(super) fn detect_spans(detector: &Detector, text: &str) -> Vec<LangSpan> {
         start = end;
     }
 
-    build_spans(text, &words, &labels, doc)
+    build_spans(detector, text, &words, &labels, doc)
 }
 
 /// Labels the words of one Cyrillic run of one sentence.
@@ -88,6 +127,7 @@ fn label_cyrillic_run(
     detector: &Detector,
     words: &[Word],
     doc_index: Option<usize>,
+    document: &Scores,
     labels: &mut [Label],
 ) {
     let mut total = Scores::default();
@@ -100,8 +140,20 @@ fn label_cyrillic_run(
     if total.letters < super::MIN_LETTERS {
         return;
     }
-    if let Some(doc) = doc_index {
-        if lang != doc && total.logp[lang] - total.logp[doc] < SENTENCE_MARGIN {
+    if let Some(doc) = doc_index.filter(|&d| detector.model_allowed[d]) {
+        // The sentence keeps the document's language unless another one leads by a
+        // margin *and* the words leaning that way hold at least half of its letters
+        // (otherwise the lead comes from a foreign name, which becomes a run below).
+        let leaning: u32 = words
+            .iter()
+            .filter(|w| w.scores.logp[lang] > w.scores.logp[doc])
+            .map(|w| w.scores.letters)
+            .sum();
+        if lang != doc
+            && (total.logp[lang] - total.logp[doc] < SENTENCE_MARGIN
+                || 2 * leaning < total.letters
+                || detector.posterior_of(&total, lang) < super::RELIABLE_CONFIDENCE)
+        {
             lang = doc;
         }
     }
@@ -131,7 +183,24 @@ fn label_cyrillic_run(
             group.add(&w.scores);
         }
         if let Some((other, _)) = detector.posterior(&group) {
-            if other != lang && group.logp[other] - group.logp[lang] >= RUN_MARGIN {
+            let lead = group.logp[other] - group.logp[lang];
+            // The rest of the document must clearly not be in the run's language.
+            let mut rest = *document;
+            for (a, b) in rest.logp.iter_mut().zip(group.logp) {
+                *a -= b;
+            }
+            rest.letters = rest.letters.saturating_sub(group.letters);
+            let rest_lead = (0..N)
+                .filter(|&l| l != other)
+                .map(|l| rest.logp[l] - rest.logp[other])
+                .fold(f32::NEG_INFINITY, f32::max);
+            if other != lang
+                && lead >= RUN_MARGIN
+                && lead >= RUN_MARGIN_PER_LETTER * group.letters as f32
+                && detector.posterior_of(&group, other) >= super::RELIABLE_CONFIDENCE
+                && rest.letters > 0
+                && rest_lead >= RUN_MARGIN
+            {
                 let confidence = detector.posterior_of(&group, other);
                 labels[i..j].fill(Some((MODEL_LANGS[other], Script::Cyrillic, confidence)));
             }
@@ -140,8 +209,27 @@ fn label_cyrillic_run(
     }
 }
 
+/// The allowed model language that the most letters vote for.
+fn letter_vote<'a>(detector: &Detector, words: impl Iterator<Item = &'a Word>) -> Option<usize> {
+    let mut votes = [0u32; N];
+    for w in words {
+        if let Some((best, _)) = detector.posterior(&w.scores) {
+            votes[best] += w.scores.letters;
+        }
+    }
+    (0..N)
+        .filter(|&l| detector.model_allowed[l] && votes[l] > 0)
+        .max_by_key(|&l| votes[l])
+}
+
 /// Turns word labels into spans that partition the text.
-fn build_spans(text: &str, words: &[Word], labels: &[Label], doc: Detection) -> Vec<LangSpan> {
+fn build_spans(
+    detector: &Detector,
+    text: &str,
+    words: &[Word],
+    labels: &[Label],
+    doc: Detection,
+) -> Vec<LangSpan> {
     // Unlabelled words join the previous labelled word, or the next one at the start.
     let mut resolved: Vec<Label> = labels.to_vec();
     let mut last: Label = None;
@@ -160,15 +248,18 @@ fn build_spans(text: &str, words: &[Word], labels: &[Label], doc: Detection) -> 
     }
 
     let mut spans: Vec<LangSpan> = Vec::new();
-    let mut weights: Vec<f64> = Vec::new();
+    // Per span: summed word scores (for model languages) and the letter-weighted sum
+    // of label confidences with its weight (for the others).
+    let mut sums: Vec<(Scores, f64, f64)> = Vec::new();
     for (word, label) in words.iter().zip(&resolved) {
         let (lang, script, confidence) = label.unwrap_or((doc.lang, doc.script, doc.confidence));
         let weight = f64::from(word.scores.letters.max(1));
         match spans.last_mut() {
             Some(span) if span.lang == lang => {
-                if let Some(w) = weights.last_mut() {
-                    span.confidence += confidence * weight;
-                    *w += weight;
+                if let Some(sum) = sums.last_mut() {
+                    sum.0.add(&word.scores);
+                    sum.1 += confidence * weight;
+                    sum.2 += weight;
                 }
             }
             _ => {
@@ -183,15 +274,19 @@ fn build_spans(text: &str, words: &[Word], labels: &[Label], doc: Detection) -> 
                 spans.push(LangSpan {
                     lang,
                     script,
-                    confidence: confidence * weight,
+                    confidence: 0.0,
                     span: begin..text.len(),
                 });
-                weights.push(weight);
+                sums.push((word.scores, confidence * weight, weight));
             }
         }
     }
-    for (span, weight) in spans.iter_mut().zip(&weights) {
-        span.confidence = (span.confidence / weight).clamp(0.0, 1.0);
+    for (span, (scores, weighted, weight)) in spans.iter_mut().zip(&sums) {
+        let model_index = MODEL_LANGS.iter().position(|&l| l == span.lang);
+        span.confidence = match model_index {
+            Some(index) if scores.letters > 0 => detector.posterior_of(scores, index),
+            _ => (weighted / weight).clamp(0.0, 1.0),
+        };
     }
     if spans.is_empty() {
         spans.push(LangSpan {
@@ -257,6 +352,7 @@ fn split_words(text: &str) -> Vec<Word> {
         words.push(Word {
             range: i..end,
             cyrillic: cyrillic >= other,
+            other_letters: other,
             sentence_start,
             scores,
         });
