@@ -147,6 +147,7 @@ mod analyze;
 mod encoding;
 mod error;
 mod input;
+mod lang;
 mod mojibake;
 mod normalize;
 mod ru_stats;
@@ -164,6 +165,7 @@ pub use encoding::{
 };
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_lines, read_text, Lines};
+pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script};
 pub use mojibake::fix_mojibake;
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
 pub use stem::Stemmer;
