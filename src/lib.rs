@@ -13,10 +13,12 @@
 
 mod error;
 mod input;
+pub mod keywords;
 mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
+pub use keywords::{keywords, Keyword, KeywordExtractor};
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;

@@ -1,0 +1,170 @@
+//! Keyword extraction from a single document.
+
+mod background;
+mod proto;
+mod rank;
+mod scan;
+
+use std::ops::Range;
+
+pub use background::Background;
+
+/// One keyword of a document.
+///
+/// ```
+/// let text = "Казахстан и ЕС обсудили сотрудничество. Казахстан ценит ЕС.";
+/// let kw = &slovo::keywords(text, 3)[0];
+/// for span in &kw.spans {
+///     assert!(!text[span.clone()].is_empty());
+/// }
+/// assert!(kw.score > 0.0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    /// The phrase as it is written in the text, in its most frequent form
+    /// (`Европейского союза`, not the stems `европейск союз`).
+    pub phrase: String,
+    /// The phrase's stems, lowercase, `ё` folded, joined by single spaces: the identity
+    /// used to merge inflected forms (`союз`, `союза`, `союзом` → `союз`).
+    pub stem_key: String,
+    /// Relevance; higher is better. Comparable only within one document.
+    pub score: f64,
+    /// Byte ranges of every occurrence of the phrase in the text, in text order.
+    pub spans: Vec<Range<usize>>,
+}
+
+/// Extracts the `k` best keywords of `text` with the default [`KeywordExtractor`].
+///
+/// Needs no corpus: a small table of background word frequencies ships with the crate.
+///
+/// ```
+/// let text = "Вакцина QazVac прошла испытания. Казахстанская вакцина QazVac \
+///             может стать основой сотрудничества. Испытания вакцины продолжатся.";
+/// let top = slovo::keywords(text, 3);
+/// assert!(top.len() <= 3);
+/// assert!(top.iter().any(|k| k.stem_key == "вакцин"));
+/// ```
+pub fn keywords(text: &str, k: usize) -> Vec<Keyword> {
+    KeywordExtractor::new().top_k(k).extract(text)
+}
+
+/// A configured keyword extractor.
+///
+/// Words are ranked on their stems by frequency, position of the first occurrence,
+/// spread across sentences, capitalisation inside sentences (proper names), and rarity
+/// against a [`Background`] table; phrases of up to [`max_phrase_len`] words are kept
+/// only where they outrank the single words they are made of.
+///
+/// [`max_phrase_len`]: KeywordExtractor::max_phrase_len
+///
+/// ```
+/// use slovo::keywords::{Background, KeywordExtractor};
+///
+/// let extractor = KeywordExtractor::new()
+///     .top_k(5)
+///     .max_phrase_len(2)
+///     .background(Background::builtin());
+/// let text = "Европейский союз и Казахстан. Европейский союз ценит партнёрство.";
+/// let top = extractor.extract(text);
+/// assert!(top.len() <= 5);
+/// ```
+#[derive(Debug, Clone)]
+pub struct KeywordExtractor {
+    k: usize,
+    max_len: usize,
+    background: Background,
+    params: rank::Params,
+}
+
+impl Default for KeywordExtractor {
+    fn default() -> Self {
+        KeywordExtractor::new()
+    }
+}
+
+impl KeywordExtractor {
+    /// The default extractor: 10 keywords, phrases of up to 2 words, built-in background.
+    ///
+    /// ```
+    /// let top = slovo::keywords::KeywordExtractor::new().extract("");
+    /// assert!(top.is_empty());
+    /// ```
+    pub fn new() -> Self {
+        KeywordExtractor {
+            k: 10,
+            max_len: 2,
+            background: Background::builtin(),
+            params: rank::Params::default(),
+        }
+    }
+
+    /// How many keywords to return at most (default 10).
+    ///
+    /// ```
+    /// let ex = slovo::keywords::KeywordExtractor::new().top_k(1);
+    /// assert!(ex.extract("кот кот пёс").len() <= 1);
+    /// ```
+    pub fn top_k(mut self, k: usize) -> Self {
+        self.k = k;
+        self
+    }
+
+    /// Longest phrase, in words (default 2; `1` gives single words only; `0` is taken
+    /// as `1`).
+    ///
+    /// ```
+    /// let ex = slovo::keywords::KeywordExtractor::new().max_phrase_len(1);
+    /// for kw in ex.extract("Европейский союз. Европейский союз. Европейский союз.") {
+    ///     assert!(!kw.stem_key.contains(' '));
+    /// }
+    /// ```
+    pub fn max_phrase_len(mut self, n: usize) -> Self {
+        self.max_len = n.max(1);
+        self
+    }
+
+    /// The reference statistics that say which words are common everywhere (default:
+    /// [`Background::builtin`]).
+    ///
+    /// ```
+    /// use slovo::keywords::{Background, KeywordExtractor};
+    ///
+    /// let ex = KeywordExtractor::new().background(Background::empty());
+    /// assert!(!ex.extract("Кот ловит мышей. Кот спит.").is_empty());
+    /// ```
+    pub fn background(mut self, background: Background) -> Self {
+        self.background = background;
+        self
+    }
+
+    #[doc(hidden)]
+    /// Tuning hook for the evaluation program (temporary).
+    pub fn set_param(mut self, name: &str, value: f64) -> Self {
+        self.params.set(name, value);
+        self
+    }
+
+    /// Extracts up to `k` keywords, best first.
+    ///
+    /// Total: any `&str` gives a (possibly empty) list, never a panic.
+    ///
+    /// ```
+    /// let text = "Казахстан и ЕС. Казахстан и ЕС обсудили торговлю.";
+    /// let top = slovo::keywords::KeywordExtractor::new().extract(text);
+    /// assert!(top.windows(2).all(|w| w[0].score >= w[1].score));
+    /// ```
+    pub fn extract(&self, text: &str) -> Vec<Keyword> {
+        if self.k == 0 {
+            return Vec::new();
+        }
+        let scan = scan::Scan::new(text);
+        rank::rank(
+            text,
+            &scan,
+            &self.background,
+            &self.params,
+            self.k,
+            self.max_len,
+        )
+    }
+}

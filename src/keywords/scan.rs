@@ -1,0 +1,220 @@
+//! One pass over a document: words, their stems, sentences, casing and phrase breaks.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::proto;
+use crate::token::TokenKind;
+
+/// Marks a word that can never be part of a keyword (stop word, number, one letter).
+pub(crate) const NO_TERM: u32 = u32::MAX;
+
+/// How a word was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// all lowercase (or no cased letters)
+    Lower,
+    /// first letter uppercase, some lowercase after it
+    Title,
+    /// two or more letters, all uppercase (an acronym such as `ЕС`, `НАТО`)
+    Upper,
+}
+
+/// One word of the document, in text order.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    pub span: Range<usize>,
+    /// Index into [`Scan::terms`], or [`NO_TERM`].
+    pub term: u32,
+    pub sentence: u32,
+    /// First word of its sentence (its capital letter says nothing).
+    pub initial: bool,
+    pub case: Case,
+    /// Something other than plain spaces stands between this word and the previous one
+    /// (punctuation, a line break, a stop word, a number): no phrase spans the gap.
+    pub break_before: bool,
+}
+
+/// What the document says about one stem.
+#[derive(Debug, Clone)]
+pub(crate) struct TermStats {
+    pub stem: String,
+    pub count: u32,
+    pub first_word: u32,
+    pub first_sentence: u32,
+    pub last_sentence: u32,
+    pub sentences: u32,
+    /// Occurrences that are not sentence-initial.
+    pub inner: u32,
+    /// … of which written with a capital (Title or Upper).
+    pub inner_capital: u32,
+    pub upper: u32,
+}
+
+/// The scanned document.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    pub words: Vec<Word>,
+    pub terms: Vec<TermStats>,
+    pub sentences: u32,
+}
+
+fn case_of(word: &str) -> Case {
+    let mut chars = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return Case::Lower;
+    };
+    if !first.is_uppercase() {
+        return Case::Lower;
+    }
+    let mut rest_upper = 0usize;
+    let mut rest_lower = 0usize;
+    for c in chars {
+        if c.is_uppercase() {
+            rest_upper += 1;
+        } else if c.is_lowercase() {
+            rest_lower += 1;
+        }
+    }
+    if rest_lower == 0 && rest_upper > 0 {
+        Case::Upper
+    } else {
+        Case::Title
+    }
+}
+
+/// Lowercases and folds `ё` to `е` into `buf`.
+fn fold_into(word: &str, buf: &mut String) {
+    buf.clear();
+    for c in word.chars() {
+        match c {
+            'ё' | 'Ё' => buf.push('е'),
+            c if c.is_lowercase() || !c.is_alphabetic() => buf.push(c),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+}
+
+fn ends_sentence(gap: &str) -> bool {
+    gap.contains(['.', '!', '?', '…', '\n'])
+}
+
+impl TermStats {
+    fn new(stem: String, first_word: u32, sentence: u32) -> Self {
+        TermStats {
+            stem,
+            count: 0,
+            first_word,
+            first_sentence: sentence,
+            last_sentence: sentence,
+            sentences: 1,
+            inner: 0,
+            inner_capital: 0,
+            upper: 0,
+        }
+    }
+}
+
+impl Scan {
+    pub(crate) fn new(text: &str) -> Scan {
+        let stemmer = proto::Stemmer::new();
+        let mut scan = Scan::default();
+        // lowercase form -> term id (or NO_TERM)
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut lower = String::new();
+        let mut prev_end = 0usize;
+        let mut sentence = 0u32;
+        let mut at_sentence_start = true;
+        let mut pending_break = true;
+        for token in proto::tokens(text) {
+            let gap = text.get(prev_end..token.span.start).unwrap_or("");
+            prev_end = token.span.end;
+            if ends_sentence(gap) || ends_sentence_token(&token.text, token.kind) {
+                if !at_sentence_start && (ends_sentence(gap) || token.kind != TokenKind::Word) {
+                    sentence += 1;
+                    at_sentence_start = true;
+                }
+                pending_break = true;
+            }
+            if token.kind != TokenKind::Word {
+                pending_break = true;
+                continue;
+            }
+            if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+                pending_break = true;
+            }
+            fold_into(token.text, &mut lower);
+            let word_index = scan.words.len() as u32;
+            let term = match ids.get(lower.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = if is_candidate(token.text, &lower) {
+                        let stem = stemmer.stem(&lower);
+                        match stem_ids.get(&stem) {
+                            Some(&id) => id,
+                            None => {
+                                let id = scan.terms.len() as u32;
+                                stem_ids.insert(stem.clone(), id);
+                                scan.terms.push(TermStats::new(stem, word_index, sentence));
+                                id
+                            }
+                        }
+                    } else {
+                        NO_TERM
+                    };
+                    ids.insert(lower.clone(), id);
+                    id
+                }
+            };
+            let case = case_of(token.text);
+            let initial = at_sentence_start;
+            at_sentence_start = false;
+            if term != NO_TERM {
+                let t = &mut scan.terms[term as usize];
+                t.count += 1;
+                if t.last_sentence != sentence {
+                    t.sentences += 1;
+                    t.last_sentence = sentence;
+                }
+                if !initial {
+                    t.inner += 1;
+                    if case != Case::Lower {
+                        t.inner_capital += 1;
+                    }
+                }
+                if case == Case::Upper {
+                    t.upper += 1;
+                }
+            }
+            scan.words.push(Word {
+                span: token.span.clone(),
+                term,
+                sentence,
+                initial,
+                case,
+                break_before: pending_break || term == NO_TERM,
+            });
+            pending_break = term == NO_TERM;
+        }
+        scan.sentences = sentence + 1;
+        scan
+    }
+}
+
+fn ends_sentence_token(text: &str, kind: TokenKind) -> bool {
+    kind == TokenKind::Punct && text.contains(['.', '!', '?', '…'])
+}
+
+/// Can this word be (part of) a keyword?
+fn is_candidate(surface: &str, lower: &str) -> bool {
+    let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return false;
+    }
+    if proto::is_stop_word(lower) {
+        return false;
+    }
+    let chars = lower.chars().count();
+    chars >= 3 || (chars == 2 && case_of(surface) == Case::Upper)
+}
