@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! cargo run --release --example keywords_eval -- [--half even|odd|all] [--k 10]
-//!     [--out PRED.jsonl] [--method slovo|yake] [--max-len N] [--set name=value]...
+//!     [--out PRED.jsonl] [--method slovo|yake] [--max-len N] [--background TABLE]
+//!     [--set name=value]...
 //! ```
 //!
 //! Input of every document is `title + "\n" + text`, as in the published baselines.
@@ -22,7 +23,7 @@ use std::time::Instant;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde_json::Value;
-use slovo::keywords::KeywordExtractor;
+use slovo::keywords::{Background, KeywordExtractor};
 
 struct Args {
     half: String,
@@ -31,6 +32,7 @@ struct Args {
     method: String,
     max_len: usize,
     params: Vec<(String, f64)>,
+    background: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -41,6 +43,7 @@ fn parse_args() -> Result<Args, String> {
         method: "slovo".into(),
         max_len: 2,
         params: Vec::new(),
+        background: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -50,6 +53,7 @@ fn parse_args() -> Result<Args, String> {
             "--k" => args.k = value()?.parse().map_err(|e| format!("--k: {e}"))?,
             "--out" => args.out = Some(value()?.into()),
             "--method" => args.method = value()?,
+            "--background" => args.background = Some(value()?.into()),
             "--max-len" => {
                 args.max_len = value()?.parse().map_err(|e| format!("--max-len: {e}"))?
             }
@@ -169,6 +173,16 @@ fn main() {
     let mut extractor = KeywordExtractor::new()
         .top_k(args.k)
         .max_phrase_len(args.max_len);
+    if let Some(path) = &args.background {
+        let table = slovo::read_text(path).and_then(|t| Background::from_text(&t));
+        match table {
+            Ok(bg) => extractor = extractor.background(bg),
+            Err(e) => {
+                eprintln!("keywords_eval: {e}");
+                std::process::exit(2);
+            }
+        }
+    }
     for (name, value) in &args.params {
         extractor = extractor.set_param(name, value.to_owned());
     }

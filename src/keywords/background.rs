@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use super::scan::Scan;
+
 /// Document frequencies of stems in a reference corpus, the "background" against which a
 /// document's own words are weighed (a word frequent everywhere is a poor keyword).
 ///
@@ -46,7 +48,9 @@ impl Background {
     pub fn builtin() -> Background {
         static CELL: OnceLock<Background> = OnceLock::new();
         CELL.get_or_init(|| Background {
-            inner: Arc::new(parse_builtin(BUILTIN)),
+            // The shipped table is checked by a test; should it ever fail to parse,
+            // keywords still work, only without background weights.
+            inner: Arc::new(parse_table(BUILTIN).unwrap_or_default()),
         })
         .clone()
     }
@@ -91,6 +95,96 @@ impl Background {
         }
     }
 
+    /// Counts, for every stem the extractor would consider, how many of `documents`
+    /// contain it.
+    ///
+    /// This is how the built-in table is made (`examples/build_keyword_background.rs`);
+    /// use it to weigh keywords against your own collection.
+    ///
+    /// ```
+    /// use slovo::keywords::Background;
+    ///
+    /// let docs = ["Кошка спит.", "Кошка ест.", "Собака лает."];
+    /// let bg = Background::from_documents(docs);
+    /// assert_eq!(bg.n_docs(), 3);
+    /// assert!(bg.idf("кошк") < bg.idf("собак"));
+    /// ```
+    pub fn from_documents<'a, I>(documents: I) -> Background
+    where
+        I: IntoIterator<Item = &'a str>,
+    {
+        let mut table = Table::default();
+        for doc in documents {
+            table.n_docs += 1;
+            for term in Scan::new(doc).terms {
+                *table.df.entry(term.stem).or_insert(0.0) += 1.0;
+            }
+        }
+        Background {
+            inner: Arc::new(table),
+        }
+    }
+
+    /// Writes the table in the compact text form that [`Background::from_text`] reads
+    /// (and the built-in table uses), keeping the `max_stems` most common stems of those
+    /// seen in at least two documents.
+    ///
+    /// Frequencies are rounded to steps of 1/8 in `ln(df)`, about ±6 %.
+    ///
+    /// ```
+    /// use slovo::keywords::Background;
+    ///
+    /// let bg = Background::from_counts(1000, [("год", 400), ("вакцин", 3), ("ед", 1)]);
+    /// let text = bg.to_text(10);
+    /// let back = Background::from_text(&text).unwrap();
+    /// assert_eq!(back.n_docs(), 1000);
+    /// assert!((back.idf("год") - bg.idf("год")).abs() < 0.07);
+    /// assert_eq!(back.idf("ед"), back.idf("никогда-не-виденное"));
+    /// ```
+    pub fn to_text(&self, max_stems: usize) -> String {
+        let mut stems: Vec<(&str, f64)> = self
+            .inner
+            .df
+            .iter()
+            .filter(|(_, &df)| df >= 2.0)
+            .map(|(s, &df)| (s.as_str(), df))
+            .collect();
+        stems.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        stems.truncate(max_stems);
+        let mut by_level: std::collections::BTreeMap<u32, Vec<&str>> = Default::default();
+        for (stem, df) in stems {
+            let q = (df.ln() * QUANT).round() as u32;
+            by_level.entry(q).or_default().push(stem);
+        }
+        let mut out = format!("n_docs {}\n", self.inner.n_docs);
+        for (q, mut stems) in by_level.into_iter().rev() {
+            stems.sort_unstable();
+            out.push_str(&q.to_string());
+            for s in stems {
+                out.push(' ');
+                out.push_str(s);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Reads a table written by [`Background::to_text`].
+    ///
+    /// Lines starting with `#` are comments. A malformed line gives
+    /// [`Error::CorruptModel`](crate::Error::CorruptModel) naming the line.
+    ///
+    /// ```
+    /// use slovo::keywords::Background;
+    ///
+    /// let bg = Background::from_text("# mine\nn_docs 50\n16 год\n").unwrap();
+    /// assert_eq!(bg.n_docs(), 50);
+    /// assert!(Background::from_text("n_docs fifty").is_err());
+    /// ```
+    pub fn from_text(text: &str) -> crate::Result<Background> {
+        parse_table(text).map(|t| Background { inner: Arc::new(t) })
+    }
+
     /// Number of documents the statistics were taken from.
     ///
     /// ```
@@ -113,15 +207,6 @@ impl Background {
         let df = self.inner.df.get(stem).copied().unwrap_or(0.0);
         ((n + 1.0) / (df + 1.0)).ln() + 1.0
     }
-
-    /// Share of documents containing the stem, in `[0, 1]`.
-    pub(crate) fn df_ratio(&self, stem: &str) -> f64 {
-        let n = self.inner.n_docs as f64;
-        if n == 0.0 {
-            return 0.0;
-        }
-        self.inner.df.get(stem).copied().unwrap_or(0.0) / n
-    }
 }
 
 impl Default for Background {
@@ -131,29 +216,36 @@ impl Default for Background {
     }
 }
 
-/// The shipped format (written by `examples/build_keyword_background.rs`):
-/// `#` comment lines; a line `n_docs N`; then lines `Q stem stem …` where every stem on
-/// the line has `df ≈ exp(Q / 8)`.
-fn parse_builtin(data: &str) -> Table {
+/// The text format: `#` comment lines; a line `n_docs N`; then lines `Q stem stem …`
+/// where every stem on the line has `df ≈ exp(Q / QUANT)`.
+fn parse_table(data: &str) -> crate::Result<Table> {
     let mut table = Table::default();
-    for line in data.lines() {
-        if line.starts_with('#') || line.is_empty() {
+    let corrupt = |line_no: usize, what: &str| crate::Error::CorruptModel {
+        reason: format!("background table line {}: {what}", line_no + 1),
+    };
+    for (line_no, line) in data.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         let mut fields = line.split(' ');
         let head = fields.next().unwrap_or("");
         if head == "n_docs" {
-            table.n_docs = fields.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+            table.n_docs = fields
+                .next()
+                .and_then(|v| v.parse().ok())
+                .ok_or_else(|| corrupt(line_no, "n_docs needs a whole number"))?;
             continue;
         }
-        let Ok(q) = head.parse::<u32>() else { continue };
-        let df = (f64::from(q) / QUANT).exp();
+        let q: u32 = head
+            .parse()
+            .map_err(|_| corrupt(line_no, "expected `n_docs N` or `LEVEL stem …`"))?;
+        let df = (f64::from(q) / QUANT).exp().min(table.n_docs as f64);
         for stem in fields.filter(|s| !s.is_empty()) {
             table.df.insert(stem.to_string(), df);
         }
     }
-    table
+    Ok(table)
 }
 
-/// Steps per unit of `ln(df)` in the shipped table.
-pub(crate) const QUANT: f64 = 8.0;
+/// Steps per unit of `ln(df)` in the text format.
+const QUANT: f64 = 8.0;

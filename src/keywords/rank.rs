@@ -19,6 +19,10 @@ pub(crate) struct Params {
     spread_p: f64,
     ng_bonus: f64,
     ng_min: f64,
+    verb_pen: f64,
+    adj_pen: f64,
+    adv_pen: f64,
+    drop_parts: f64,
 }
 
 impl Default for Params {
@@ -33,6 +37,10 @@ impl Default for Params {
             spread_p: 0.0,
             ng_bonus: 1.5,
             ng_min: 2.0,
+            verb_pen: 0.8,
+            adj_pen: 0.6,
+            adv_pen: 0.8,
+            drop_parts: 0.0,
         }
     }
 }
@@ -49,6 +57,10 @@ impl Params {
             "spread_p" => self.spread_p = value,
             "ng_bonus" => self.ng_bonus = value,
             "ng_min" => self.ng_min = value,
+            "verb_pen" => self.verb_pen = value,
+            "adj_pen" => self.adj_pen = value,
+            "adv_pen" => self.adv_pen = value,
+            "drop_parts" => self.drop_parts = value,
             _ => {}
         }
     }
@@ -90,7 +102,13 @@ pub(crate) fn rank(
             let upper = f64::from(t.upper) / f64::from(t.count.max(1));
             let case = (1.0 + p.case_a * capital) * (1.0 + p.upper_a * upper);
             let spread = (f64::from(t.sentences) / f64::from(t.count.max(1))).powf(p.spread_p);
-            tf * idf * pos * case * spread
+            let n = f64::from(t.count.max(1));
+            let class = (1.0
+                - p.verb_pen * f64::from(t.verb) / n
+                - p.adj_pen * f64::from(t.adjective) / n
+                - p.adv_pen * f64::from(t.adverb) / n)
+                .max(0.05);
+            tf * idf * pos * case * spread * class
         })
         .collect();
 
@@ -156,6 +174,23 @@ pub(crate) fn rank(
             .total_cmp(&a.score)
             .then_with(|| a.terms.cmp(&b.terms))
     });
+    if p.drop_parts > 0.0 {
+        // A chosen phrase stands for its words: drop single words it contains.
+        let mut chosen: Vec<Candidate> = Vec::with_capacity(k);
+        for c in candidates {
+            if chosen.len() == k {
+                break;
+            }
+            let covered = c.terms.len() == 1
+                && chosen
+                    .iter()
+                    .any(|o| o.terms.len() > 1 && o.terms.contains(&c.terms[0]));
+            if !covered {
+                chosen.push(c);
+            }
+        }
+        candidates = chosen;
+    }
     candidates.truncate(k);
     candidates
         .into_iter()

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::proto;
 use crate::token::TokenKind;
@@ -49,6 +50,10 @@ pub(crate) struct TermStats {
     /// … of which written with a capital (Title or Upper).
     pub inner_capital: u32,
     pub upper: u32,
+    /// Occurrences whose ending marks a verb / an adjective or participle / an adverb.
+    pub verb: u32,
+    pub adjective: u32,
+    pub adverb: u32,
 }
 
 /// The scanned document.
@@ -111,6 +116,9 @@ impl TermStats {
             inner: 0,
             inner_capital: 0,
             upper: 0,
+            verb: 0,
+            adjective: 0,
+            adverb: 0,
         }
     }
 }
@@ -120,7 +128,7 @@ impl Scan {
         let stemmer = proto::Stemmer::new();
         let mut scan = Scan::default();
         // lowercase form -> term id (or NO_TERM)
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<String, (u32, WordClass)> = HashMap::new();
         let mut stem_ids: HashMap<String, u32> = HashMap::new();
         let mut lower = String::new();
         let mut prev_end = 0usize;
@@ -146,8 +154,8 @@ impl Scan {
             }
             fold_into(token.text, &mut lower);
             let word_index = scan.words.len() as u32;
-            let term = match ids.get(lower.as_str()) {
-                Some(&id) => id,
+            let (term, class) = match ids.get(lower.as_str()) {
+                Some(&found) => found,
                 None => {
                     let id = if is_candidate(token.text, &lower) {
                         let stem = stemmer.stem(&lower);
@@ -163,8 +171,9 @@ impl Scan {
                     } else {
                         NO_TERM
                     };
-                    ids.insert(lower.clone(), id);
-                    id
+                    let class = WordClass::of(&lower);
+                    ids.insert(lower.clone(), (id, class));
+                    (id, class)
                 }
             };
             let case = case_of(token.text);
@@ -185,6 +194,12 @@ impl Scan {
                 }
                 if case == Case::Upper {
                     t.upper += 1;
+                }
+                match class {
+                    WordClass::Verb => t.verb += 1,
+                    WordClass::Adjective => t.adjective += 1,
+                    WordClass::Adverb => t.adverb += 1,
+                    WordClass::Other => {}
                 }
             }
             scan.words.push(Word {
@@ -217,4 +232,43 @@ fn is_candidate(surface: &str, lower: &str) -> bool {
     }
     let chars = lower.chars().count();
     chars >= 3 || (chars == 2 && case_of(surface) == Case::Upper)
+}
+
+/// What a word's ending says about its part of speech (see `data/endings.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordClass {
+    Other,
+    Verb,
+    Adjective,
+    Adverb,
+}
+
+impl WordClass {
+    fn of(lower: &str) -> WordClass {
+        static ENDINGS: OnceLock<Vec<(&'static str, WordClass)>> = OnceLock::new();
+        let endings = ENDINGS.get_or_init(|| {
+            let mut list = Vec::new();
+            for line in include_str!("data/endings.txt").lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let mut fields = line.split_whitespace();
+                let class = match fields.next() {
+                    Some("verb") => WordClass::Verb,
+                    Some("adjective") => WordClass::Adjective,
+                    Some("adverb") => WordClass::Adverb,
+                    _ => continue,
+                };
+                list.extend(fields.map(|e| (e, class)));
+            }
+            // Longest ending first, so that the most specific one decides.
+            list.sort_by_key(|(e, _)| std::cmp::Reverse(e.len()));
+            list
+        });
+        // A stem must remain: "есть" is not "-ть" after "ес".
+        endings
+            .iter()
+            .find(|(e, _)| lower.len() > e.len() + 2 && lower.ends_with(e))
+            .map_or(WordClass::Other, |&(_, class)| class)
+    }
 }
