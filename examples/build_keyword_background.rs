@@ -24,7 +24,8 @@ fn main() {
     let mut chunk_words = 1000usize;
     let mut max_stems = 10_000usize;
     let mut sources = "classics".to_string();
-    let mut out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/keywords/data/background.txt");
+    let mut out =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/keywords/data/background.txt");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let v = args.next().unwrap_or_default();
@@ -91,9 +92,5 @@ fn main() {
     if let Err(e) = std::fs::write(&out, header + &body) {
         fail(format!("cannot write {}: {e}", out.display()));
     }
-    eprintln!(
-        "wrote {} ({} pseudo-documents)",
-        out.display(),
-        bg.n_docs()
-    );
+    eprintln!("wrote {} ({} pseudo-documents)", out.display(), bg.n_docs());
 }

@@ -14,11 +14,15 @@
 mod error;
 mod input;
 pub mod keywords;
+mod stem;
+mod stopwords;
 mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
 pub use keywords::{keywords, Keyword, KeywordExtractor};
+pub use stem::Stemmer;
+pub use stopwords::StopWords;
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;

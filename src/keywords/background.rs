@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::scan::Scan;
+use crate::StopWords;
 
 /// Document frequencies of stems in a reference corpus, the "background" against which a
 /// document's own words are weighed (a word frequent everywhere is a poor keyword).
@@ -95,8 +96,8 @@ impl Background {
         }
     }
 
-    /// Counts, for every stem the extractor would consider, how many of `documents`
-    /// contain it.
+    /// Counts, for every stem the extractor would consider (with the default Russian stop
+    /// words left out), how many of `documents` contain it.
     ///
     /// This is how the built-in table is made (`examples/build_keyword_background.rs`);
     /// use it to weigh keywords against your own collection.
@@ -113,10 +114,11 @@ impl Background {
     where
         I: IntoIterator<Item = &'a str>,
     {
+        let stop_words = StopWords::russian();
         let mut table = Table::default();
         for doc in documents {
             table.n_docs += 1;
-            for term in Scan::new(doc).terms {
+            for term in Scan::new(doc, &stop_words).terms {
                 *table.df.entry(term.stem).or_insert(0.0) += 1.0;
             }
         }

@@ -7,6 +7,8 @@ mod scan;
 
 use std::ops::Range;
 
+use crate::StopWords;
+
 pub use background::Background;
 
 /// One keyword of a document.
@@ -73,6 +75,7 @@ pub struct KeywordExtractor {
     k: usize,
     max_len: usize,
     background: Background,
+    stop_words: StopWords,
     params: rank::Params,
 }
 
@@ -94,6 +97,7 @@ impl KeywordExtractor {
             k: 10,
             max_len: 2,
             background: Background::builtin(),
+            stop_words: StopWords::russian(),
             params: rank::Params::default(),
         }
     }
@@ -137,6 +141,23 @@ impl KeywordExtractor {
         self
     }
 
+    /// Words that never start, end or stand as a keyword, and that break phrases
+    /// (default: [`StopWords::russian`]).
+    ///
+    /// ```
+    /// use slovo::keywords::KeywordExtractor;
+    /// use slovo::StopWords;
+    ///
+    /// let mut stop = StopWords::russian();
+    /// stop.insert("кот");
+    /// let ex = KeywordExtractor::new().stop_words(stop);
+    /// assert!(ex.extract("Кот. Кот. Кот ловит мышь.").iter().all(|k| k.stem_key != "кот"));
+    /// ```
+    pub fn stop_words(mut self, stop_words: StopWords) -> Self {
+        self.stop_words = stop_words;
+        self
+    }
+
     #[doc(hidden)]
     /// Tuning hook for the evaluation program (temporary).
     pub fn set_param(mut self, name: &str, value: f64) -> Self {
@@ -157,7 +178,7 @@ impl KeywordExtractor {
         if self.k == 0 {
             return Vec::new();
         }
-        let scan = scan::Scan::new(text);
+        let scan = scan::Scan::new(text, &self.stop_words);
         rank::rank(
             text,
             &scan,

@@ -1,8 +1,5 @@
-//! TEMPORARY stand-ins for the crate's tokenizer, stemmer and stop words, used only until
-//! the `tok` and `stem` branches land. Not part of the public API.
-
-use std::collections::HashSet;
-use std::sync::OnceLock;
+//! TEMPORARY stand-in for the crate's tokenizer, used only until the `tok` branch lands.
+//! Not part of the public API.
 
 use crate::token::{Token, TokenKind};
 
@@ -54,29 +51,4 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
             kind,
         });
     })
-}
-
-pub(crate) struct Stemmer(rust_stemmers::Stemmer);
-
-impl Stemmer {
-    pub(crate) fn new() -> Self {
-        Stemmer(rust_stemmers::Stemmer::create(
-            rust_stemmers::Algorithm::Russian,
-        ))
-    }
-    /// Stem of an already lowercased, ё-folded word.
-    pub(crate) fn stem(&self, lower: &str) -> String {
-        self.0.stem(lower).into_owned()
-    }
-}
-
-pub(crate) fn is_stop_word(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("proto_stopwords.txt")
-            .lines()
-            .filter(|l| !l.is_empty())
-            .collect()
-    })
-    .contains(lower)
 }

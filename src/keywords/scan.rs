@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::proto;
 use crate::token::TokenKind;
+use crate::{Stemmer, StopWords};
 
 /// Marks a word that can never be part of a keyword (stop word, number, one letter).
 pub(crate) const NO_TERM: u32 = u32::MAX;
@@ -124,8 +125,10 @@ impl TermStats {
 }
 
 impl Scan {
-    pub(crate) fn new(text: &str) -> Scan {
-        let stemmer = proto::Stemmer::new();
+    pub(crate) fn new(text: &str, stop_words: &StopWords) -> Scan {
+        // Every distinct word form is stemmed once per document (see `ids`), so the
+        // stemmer's own cache would only duplicate that map.
+        let mut stemmer = Stemmer::with_cache_capacity(0);
         let mut scan = Scan::default();
         // lowercase form -> term id (or NO_TERM)
         let mut ids: HashMap<String, (u32, WordClass)> = HashMap::new();
@@ -157,8 +160,8 @@ impl Scan {
             let (term, class) = match ids.get(lower.as_str()) {
                 Some(&found) => found,
                 None => {
-                    let id = if is_candidate(token.text, &lower) {
-                        let stem = stemmer.stem(&lower);
+                    let id = if is_candidate(token.text, &lower, stop_words) {
+                        let stem = stemmer.stem(&lower).to_string();
                         match stem_ids.get(&stem) {
                             Some(&id) => id,
                             None => {
@@ -222,12 +225,12 @@ fn ends_sentence_token(text: &str, kind: TokenKind) -> bool {
 }
 
 /// Can this word be (part of) a keyword?
-fn is_candidate(surface: &str, lower: &str) -> bool {
+fn is_candidate(surface: &str, lower: &str, stop_words: &StopWords) -> bool {
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 {
         return false;
     }
-    if proto::is_stop_word(lower) {
+    if stop_words.contains(lower) {
         return false;
     }
     let chars = lower.chars().count();
