@@ -33,6 +33,7 @@ struct Args {
     max_len: usize,
     params: Vec<(String, f64)>,
     background: Option<PathBuf>,
+    dump: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -44,6 +45,7 @@ fn parse_args() -> Result<Args, String> {
         max_len: 2,
         params: Vec::new(),
         background: None,
+        dump: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -54,6 +56,7 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.out = Some(value()?.into()),
             "--method" => args.method = value()?,
             "--background" => args.background = Some(value()?.into()),
+            "--dump" => args.dump = Some(value()?.into()),
             "--max-len" => {
                 args.max_len = value()?.parse().map_err(|e| format!("--max-len: {e}"))?
             }
@@ -194,6 +197,10 @@ fn main() {
             std::process::exit(2)
         }))
     });
+    let mut dump = args
+        .dump
+        .as_ref()
+        .and_then(|p| std::fs::File::create(p).ok().map(std::io::BufWriter::new));
     let mut sums: BTreeMap<String, (usize, [f64; 6])> = BTreeMap::new();
     let mut bytes = 0usize;
     let mut elapsed = 0.0f64;
@@ -239,6 +246,15 @@ fn main() {
             for (acc, v) in e.1.iter_mut().zip(s) {
                 *acc += v;
             }
+        }
+        if let Some(dump) = dump.as_mut() {
+            let cands: Vec<Value> = extractor
+                .debug_candidates(&input)
+                .into_iter()
+                .map(|(k, f)| serde_json::json!([k.phrase, f]))
+                .collect();
+            let rec = serde_json::json!({"id": field("id"), "c": cands});
+            let _ = writeln!(dump, "{rec}");
         }
         if let Some(out) = out.as_mut() {
             let rec = serde_json::json!({"id": field("id"), "keywords": predicted});

@@ -165,6 +165,21 @@ impl KeywordExtractor {
         self
     }
 
+    #[doc(hidden)]
+    /// Every candidate with its ranking features (temporary, for fitting the weights).
+    pub fn debug_candidates(&self, text: &str) -> Vec<(Keyword, Vec<f64>)> {
+        let scan = scan::Scan::new(text, &self.stop_words);
+        rank::candidates(&scan, &self.background, &self.params, self.max_len)
+            .into_iter()
+            .map(|c| {
+                (
+                    rank::materialize(text, &scan, &c.terms, c.score),
+                    c.features.to_vec(),
+                )
+            })
+            .collect()
+    }
+
     /// Extracts up to `k` keywords, best first.
     ///
     /// Total: any `&str` gives a (possibly empty) list, never a panic.

@@ -4,79 +4,240 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::background::Background;
-use super::scan::{Case, Scan, NO_TERM};
+use super::scan::{Case, Scan, TermStats, NO_TERM};
 use super::Keyword;
+
+/// Number of ranking features.
+pub(crate) const NF: usize = 21;
+
+/// Weights of the features, a logistic regression fitted on the even-numbered documents of
+/// the keyword dev set (see `examples/keywords_eval.rs`).
+const WEIGHTS: [f64; NF] = [
+    -6.72705, 0.40257, 0.55114, 0.43372, -0.16175, -0.33631, 0.93714, 0.24465, 0.56321, -1.63403,
+    -1.72965, -1.82885, 3.72321, -0.03696, -2.20954, 0.03395, 0.25581, 0.37951, 0.04465, 0.89800,
+    0.02770,
+];
 
 /// The weights of the ranking signals.
 #[derive(Debug, Clone)]
 pub(crate) struct Params {
+    w: [f64; NF],
     tf_p: f64,
     idf_p: f64,
-    pos_a: f64,
-    pos_p: f64,
-    case_a: f64,
-    upper_a: f64,
-    spread_p: f64,
-    ng_bonus: f64,
     ng_min: f64,
-    verb_pen: f64,
-    adj_pen: f64,
-    adv_pen: f64,
-    drop_parts: f64,
+    margin: f64,
+    cutoff: f64,
+    absorb: f64,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
-            tf_p: 0.5,
-            idf_p: 1.0,
-            pos_a: 1.0,
-            pos_p: 1.0,
-            case_a: 0.5,
-            upper_a: 0.5,
-            spread_p: 0.0,
-            ng_bonus: 1.5,
+            w: WEIGHTS,
+            tf_p: 0.7,
+            idf_p: 0.5,
             ng_min: 2.0,
-            verb_pen: 0.8,
-            adj_pen: 0.6,
-            adv_pen: 0.8,
-            drop_parts: 0.0,
+            margin: 0.0,
+            cutoff: f64::NEG_INFINITY,
+            absorb: 0.75,
         }
     }
 }
 
 impl Params {
     pub(crate) fn set(&mut self, name: &str, value: f64) {
+        if let Some(i) = name.strip_prefix('w').and_then(|i| i.parse::<usize>().ok()) {
+            if i < NF {
+                self.w[i] = value;
+            }
+            return;
+        }
         match name {
             "tf_p" => self.tf_p = value,
             "idf_p" => self.idf_p = value,
-            "pos_a" => self.pos_a = value,
-            "pos_p" => self.pos_p = value,
-            "case_a" => self.case_a = value,
-            "upper_a" => self.upper_a = value,
-            "spread_p" => self.spread_p = value,
-            "ng_bonus" => self.ng_bonus = value,
             "ng_min" => self.ng_min = value,
-            "verb_pen" => self.verb_pen = value,
-            "adj_pen" => self.adj_pen = value,
-            "adv_pen" => self.adv_pen = value,
-            "drop_parts" => self.drop_parts = value,
+            "margin" => self.margin = value,
+            "cutoff" => self.cutoff = value,
+            "absorb" => self.absorb = value,
             _ => {}
         }
     }
 }
 
-struct Candidate {
+pub(crate) struct Candidate {
     /// Term ids of the words, in order.
-    terms: Vec<u32>,
-    score: f64,
+    pub terms: Vec<u32>,
+    pub features: [f64; NF],
+    pub score: f64,
+    pub count: u32,
 }
 
 #[derive(Default)]
 struct NgramStats {
     count: u32,
     first_sentence: u32,
+    first_word: u32,
+    last_sentence: u32,
+    sentences: u32,
     capital: u32,
+    upper: u32,
+}
+
+fn ratio(a: u32, b: u32) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        f64::from(a) / f64::from(b)
+    }
+}
+
+fn heuristic(p: &Params, tf: f64, idf: f64, first_sentence: u32, capital: f64, class: f64) -> f64 {
+    tf.powf(p.tf_p)
+        * idf.powf(p.idf_p)
+        * (1.0 + 1.0 / (1.0 + f64::from(first_sentence)))
+        * (1.0 + 0.5 * capital)
+        * class
+}
+
+fn unigram_features(p: &Params, scan: &Scan, t: &TermStats, bg: &Background) -> [f64; NF] {
+    let mut x = [0.0; NF];
+    let idf = bg.idf(&t.stem);
+    let n = t.count.max(1);
+    let capital = ratio(t.inner_capital, t.inner);
+    let verb = ratio(t.verb, n);
+    let adj = ratio(t.adjective, n);
+    let adv = ratio(t.adverb, n);
+    x[0] = 1.0;
+    x[1] = f64::from(t.count).ln();
+    x[2] = idf.ln();
+    x[3] = 1.0 / (1.0 + f64::from(t.first_sentence));
+    x[4] = (1.0 + f64::from(t.first_sentence)).ln();
+    x[5] = f64::from(u8::from(t.first_sentence == 0));
+    x[6] = capital;
+    x[7] = f64::from(u8::from(t.inner == 0));
+    x[8] = ratio(t.upper, n);
+    x[9] = verb;
+    x[10] = adj;
+    x[11] = adv;
+    x[12] = ratio(t.sentences, scan.sentences);
+    x[13] = (t.stem.chars().count() as f64).ln();
+    x[14] = f64::from(u8::from(!t.stem.chars().any(is_cyrillic)));
+    let class = (1.0 - 0.8 * verb - 0.6 * adj - 0.8 * adv).max(0.05);
+    x[19] = heuristic(p, f64::from(t.count), idf, t.first_sentence, capital, class).ln();
+    x[20] = ratio(t.first_word, scan.words.len() as u32);
+    x
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
+/// All candidates with their features and scores, unsorted.
+pub(crate) fn candidates(
+    scan: &Scan,
+    bg: &Background,
+    p: &Params,
+    max_len: usize,
+) -> Vec<Candidate> {
+    let score = |x: &[f64; NF]| x.iter().zip(&p.w).map(|(a, b)| a * b).sum::<f64>();
+    let mut out: Vec<Candidate> = scan
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let features = unigram_features(p, scan, t, bg);
+            Candidate {
+                terms: vec![i as u32],
+                score: score(&features),
+                features,
+                count: t.count,
+            }
+        })
+        .collect();
+    if max_len < 2 {
+        return out;
+    }
+    let mut ngrams: HashMap<Vec<u32>, NgramStats> = HashMap::new();
+    let words = &scan.words;
+    for start in 0..words.len() {
+        if words[start].term == NO_TERM {
+            continue;
+        }
+        let mut key = vec![words[start].term];
+        let mut capital = words[start].case != Case::Lower;
+        let mut upper = words[start].case == Case::Upper;
+        for w in words.iter().skip(start + 1).take(max_len - 1) {
+            if w.break_before || w.term == NO_TERM {
+                break;
+            }
+            key.push(w.term);
+            capital &= w.case != Case::Lower;
+            upper &= w.case == Case::Upper;
+            let sentence = words[start].sentence;
+            let s = ngrams.entry(key.clone()).or_insert_with(|| NgramStats {
+                first_sentence: sentence,
+                first_word: start as u32,
+                last_sentence: sentence,
+                sentences: 1,
+                ..NgramStats::default()
+            });
+            s.count += 1;
+            s.capital += u32::from(capital);
+            s.upper += u32::from(upper);
+            if s.last_sentence != sentence {
+                s.sentences += 1;
+                s.last_sentence = sentence;
+            }
+        }
+    }
+    for (key, s) in ngrams {
+        if f64::from(s.count) < p.ng_min {
+            continue;
+        }
+        let parts: Vec<&TermStats> = key.iter().map(|&t| &scan.terms[t as usize]).collect();
+        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        let n = key.len() as f64;
+        let idf = parts.iter().map(|t| bg.idf(&t.stem)).sum::<f64>() / n;
+        let min_part = parts.iter().map(|t| t.count).min().unwrap_or(1).max(1);
+        let max_part = parts.iter().map(|t| t.count).max().unwrap_or(1).max(1);
+        let capital = ratio(s.capital, s.count);
+        let lc = last.count.max(1);
+        let mut x = [0.0; NF];
+        x[0] = 1.0;
+        x[1] = f64::from(s.count).ln();
+        x[2] = idf.ln();
+        x[3] = 1.0 / (1.0 + f64::from(s.first_sentence));
+        x[4] = (1.0 + f64::from(s.first_sentence)).ln();
+        x[5] = f64::from(u8::from(s.first_sentence == 0));
+        x[6] = capital;
+        x[8] = ratio(s.upper, s.count);
+        x[9] = ratio(last.verb, lc);
+        x[10] = ratio(last.adjective, lc);
+        x[11] = ratio(last.adverb, lc);
+        x[12] = ratio(s.sentences, scan.sentences);
+        x[13] = (parts.iter().map(|t| t.stem.chars().count()).sum::<usize>() as f64).ln();
+        x[14] = f64::from(u8::from(
+            !parts.iter().any(|t| t.stem.chars().any(is_cyrillic)),
+        ));
+        x[15] = 1.0;
+        x[16] = (f64::from(s.count) / f64::from(min_part)).ln();
+        x[17] = ratio(first.adjective, first.count.max(1));
+        x[18] = f64::from(max_part).ln();
+        let class = (1.0 - 0.8 * x[9] - 0.6 * x[10] - 0.8 * x[11]).max(0.05);
+        x[19] =
+            (heuristic(p, f64::from(s.count), idf, s.first_sentence, capital, class) * 1.25).ln();
+        x[20] = ratio(s.first_word, words.len() as u32);
+        let sc = score(&x);
+        out.push(Candidate {
+            terms: key,
+            features: x,
+            score: sc,
+            count: s.count,
+        });
+    }
+    out
 }
 
 pub(crate) fn rank(
@@ -87,126 +248,65 @@ pub(crate) fn rank(
     k: usize,
     max_len: usize,
 ) -> Vec<Keyword> {
-    let unigram: Vec<f64> = scan
-        .terms
-        .iter()
-        .map(|t| {
-            let tf = f64::from(t.count).powf(p.tf_p);
-            let idf = bg.idf(&t.stem).powf(p.idf_p);
-            let pos = 1.0 + p.pos_a / (1.0 + f64::from(t.first_sentence)).powf(p.pos_p);
-            let capital = if t.inner > 0 {
-                f64::from(t.inner_capital) / f64::from(t.inner)
-            } else {
-                0.0
-            };
-            let upper = f64::from(t.upper) / f64::from(t.count.max(1));
-            let case = (1.0 + p.case_a * capital) * (1.0 + p.upper_a * upper);
-            let spread = (f64::from(t.sentences) / f64::from(t.count.max(1))).powf(p.spread_p);
-            let n = f64::from(t.count.max(1));
-            let class = (1.0
-                - p.verb_pen * f64::from(t.verb) / n
-                - p.adj_pen * f64::from(t.adjective) / n
-                - p.adv_pen * f64::from(t.adverb) / n)
-                .max(0.05);
-            tf * idf * pos * case * spread * class
-        })
-        .collect();
-
-    let mut candidates: Vec<Candidate> = unigram
-        .iter()
-        .enumerate()
-        .map(|(i, &score)| Candidate {
-            terms: vec![i as u32],
-            score,
-        })
-        .collect();
-
-    if max_len >= 2 {
-        let mut ngrams: HashMap<Vec<u32>, NgramStats> = HashMap::new();
-        let words = &scan.words;
-        for start in 0..words.len() {
-            if words[start].term == NO_TERM {
-                continue;
-            }
-            let mut key = vec![words[start].term];
-            let mut capital = words[start].initial || words[start].case != Case::Lower;
-            for w in words.iter().skip(start + 1).take(max_len - 1) {
-                if w.break_before || w.term == NO_TERM {
-                    break;
-                }
-                key.push(w.term);
-                capital &= w.case != Case::Lower;
-                let s = ngrams.entry(key.clone()).or_insert_with(|| NgramStats {
-                    first_sentence: words[start].sentence,
-                    ..NgramStats::default()
-                });
-                s.count += 1;
-                s.capital += u32::from(capital);
-            }
-        }
-        for (key, s) in ngrams {
-            if f64::from(s.count) < p.ng_min {
-                continue;
-            }
-            let n = key.len() as f64;
-            let idf = key
-                .iter()
-                .map(|&t| bg.idf(&scan.terms[t as usize].stem))
-                .sum::<f64>()
-                / n;
-            let tf = f64::from(s.count).powf(p.tf_p);
-            let pos = 1.0 + p.pos_a / (1.0 + f64::from(s.first_sentence)).powf(p.pos_p);
-            let capital = f64::from(s.capital) / f64::from(s.count);
-            let case = 1.0 + p.case_a * capital;
-            let score = tf * idf.powf(p.idf_p) * pos * case * p.ng_bonus;
-            let best_part = key
-                .iter()
-                .map(|&t| unigram[t as usize])
-                .fold(0.0f64, f64::max);
-            if score > best_part {
-                candidates.push(Candidate { terms: key, score });
+    let mut all = candidates(scan, bg, p, max_len);
+    let n_terms = scan.terms.len();
+    let mut unigram: Vec<f64> = all.iter().take(n_terms).map(|c| c.score).collect();
+    // A word that nearly always stands inside one phrase ("Дональд" in "Дональд Трамп",
+    // "US" in "US Open") is shown as that phrase, at the better of the two scores.
+    let mut absorbed_by: Vec<Option<(f64, usize)>> = vec![None; n_terms];
+    for (i, c) in all.iter().enumerate().skip(n_terms) {
+        for &t in &c.terms {
+            let own = all[t as usize].count.max(1);
+            let share = f64::from(c.count) / f64::from(own);
+            let slot = &mut absorbed_by[t as usize];
+            if share >= p.absorb && slot.map_or(true, |(best, _)| share > best) {
+                *slot = Some((share, i));
             }
         }
     }
-
-    candidates.sort_by(|a, b| {
+    let mut forced = vec![false; all.len()];
+    for (t, slot) in absorbed_by.iter().enumerate() {
+        if let Some((_, i)) = *slot {
+            forced[i] = true;
+            all[i].score = all[i].score.max(unigram[t]);
+            unigram[t] = f64::NEG_INFINITY;
+        }
+    }
+    for (t, u) in unigram.iter().enumerate() {
+        all[t].score = *u;
+    }
+    // Otherwise a phrase is kept only where it outranks every word it is made of.
+    let mut keep = forced.into_iter();
+    all.retain(|c| {
+        let forced = keep.next().unwrap_or(false);
+        (c.terms.len() == 1 && c.score > f64::NEG_INFINITY)
+            || forced
+            || c.terms
+                .iter()
+                .all(|&t| c.score > unigram.get(t as usize).copied().unwrap_or(0.0) + p.margin)
+    });
+    all.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.terms.cmp(&b.terms))
     });
-    if p.drop_parts > 0.0 {
-        // A chosen phrase stands for its words: drop single words it contains.
-        let mut chosen: Vec<Candidate> = Vec::with_capacity(k);
-        for c in candidates {
-            if chosen.len() == k {
-                break;
-            }
-            let covered = c.terms.len() == 1
-                && chosen
-                    .iter()
-                    .any(|o| o.terms.len() > 1 && o.terms.contains(&c.terms[0]));
-            if !covered {
-                chosen.push(c);
-            }
-        }
-        candidates = chosen;
-    }
-    candidates.truncate(k);
-    candidates
-        .into_iter()
-        .map(|c| materialize(text, scan, c))
+    all.truncate(k);
+    let cutoff = p.cutoff;
+    all.retain(|c| c.score >= cutoff);
+    all.into_iter()
+        .map(|c| materialize(text, scan, &c.terms, c.score))
         .collect()
 }
 
 /// Finds the occurrences of a candidate and its most frequent written form.
-fn materialize(text: &str, scan: &Scan, c: Candidate) -> Keyword {
+pub(crate) fn materialize(text: &str, scan: &Scan, terms: &[u32], score: f64) -> Keyword {
     let words = &scan.words;
-    let n = c.terms.len();
+    let n = terms.len();
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i + n <= words.len() {
-        let matches = (0..n)
-            .all(|j| words[i + j].term == c.terms[j] && (j == 0 || !words[i + j].break_before));
+        let matches =
+            (0..n).all(|j| words[i + j].term == terms[j] && (j == 0 || !words[i + j].break_before));
         if matches {
             spans.push(words[i].span.start..words[i + n - 1].span.end);
             i += n;
@@ -224,8 +324,7 @@ fn materialize(text: &str, scan: &Scan, c: Candidate) -> Keyword {
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(form, _)| form.split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_default();
-    let stem_key = c
-        .terms
+    let stem_key = terms
         .iter()
         .map(|&t| scan.terms[t as usize].stem.as_str())
         .collect::<Vec<_>>()
@@ -233,7 +332,7 @@ fn materialize(text: &str, scan: &Scan, c: Candidate) -> Keyword {
     Keyword {
         phrase,
         stem_key,
-        score: c.score,
+        score,
         spans,
     }
 }
