@@ -1,5 +1,6 @@
 //! Integration tests: one binary, a module per suite.
 
+mod keywords;
 mod stem;
 mod stopwords;
 mod tokens;

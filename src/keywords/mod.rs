@@ -29,7 +29,9 @@ pub struct Keyword {
     /// The phrase's stems, lowercase, `ё` folded, joined by single spaces: the identity
     /// used to merge inflected forms (`союз`, `союза`, `союзом` → `союз`).
     pub stem_key: String,
-    /// Relevance; higher is better. Comparable only within one document.
+    /// How likely the phrase is a keyword of the document, in `(0, 1)`: the output of
+    /// the ranking model (a logistic regression over the signals described at
+    /// [`KeywordExtractor`]). Higher is better.
     pub score: f64,
     /// Byte ranges of every occurrence of the phrase in the text, in text order.
     pub spans: Vec<Range<usize>>,

@@ -4,18 +4,18 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::background::Background;
-use super::scan::{Case, Scan, TermStats, NO_TERM};
+use super::scan::{Case, Scan, TermStats, LEAD_SENTENCES, NO_TERM};
 use super::Keyword;
 
 /// Number of ranking features.
-pub(crate) const NF: usize = 21;
+pub(crate) const NF: usize = 25;
 
 /// Weights of the features, a logistic regression fitted on the even-numbered documents of
 /// the keyword dev set (see `examples/keywords_eval.rs`).
 const WEIGHTS: [f64; NF] = [
     -6.72705, 0.40257, 0.55114, 0.43372, -0.16175, -0.33631, 0.93714, 0.24465, 0.56321, -1.63403,
     -1.72965, -1.82885, 3.72321, -0.03696, -2.20954, 0.03395, 0.25581, 0.37951, 0.04465, 0.89800,
-    0.02770,
+    0.02770, 0.0, 0.0, 0.0, 0.0,
 ];
 
 /// The weights of the ranking signals.
@@ -81,6 +81,7 @@ struct NgramStats {
     sentences: u32,
     capital: u32,
     upper: u32,
+    lead: u32,
 }
 
 fn ratio(a: u32, b: u32) -> f64 {
@@ -125,6 +126,9 @@ fn unigram_features(p: &Params, scan: &Scan, t: &TermStats, bg: &Background) -> 
     let class = (1.0 - 0.8 * verb - 0.6 * adj - 0.8 * adv).max(0.05);
     x[19] = heuristic(p, f64::from(t.count), idf, t.first_sentence, capital, class).ln();
     x[20] = ratio(t.first_word, scan.words.len() as u32);
+    x[21] = x[1] * x[2];
+    x[22] = x[6] * x[1];
+    x[23] = f64::from(t.lead).ln_1p();
     x
 }
 
@@ -184,11 +188,24 @@ pub(crate) fn candidates(
             s.count += 1;
             s.capital += u32::from(capital);
             s.upper += u32::from(upper);
+            s.lead += u32::from(sentence < LEAD_SENTENCES);
             if s.last_sentence != sentence {
                 s.sentences += 1;
                 s.last_sentence = sentence;
             }
         }
+    }
+    let mut share = vec![0.0f64; scan.terms.len()];
+    for (key, s) in &ngrams {
+        for &t in key {
+            let own = scan.terms[t as usize].count.max(1);
+            let v = &mut share[t as usize];
+            *v = v.max(ratio(s.count, own));
+        }
+    }
+    for (c, v) in out.iter_mut().zip(&share) {
+        c.features[24] = *v;
+        c.score = score(&c.features);
     }
     for (key, s) in ngrams {
         if f64::from(s.count) < p.ng_min {
@@ -229,6 +246,9 @@ pub(crate) fn candidates(
         x[19] =
             (heuristic(p, f64::from(s.count), idf, s.first_sentence, capital, class) * 1.25).ln();
         x[20] = ratio(s.first_word, words.len() as u32);
+        x[21] = x[1] * x[2];
+        x[22] = x[6] * x[1];
+        x[23] = f64::from(s.lead).ln_1p();
         let sc = score(&x);
         out.push(Candidate {
             terms: key,
@@ -294,7 +314,7 @@ pub(crate) fn rank(
     let cutoff = p.cutoff;
     all.retain(|c| c.score >= cutoff);
     all.into_iter()
-        .map(|c| materialize(text, scan, &c.terms, c.score))
+        .map(|c| materialize(text, scan, &c.terms, probability(c.score)))
         .collect()
 }
 
@@ -335,4 +355,9 @@ pub(crate) fn materialize(text: &str, scan: &Scan, terms: &[u32], score: f64) ->
         score,
         spans,
     }
+}
+
+/// The model's log-odds as a probability in `(0, 1)`.
+fn probability(log_odds: f64) -> f64 {
+    1.0 / (1.0 + (-log_odds).exp())
 }

@@ -8,6 +8,9 @@ use super::proto;
 use crate::token::TokenKind;
 use crate::{Stemmer, StopWords};
 
+/// Sentences counted as the lead of a document (the title line is one of them).
+pub(crate) const LEAD_SENTENCES: u32 = 4;
+
 /// Marks a word that can never be part of a keyword (stop word, number, one letter).
 pub(crate) const NO_TERM: u32 = u32::MAX;
 
@@ -55,6 +58,8 @@ pub(crate) struct TermStats {
     pub verb: u32,
     pub adjective: u32,
     pub adverb: u32,
+    /// Occurrences in the first sentences (title and lead).
+    pub lead: u32,
 }
 
 /// The scanned document.
@@ -120,6 +125,7 @@ impl TermStats {
             verb: 0,
             adjective: 0,
             adverb: 0,
+            lead: 0,
         }
     }
 }
@@ -185,6 +191,9 @@ impl Scan {
             if term != NO_TERM {
                 let t = &mut scan.terms[term as usize];
                 t.count += 1;
+                if sentence < LEAD_SENTENCES {
+                    t.lead += 1;
+                }
                 if t.last_sentence != sentence {
                     t.sentences += 1;
                     t.last_sentence = sentence;
@@ -230,7 +239,7 @@ fn is_candidate(surface: &str, lower: &str, stop_words: &StopWords) -> bool {
     if letters == 0 {
         return false;
     }
-    if stop_words.contains(lower) {
+    if stop_words.contains(lower) || is_function_compound(lower, stop_words) {
         return false;
     }
     let chars = lower.chars().count();
@@ -275,3 +284,15 @@ impl WordClass {
             .map_or(WordClass::Other, |&(_, class)| class)
     }
 }
+
+/// `что-то`, `кто-нибудь`, `по-прежнему`: a stop word joined by a hyphen to a particle,
+/// or `по-` before an adverb, is a function word too.
+fn is_function_compound(lower: &str, stop_words: &StopWords) -> bool {
+    let Some((head, tail)) = lower.split_once('-') else {
+        return false;
+    };
+    head == "по" || (stop_words.contains(head) && PARTICLES.contains(&tail))
+}
+
+/// Particles attached with a hyphen to pronouns and adverbs.
+const PARTICLES: [&str; 6] = ["то", "либо", "нибудь", "ка", "таки", "де"];
