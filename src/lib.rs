@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod abbrev;
 mod error;
 mod input;
 pub mod keywords;
@@ -18,6 +19,7 @@ mod stem;
 mod stopwords;
 mod token;
 mod tokenize;
+mod wordlist;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
@@ -25,4 +27,4 @@ pub use keywords::{keywords, Keyword, KeywordExtractor};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;
 pub use token::{Token, TokenKind};
-pub use tokenize::tokenize;
+pub use tokenize::{tokenize, Tokenizer, Tokens};
