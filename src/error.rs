@@ -75,9 +75,25 @@ pub enum Error {
         /// The version this build reads and writes.
         expected: u32,
     },
+
+    /// A model was used before it was fitted, or after `partial_fit` without `finalize`.
+    ///
+    /// Call `fit` (or `finalize` after `partial_fit`) before `transform`.
+    #[error("not fitted: {reason}")]
+    NotFitted {
+        /// What is missing and which call provides it.
+        reason: String,
+    },
 }
 
 impl Error {
+    /// Shorthand for [`Error::CorruptModel`].
+    pub(crate) fn corrupt_model(reason: impl Into<String>) -> Self {
+        Error::CorruptModel {
+            reason: reason.into(),
+        }
+    }
+
     /// Shorthand for [`Error::InvalidOption`].
     pub(crate) fn invalid_option(
         name: impl Into<String>,

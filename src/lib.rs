@@ -8,6 +8,33 @@
 //!     assert_eq!(&text[token.span.clone()], token.text);
 //! }
 //! ```
+//!
+//! ## TF-IDF
+//!
+//! [`tfidf::TfidfVectorizer`] gives scikit-learn's TF-IDF (same options, same vocabulary
+//! order, weights equal within 1e-12) as a sparse [`tfidf::CsrMatrix`]. Corpus counts
+//! ([`tfidf::DocumentFrequencies`]) merge exactly, so a corpus can be counted in pieces and
+//! fitted once.
+//!
+//! ```
+//! use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+//!
+//! let mut config = TfidfConfig::default();
+//! config.sublinear_tf = true;
+//! let mut vectorizer = TfidfVectorizer::new(config)?;
+//! let matrix = vectorizer.fit_transform_terms(&[["кот", "кот", "спать"], ["пёс", "спать", "и"]])?;
+//! assert_eq!(matrix.shape(), (2, 4));
+//! let dense = matrix.to_dense(); // ndarray::Array2<f64>, for small inputs
+//! let column = |term| vectorizer.vocabulary().unwrap().get(term).unwrap();
+//! // "кот" (twice, in one document) outweighs "спать" (once, in both)
+//! assert!(dense[(0, column("кот"))] > dense[(0, column("спать"))]);
+//! # Ok::<(), slovo::Error>(())
+//! ```
+//!
+//! ## Crate features
+//!
+//! * `parallel` (default): `TfidfVectorizer::transform` spreads documents over rayon's
+//!   thread pool; results are identical to the sequential path.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -17,6 +44,7 @@ mod input;
 pub mod keywords;
 mod stem;
 mod stopwords;
+pub mod tfidf;
 mod token;
 mod tokenize;
 mod wordlist;
@@ -26,5 +54,6 @@ pub use input::{decode_utf8, read_text};
 pub use keywords::{keywords, Keyword, KeywordExtractor};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;
+pub use tfidf::{CsrMatrix, DocumentFrequencies, TfidfConfig, TfidfVectorizer, Vocabulary};
 pub use token::{Token, TokenKind};
 pub use tokenize::{tokenize, Tokenizer, Tokens};

@@ -3,4 +3,5 @@
 mod keywords;
 mod stem;
 mod stopwords;
+mod tfidf;
 mod tokens;
