@@ -1,7 +1,6 @@
 //! Keyword extraction from a single document.
 
 mod background;
-mod proto;
 mod rank;
 mod scan;
 

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::proto;
 use crate::token::TokenKind;
 use crate::{Stemmer, StopWords};
 
@@ -144,7 +143,7 @@ impl Scan {
         let mut sentence = 0u32;
         let mut at_sentence_start = true;
         let mut pending_break = true;
-        for token in proto::tokens(text) {
+        for token in crate::tokenize::tokenize(text) {
             let gap = text.get(prev_end..token.span.start).unwrap_or("");
             prev_end = token.span.end;
             if ends_sentence(gap) || ends_sentence_token(&token.text, token.kind) {
@@ -236,7 +235,8 @@ fn ends_sentence_token(text: &str, kind: TokenKind) -> bool {
 /// Can this word be (part of) a keyword?
 fn is_candidate(surface: &str, lower: &str, stop_words: &StopWords) -> bool {
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 0 {
+    // Abbreviations and initials keep their periods (`т.е.`, `Е.`): never keywords.
+    if letters == 0 || lower.contains('.') {
         return false;
     }
     if stop_words.contains(lower) || is_function_compound(lower, stop_words) {
