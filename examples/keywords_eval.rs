@@ -6,8 +6,11 @@
 //! ```text
 //! cargo run --release --example keywords_eval -- [--half even|odd|all] [--k 10]
 //!     [--out PRED.jsonl] [--method slovo|yake] [--max-len N] [--background TABLE]
-//!     [--set name=value]...
+//!     [--set name=value]... [--dump FEATURES.jsonl]
 //! ```
+//!
+//! `--set` (a ranking parameter) and `--dump` (every candidate with its features, for
+//! `scripts/fit_keyword_weights.py`) need `--features keyword-tuning`.
 //!
 //! Input of every document is `title + "\n" + text`, as in the published baselines.
 //! The metric follows `keywords/score_kw.py`: each phrase is lowercased, `ё`→`е`, split
@@ -186,8 +189,14 @@ fn main() {
             }
         }
     }
+    #[cfg(feature = "keyword-tuning")]
     for (name, value) in &args.params {
-        extractor = extractor.set_param(name, value.to_owned());
+        extractor = extractor.tuning_set(name, *value);
+    }
+    #[cfg(not(feature = "keyword-tuning"))]
+    if !args.params.is_empty() || args.dump.is_some() {
+        eprintln!("keywords_eval: --set and --dump need --features keyword-tuning");
+        std::process::exit(2);
     }
     let yake_stop = yake_rust::StopWords::predefined("ru").unwrap_or_default();
     let norm = Norm(Stemmer::create(Algorithm::Russian));
@@ -197,6 +206,7 @@ fn main() {
             std::process::exit(2)
         }))
     });
+    #[cfg(feature = "keyword-tuning")]
     let mut dump = args
         .dump
         .as_ref()
@@ -247,9 +257,10 @@ fn main() {
                 *acc += v;
             }
         }
+        #[cfg(feature = "keyword-tuning")]
         if let Some(dump) = dump.as_mut() {
             let cands: Vec<Value> = extractor
-                .debug_candidates(&input)
+                .tuning_candidates(&input)
                 .into_iter()
                 .map(|(k, f)| serde_json::json!([k.phrase, f]))
                 .collect();

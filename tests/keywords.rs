@@ -113,16 +113,15 @@ fn corrupt_background_names_the_line() {
 
 #[test]
 fn background_changes_the_ranking() {
-    // With a background saying "вакцин" is everywhere, it drops below "Казахстан".
-    let text = "Вакцина. Вакцина. Вакцина. Казахстан. Казахстан.";
+    // Equal counts: the first word leads, until the background says it is everywhere.
+    let text = "Вакцина. Вакцина. Казахстан. Казахстан.";
     let plain = KeywordExtractor::new()
         .background(Background::empty())
         .extract(text);
     assert_eq!(plain[0].stem_key, "вакцин");
     let bg = Background::from_counts(1000, [("вакцин", 1000)]);
     let weighed = KeywordExtractor::new().background(bg).extract(text);
-    let pos = |list: &[Keyword], key: &str| list.iter().position(|k| k.stem_key == key);
-    assert!(pos(&weighed, "вакцин") > pos(&weighed, "казахста").or(pos(&weighed, "казахстан")));
+    assert_eq!(weighed[0].phrase, "Казахстан");
 }
 
 fn russianish() -> impl Strategy<Value = String> {

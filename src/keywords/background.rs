@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::scan::Scan;
+use crate::tfidf::DocumentFrequencies;
 use crate::StopWords;
 
 /// Document frequencies of stems in a reference corpus, the "background" against which a
@@ -127,6 +128,48 @@ impl Background {
         }
     }
 
+    /// Uses the counts of a TF-IDF corpus ([`TfidfVectorizer::frequencies`], or a
+    /// [`DocumentFrequencies`] merged from pieces) as the background.
+    ///
+    /// Single terms are taken, n-gram features (terms with a space) are skipped. The terms
+    /// must be stems made like the extractor's — lowercase, `ё` as `е`, Snowball Russian
+    /// ([`Stemmer`](crate::Stemmer)) — or they will simply not be found. Also available
+    /// as `Background::from(&frequencies)`.
+    ///
+    /// [`TfidfVectorizer::frequencies`]: crate::tfidf::TfidfVectorizer::frequencies
+    ///
+    /// ```
+    /// use slovo::keywords::{Background, KeywordExtractor};
+    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+    ///
+    /// // A stemming analyzer, so that corpus terms match the extractor's stems.
+    /// let stems = |text: &str| {
+    ///     let mut stemmer = slovo::Stemmer::new();
+    ///     slovo::tokenize(text)
+    ///         .filter(|t| t.kind == slovo::TokenKind::Word)
+    ///         .map(|t| stemmer.stem(t.text).to_string())
+    ///         .collect::<Vec<_>>()
+    /// };
+    /// let mut vectorizer = TfidfVectorizer::with_analyzer(TfidfConfig::default(), stems)?;
+    /// vectorizer.fit(&["Вакцина прошла испытания.", "Вакцину закупят.", "Погода хорошая."])?;
+    ///
+    /// let background = Background::from_document_frequencies(vectorizer.frequencies());
+    /// assert_eq!(background.n_docs(), 3);
+    /// assert!(background.idf("вакцин") < background.idf("погод"));
+    /// let extractor = KeywordExtractor::new().background(background);
+    /// assert!(!extractor.extract("Новая вакцина. Вакцина готова.").is_empty());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn from_document_frequencies(frequencies: &DocumentFrequencies) -> Background {
+        Background::from_counts(
+            frequencies.n_docs(),
+            frequencies
+                .iter()
+                .filter(|(term, _, _)| !term.contains(' '))
+                .map(|(term, df, _)| (term, df)),
+        )
+    }
+
     /// Writes the table in the compact text form that [`Background::from_text`] reads
     /// (and the built-in table uses), keeping the `max_stems` most common stems of those
     /// seen in at least two documents.
@@ -208,6 +251,21 @@ impl Background {
         let n = self.inner.n_docs as f64;
         let df = self.inner.df.get(stem).copied().unwrap_or(0.0);
         ((n + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+}
+
+impl From<&DocumentFrequencies> for Background {
+    /// See [`Background::from_document_frequencies`].
+    ///
+    /// ```
+    /// let mut df = slovo::tfidf::DocumentFrequencies::new();
+    /// df.add_document(["кот"]);
+    /// df.add_document(["пес"]);
+    /// let bg = slovo::keywords::Background::from(&df);
+    /// assert_eq!(bg.n_docs(), 2);
+    /// ```
+    fn from(frequencies: &DocumentFrequencies) -> Self {
+        Background::from_document_frequencies(frequencies)
     }
 }
 

@@ -45,6 +45,7 @@ impl Default for Params {
 }
 
 impl Params {
+    #[cfg(feature = "keyword-tuning")]
     pub(crate) fn set(&mut self, name: &str, value: f64) {
         if let Some(i) = name.strip_prefix('w').and_then(|i| i.parse::<usize>().ok()) {
             if i < NF {

@@ -31,8 +31,6 @@ pub(crate) struct Word {
     /// Index into [`Scan::terms`], or [`NO_TERM`].
     pub term: u32,
     pub sentence: u32,
-    /// First word of its sentence (its capital letter says nothing).
-    pub initial: bool,
     pub case: Case,
     /// Something other than plain spaces stands between this word and the previous one
     /// (punctuation, a line break, a stop word, a number): no phrase spans the gap.
@@ -146,7 +144,7 @@ impl Scan {
         for token in crate::tokenize::tokenize(text) {
             let gap = text.get(prev_end..token.span.start).unwrap_or("");
             prev_end = token.span.end;
-            if ends_sentence(gap) || ends_sentence_token(&token.text, token.kind) {
+            if ends_sentence(gap) || ends_sentence_token(token.text, token.kind) {
                 if !at_sentence_start && (ends_sentence(gap) || token.kind != TokenKind::Word) {
                     sentence += 1;
                     at_sentence_start = true;
@@ -217,7 +215,6 @@ impl Scan {
                 span: token.span.clone(),
                 term,
                 sentence,
-                initial,
                 case,
                 break_before: pending_break || term == NO_TERM,
             });
