@@ -166,6 +166,7 @@ impl Scan {
                     let id = if is_candidate(token.text, &lower, stop_words) {
                         let stem = stemmer.stem(&lower).to_string();
                         match stem_ids.get(&stem) {
+                            _ if is_non_keyword_stem(&stem) => NO_TERM,
                             Some(&id) => id,
                             None => {
                                 let id = scan.terms.len() as u32;
@@ -293,3 +294,17 @@ fn is_function_compound(lower: &str, stop_words: &StopWords) -> bool {
 
 /// Particles attached with a hyphen to pronouns and adverbs.
 const PARTICLES: [&str; 6] = ["то", "либо", "нибудь", "ка", "таки", "де"];
+
+/// Stems that are never keywords (see `data/non_keyword_stems.txt`).
+fn is_non_keyword_stem(stem: &str) -> bool {
+    static STEMS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            include_str!("data/non_keyword_stems.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(&stem)
+}
