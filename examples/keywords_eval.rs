@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! cargo run --release --example keywords_eval -- [--half even|odd|all] [--k 10]
-//!     [--out PRED.jsonl] [--method slovo|yake] [--max-len N] [--background TABLE]
+//!     [--out PRED.jsonl] [--method slovo|yake] [--max-len N] [--min-score P]
+//!     [--background TABLE]
 //!     [--set name=value]... [--dump FEATURES.jsonl]
 //! ```
 //!
@@ -37,6 +38,7 @@ struct Args {
     params: Vec<(String, f64)>,
     background: Option<PathBuf>,
     dump: Option<PathBuf>,
+    min_score: f64,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -49,6 +51,7 @@ fn parse_args() -> Result<Args, String> {
         params: Vec::new(),
         background: None,
         dump: None,
+        min_score: 0.0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -60,6 +63,9 @@ fn parse_args() -> Result<Args, String> {
             "--method" => args.method = value()?,
             "--background" => args.background = Some(value()?.into()),
             "--dump" => args.dump = Some(value()?.into()),
+            "--min-score" => {
+                args.min_score = value()?.parse().map_err(|e| format!("--min-score: {e}"))?
+            }
             "--max-len" => {
                 args.max_len = value()?.parse().map_err(|e| format!("--max-len: {e}"))?
             }
@@ -178,7 +184,8 @@ fn main() {
     };
     let mut extractor = KeywordExtractor::new()
         .top_k(args.k)
-        .max_phrase_len(args.max_len);
+        .max_phrase_len(args.max_len)
+        .min_score(args.min_score);
     if let Some(path) = &args.background {
         let table = slovo::read_text(path).and_then(|t| Background::from_text(&t));
         match table {

@@ -19,7 +19,7 @@ use crate::StopWords;
 ///
 /// let bg = Background::builtin();
 /// // A word used everywhere weighs less than a rare one.
-/// assert!(bg.idf("год") < bg.idf("вакцин"));
+/// assert!(bg.idf("человек") < bg.idf("вакцин"));
 ///
 /// let own = Background::from_counts(10, [("кот", 9), ("пес", 1)]);
 /// assert!(own.idf("кот") < own.idf("пес"));

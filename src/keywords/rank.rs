@@ -13,9 +13,9 @@ pub(crate) const NF: usize = 25;
 /// Weights of the features, a logistic regression fitted on the even-numbered documents of
 /// the keyword dev set (see `examples/keywords_eval.rs`).
 const WEIGHTS: [f64; NF] = [
-    -6.10807, 0.42395, 0.38026, 0.36083, -0.27711, -0.42516, 1.11407, 0.08972, 0.49864, -1.67669,
-    -1.66117, -2.3074, 3.64882, -0.0691, -2.19697, -0.46125, 0.38014, 0.38168, 0.2192, 0.86764,
-    0.07603, 0.00834, -0.15617, 0.11828, -0.87126,
+    -6.04613, 0.60295, 0.40147, 0.38572, -0.11040, -0.23245, 1.05142, 0.19383, 0.48504, -1.79390,
+    -1.64799, -1.91313, 3.85830, -0.12808, -2.12614, -0.47515, 0.43248, 0.35591, 0.14805, 0.92734,
+    0.15556, -0.07634, -0.17775, 0.06281, -0.61286,
 ];
 
 /// The weights of the ranking signals.
@@ -26,7 +26,6 @@ pub(crate) struct Params {
     idf_p: f64,
     ng_min: f64,
     margin: f64,
-    cutoff: f64,
     absorb: f64,
 }
 
@@ -38,7 +37,6 @@ impl Default for Params {
             idf_p: 0.5,
             ng_min: 2.0,
             margin: 0.0,
-            cutoff: f64::NEG_INFINITY,
             absorb: 0.75,
         }
     }
@@ -58,7 +56,6 @@ impl Params {
             "idf_p" => self.idf_p = value,
             "ng_min" => self.ng_min = value,
             "margin" => self.margin = value,
-            "cutoff" => self.cutoff = value,
             "absorb" => self.absorb = value,
             _ => {}
         }
@@ -268,6 +265,7 @@ pub(crate) fn rank(
     p: &Params,
     k: usize,
     max_len: usize,
+    min_score: f64,
 ) -> Vec<Keyword> {
     let mut all = candidates(scan, bg, p, max_len);
     let n_terms = scan.terms.len();
@@ -312,10 +310,10 @@ pub(crate) fn rank(
             .then_with(|| a.terms.cmp(&b.terms))
     });
     all.truncate(k);
-    let cutoff = p.cutoff;
-    all.retain(|c| c.score >= cutoff);
     all.into_iter()
-        .map(|c| materialize(text, scan, &c.terms, probability(c.score)))
+        .map(|c| (probability(c.score), c))
+        .filter(|(probability, _)| *probability >= min_score)
+        .map(|(probability, c)| materialize(text, scan, &c.terms, probability))
         .collect()
 }
 
