@@ -7,9 +7,11 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::hash::BuildHasher;
 
-use hashbrown::hash_map::RawEntryMut;
-use hashbrown::HashMap;
+use hashbrown::HashTable;
+
+use crate::normalize::fold;
 
 /// Words longer than this many bytes are stemmed but never cached.
 ///
@@ -18,21 +20,62 @@ use hashbrown::HashMap;
 const MAX_CACHED_WORD_BYTES: usize = 64;
 
 /// Cache capacity used by [`Stemmer::new`] and [`Stemmer::default`].
-const DEFAULT_CACHE_CAPACITY: usize = 65_536;
+///
+/// 114,688 = 7/8 × 2^17: exactly what a hashbrown table of 2^17 buckets holds before it
+/// would double (2^17 × 9 bytes ≈ 1.2 MB of table). It holds all 49k distinct word forms of
+/// War and Peace and all 92k of 613k news words (OpenCorpora).
+const DEFAULT_CACHE_CAPACITY: usize = 114_688;
 
-/// A cached stem: either a prefix of the cached word itself (the common case, since
-/// Snowball Russian only removes endings) or its own string when folding changed the word.
-#[derive(Clone)]
-enum CachedStem {
-    /// The stem is `word[..len]`.
-    Prefix(u32),
-    /// The stem is not a prefix of the word as given (it had capitals or `ё`).
-    Owned(Box<str>),
+/// Larger capacities are lowered to this, so arena offsets fit in a `u32`: an entry takes at
+/// most 64 bytes of word and 255 of stem.
+const MAX_CACHE_CAPACITY: usize = 1 << 23;
+
+type Hasher = foldhash::fast::RandomState;
+
+/// Where one cached word and its stem sit in the arena: the word at
+/// `start..start + word_len`; the stem either a prefix of it (the common case, since
+/// Snowball Russian only removes endings) or, when folding changed the word (capitals, `ё`),
+/// stored right after it.
+#[derive(Clone, Copy)]
+struct Slot {
+    start: u32,
+    word_len: u8,
+    stem_len: u8,
+    stem_after_word: bool,
+}
+
+impl Slot {
+    /// Whether this slot holds `word` (a byte comparison: no char-boundary checks).
+    #[inline]
+    fn holds(self, arena: &str, word: &str) -> bool {
+        let start = self.start as usize;
+        arena.as_bytes().get(start..start + self.word_len as usize) == Some(word.as_bytes())
+    }
+
+    #[inline]
+    fn word(self, arena: &str) -> &str {
+        let start = self.start as usize;
+        arena
+            .get(start..start + self.word_len as usize)
+            .unwrap_or_default()
+    }
+
+    #[inline]
+    fn stem(self, arena: &str) -> &str {
+        let mut start = self.start as usize;
+        if self.stem_after_word {
+            start += self.word_len as usize;
+        }
+        arena
+            .get(start..start + self.stem_len as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// A Snowball Russian stemmer with a bounded memo cache.
 ///
-/// [`stem`](Stemmer::stem) lowercases the word, folds `ё` to `е` and applies Snowball
+/// [`stem`](Stemmer::stem) folds the word with [`fold`](crate::fold) (lowercase, `ё` → `е`, no stress
+/// marks, soft hyphens or zero-width characters) and applies Snowball
 /// Russian. The result matches the current Snowball reference on all 49,785 words of its
 /// Russian test vocabulary (`rust-stemmers` alone differs on the 112 words with `ё`, because
 /// it predates Snowball's 2018 `ё` change).
@@ -45,27 +88,34 @@ enum CachedStem {
 ///
 /// # The cache
 ///
-/// Results are remembered per word as given (so `Москва` and `москва` are two entries), with
-/// the [`foldhash`](https://crates.io/crates/foldhash) hasher: among the fastest hashers for
-/// short keys, and randomly seeded per process, so text crafted to collide in the table
-/// cannot be prepared in advance (unlike FxHash, whose seed is fixed).
+/// Results are remembered per word as given (so `Москва` and `москва` are two entries). The
+/// table is hashbrown's `HashTable` of 8-byte slots pointing into one string arena that holds
+/// the words side by side: a hit costs memory latency rather than computation, so a small
+/// working set is what makes it fast. The hasher is
+/// [`foldhash`](https://crates.io/crates/foldhash) (hashbrown's own default): among the
+/// fastest for short keys, and seeded per process, so text crafted to collide in the table
+/// cannot be prepared in advance, as it can against FxHash's fixed seed.
 ///
 /// Memory is bounded by a simple policy:
-/// - at most `capacity` words are cached (65,536 by default, roughly 5 MB); when a new word
-///   arrives at a full cache, the whole cache is cleared and refills with what the text
-///   uses now. Zipfian text refills its frequent words within a few hundred tokens, and
-///   clearing needs no bookkeeping on the hot path;
+/// - at most `capacity` words are cached (114,688 by default: about 1.2 MB of table plus the
+///   words, some 4 MB in all when full). When a word is not cached and the cache is full, the
+///   whole cache is cleared first and refills with what the text uses now: Zipfian text
+///   refills its frequent words within a few hundred tokens, and the policy needs no
+///   bookkeeping on the hot path;
 /// - words longer than 64 bytes are stemmed but not cached;
 /// - [`Stemmer::with_cache_capacity(0)`](Stemmer::with_cache_capacity) disables caching.
 ///
 /// # Threads
 ///
-/// `Stemmer` is `Send + Sync` and cheap to [`Clone`] (a clone copies the warm cache), but
+/// `Stemmer` is `Send + Sync`, and [`Clone`] copies the warm cache, but
 /// [`stem`](Stemmer::stem) takes `&mut self`: give each thread its own stemmer (clone one per
-/// worker, or keep one in a `thread_local!`). That was measured to be faster than one cache
-/// shared between threads behind sharded `RwLock`s (see `BENCHMARKS.md`, section
-/// "Stemming"): a private cache needs no locking or reference counting, and each
-/// thread's cache holds the same frequent words anyway.
+/// worker, or keep one in a `thread_local!`). That is faster than one cache shared by all
+/// threads: on War and Peace with 2 threads (warm caches, same table layout), per-thread
+/// stemmers did 16.6–24.1 M words/s and a 64-shard `RwLock` cache 8.7–13.6 M words/s over
+/// three runs (`cargo bench --bench stem -- threads`). Shared reads still write the lock's
+/// counter, so the cores fight over those cache lines, and a hit must copy the stem out
+/// before the lock is released; every private cache soon holds the same frequent words
+/// anyway.
 ///
 /// # Example
 ///
@@ -77,14 +127,19 @@ enum CachedStem {
 /// ```
 pub struct Stemmer {
     snowball: rust_stemmers::Stemmer,
-    cache: HashMap<Box<str>, CachedStem, foldhash::fast::RandomState>,
+    /// The cache: slots indexing `arena`, hashed by word. Compact on purpose (8-byte slots,
+    /// the words side by side in insertion order, frequent words first): a hit costs memory
+    /// latency, not computation, so a small working set is what makes it fast.
+    table: HashTable<Slot>,
+    arena: String,
+    hasher: Hasher,
     capacity: usize,
     /// Holds the result for words that are not cached.
     scratch: String,
 }
 
 impl Stemmer {
-    /// A stemmer with the default cache capacity (65,536 words).
+    /// A stemmer with the default cache capacity (114,688 words, about 4 MB when full).
     ///
     /// ```
     /// let mut stemmer = slovo::Stemmer::new();
@@ -109,8 +164,10 @@ impl Stemmer {
     pub fn with_cache_capacity(capacity: usize) -> Self {
         Self {
             snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
-            cache: HashMap::with_hasher(foldhash::fast::RandomState::default()),
-            capacity,
+            table: HashTable::new(),
+            arena: String::new(),
+            hasher: Hasher::default(),
+            capacity: capacity.min(MAX_CACHE_CAPACITY),
             scratch: String::new(),
         }
     }
@@ -132,26 +189,47 @@ impl Stemmer {
         if word.len() > MAX_CACHED_WORD_BYTES || self.capacity == 0 {
             return self.stem_uncached(word);
         }
-        if self.cache.len() >= self.capacity {
-            self.cache.clear();
+        let hash = self.hasher.hash_one(word);
+        let arena = &self.arena;
+        let found = self.table.find(hash, |slot| slot.holds(arena, word));
+        if let Some(&slot) = found {
+            return slot.stem(&self.arena);
         }
-        let (key, cached) = match self.cache.raw_entry_mut().from_key(word) {
-            RawEntryMut::Occupied(entry) => entry.into_key_value(),
-            RawEntryMut::Vacant(entry) => {
-                let stem = stem_folded(&self.snowball, word);
-                let cached = match u32::try_from(stem.len()) {
-                    Ok(len) if word.starts_with(&*stem) => CachedStem::Prefix(len),
-                    _ => CachedStem::Owned(stem.into_owned().into_boxed_str()),
-                };
-                entry.insert(Box::from(word), cached)
-            }
+        self.insert(hash, word)
+    }
+
+    /// Stems a word that is not cached, caches it and returns its stem.
+    fn insert(&mut self, hash: u64, word: &str) -> &str {
+        if self.table.len() >= self.capacity {
+            self.table.clear();
+            self.arena.clear();
+        }
+        let stem = stem_folded(&self.snowball, word);
+        let stem_after_word = !word.starts_with(&*stem);
+        let (Ok(start), Ok(word_len), Ok(stem_len)) = (
+            u32::try_from(self.arena.len()),
+            u8::try_from(word.len()),
+            u8::try_from(stem.len()),
+        ) else {
+            // Unreachable with the limits above; stay total regardless.
+            self.scratch.clear();
+            self.scratch.push_str(&stem);
+            return &self.scratch;
         };
-        match cached {
-            // Prefix lengths are stem lengths checked with `starts_with`, so they fall on
-            // a char boundary; `get` keeps this total regardless.
-            CachedStem::Prefix(len) => key.get(..*len as usize).unwrap_or(key),
-            CachedStem::Owned(stem) => stem,
+        self.arena.push_str(word);
+        if stem_after_word {
+            self.arena.push_str(&stem);
         }
+        let slot = Slot {
+            start,
+            word_len,
+            stem_len,
+            stem_after_word,
+        };
+        let (arena, hasher) = (&self.arena, &self.hasher);
+        self.table
+            .insert_unique(hash, slot, |slot| hasher.hash_one(slot.word(arena)));
+        slot.stem(&self.arena)
     }
 
     fn stem_uncached(&mut self, word: &str) -> &str {
@@ -159,6 +237,25 @@ impl Stemmer {
         self.scratch.clear();
         self.scratch.push_str(&stem);
         &self.scratch
+    }
+
+    /// The cached stem of `word`, if the cache holds it; never stems.
+    ///
+    /// Takes `&self`, so a cache shared behind a `RwLock` can be read under a read lock.
+    ///
+    /// ```
+    /// let mut stemmer = slovo::Stemmer::new();
+    /// assert_eq!(stemmer.cached("книгами"), None);
+    /// stemmer.stem("книгами");
+    /// assert_eq!(stemmer.cached("книгами"), Some("книг"));
+    /// ```
+    #[inline]
+    pub fn cached(&self, word: &str) -> Option<&str> {
+        let hash = self.hasher.hash_one(word);
+        let slot = *self
+            .table
+            .find(hash, |slot| slot.word(&self.arena) == word)?;
+        Some(slot.stem(&self.arena))
     }
 
     /// How many words the cache holds now.
@@ -170,7 +267,7 @@ impl Stemmer {
     /// assert_eq!(stemmer.cache_len(), 1);
     /// ```
     pub fn cache_len(&self) -> usize {
-        self.cache.len()
+        self.table.len()
     }
 
     /// The most words the cache will hold before it is cleared.
@@ -191,7 +288,8 @@ impl Stemmer {
     /// assert_eq!(stemmer.cache_len(), 0);
     /// ```
     pub fn clear_cache(&mut self) {
-        self.cache = HashMap::with_hasher(*self.cache.hasher());
+        self.table = HashTable::new();
+        self.arena = String::new();
         self.scratch = String::new();
     }
 }
@@ -220,7 +318,9 @@ impl Clone for Stemmer {
     fn clone(&self) -> Self {
         Self {
             snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
-            cache: self.cache.clone(),
+            table: self.table.clone(),
+            arena: self.arena.clone(),
+            hasher: self.hasher,
             capacity: self.capacity,
             scratch: String::new(),
         }
@@ -237,7 +337,7 @@ impl fmt::Debug for Stemmer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Stemmer")
             .field("algorithm", &"russian")
-            .field("cache_len", &self.cache.len())
+            .field("cache_len", &self.table.len())
             .field("cache_capacity", &self.capacity)
             .finish()
     }
@@ -258,43 +358,6 @@ fn stem_folded<'w>(snowball: &rust_stemmers::Stemmer, word: &'w str) -> Cow<'w, 
     }
 }
 
-/// Lowercase `word` and map `ё` to `е`; borrows when nothing changes.
-///
-/// Lowercasing is per character (`char::to_lowercase`); this matches `str::to_lowercase`
-/// except for the context-dependent Greek final sigma, which plays no part here.
-pub(crate) fn fold(word: &str) -> Cow<'_, str> {
-    let Some(first) = word
-        .char_indices()
-        .find(|&(_, c)| needs_fold(c))
-        .map(|(i, _)| i)
-    else {
-        return Cow::Borrowed(word);
-    };
-    let (kept, rest) = word.split_at(first);
-    let mut out = String::with_capacity(word.len());
-    out.push_str(kept);
-    for c in rest.chars() {
-        for lower in c.to_lowercase() {
-            out.push(if lower == 'ё' { 'е' } else { lower });
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Whether `c` changes under lowercasing or `ё`→`е`.
-#[inline]
-fn needs_fold(c: char) -> bool {
-    match c {
-        'а'..='я' | 'a'..='z' | '0'..='9' | '-' => false,
-        'ё' => true,
-        c if c.is_ascii() => c.is_ascii_uppercase(),
-        c => {
-            let mut lower = c.to_lowercase();
-            lower.next() != Some(c) || lower.next().is_some()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,6 +370,21 @@ mod tests {
         assert_eq!(fold("Ёж"), "еж");
         assert_eq!(fold("mixedCASE"), "mixedcase");
         assert_eq!(fold("İ"), "i\u{307}");
+    }
+
+    proptest::proptest! {
+        /// The byte-level fast path agrees with folding char by char.
+        #[test]
+        fn fold_matches_the_char_by_char_definition(word in "\\PC{0,16}|[а-яёА-ЯЁa-zA-Z-]{0,16}") {
+            let expected: String = word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect();
+            let folded = fold(&word);
+            proptest::prop_assert_eq!(&*folded, expected.as_str());
+            proptest::prop_assert_eq!(matches!(folded, Cow::Borrowed(_)), expected == word);
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::error::Result;
-use crate::stem::fold;
+use crate::normalize::fold;
 
 /// The generated Russian list (see `scripts/gen_stopwords.py`).
 const RUSSIAN: &str = include_str!("data/stopwords_ru.txt");

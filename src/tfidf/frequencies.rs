@@ -1,8 +1,9 @@
 //! Corpus statistics that a vocabulary and idf are computed from; mergeable.
 
-use rustc_hash::FxHashMap;
+use std::fmt;
 
 use super::bytes;
+use super::interner::Interner;
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"slovo-df";
@@ -38,11 +39,11 @@ const FORMAT_VERSION: u32 = 1;
 /// assert_eq!(left.total_count("кот"), 3);
 /// assert_eq!(left.df("лес"), 0);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct DocumentFrequencies {
     n_docs: u64,
-    /// term → slot in `df` / `count`.
-    slots: FxHashMap<Box<str>, u32>,
+    /// Term ids are slots in `df` / `count`.
+    terms: Interner,
     df: Vec<u64>,
     count: Vec<u64>,
 }
@@ -97,7 +98,7 @@ impl DocumentFrequencies {
     /// assert_eq!(table.df("а"), 1);
     /// ```
     pub fn df(&self, term: &str) -> u64 {
-        self.slots.get(term).map_or(0, |&s| self.df[s as usize])
+        self.terms.get(term).map_or(0, |s| self.df[s as usize])
     }
 
     /// Occurrences of `term` in all documents together (0 if never seen).
@@ -108,10 +109,10 @@ impl DocumentFrequencies {
     /// assert_eq!(table.total_count("а"), 2);
     /// ```
     pub fn total_count(&self, term: &str) -> u64 {
-        self.slots.get(term).map_or(0, |&s| self.count[s as usize])
+        self.terms.get(term).map_or(0, |s| self.count[s as usize])
     }
 
-    /// `(term, df, total count)` for every term, in no particular order.
+    /// `(term, df, total count)` for every term, in the order terms were first seen.
     ///
     /// ```
     /// let mut table = slovo::tfidf::DocumentFrequencies::new();
@@ -119,9 +120,9 @@ impl DocumentFrequencies {
     /// assert_eq!(table.iter().collect::<Vec<_>>(), [("а", 1, 2)]);
     /// ```
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, u64, u64)> + '_ {
-        self.slots
+        self.terms
             .iter()
-            .map(|(term, &s)| (&**term, self.df[s as usize], self.count[s as usize]))
+            .map(|(s, term)| (term, self.df[s as usize], self.count[s as usize]))
     }
 
     /// Counts one document given as its features (terms or n-grams, exactly as they should
@@ -159,7 +160,6 @@ impl DocumentFrequencies {
     /// ```
     pub fn merge(&mut self, other: &DocumentFrequencies) {
         self.n_docs += other.n_docs;
-        self.slots.reserve(other.len());
         for (term, df, count) in other.iter() {
             let s = self.slot_or_insert(term) as usize;
             self.df[s] += df;
@@ -204,15 +204,11 @@ impl DocumentFrequencies {
 
     /// The slot of `term`, inserting it with zero counts if new.
     pub(crate) fn slot_or_insert(&mut self, term: &str) -> u32 {
-        if let Some(&s) = self.slots.get(term) {
-            return s;
+        let (s, added) = self.terms.get_or_insert(term);
+        if added {
+            self.df.push(0);
+            self.count.push(0);
         }
-        // Slots are u32 like the matrix columns; 2³² distinct n-grams do not fit in memory
-        // on the machines this targets, so saturating here is a formality.
-        let s = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
-        self.slots.insert(term.into(), s);
-        self.df.push(0);
-        self.count.push(0);
         s
     }
 
@@ -238,14 +234,11 @@ impl DocumentFrequencies {
         }
     }
 
-    /// `(df, total count)` of a slot.
-    pub(crate) fn slot_counts(&self, slot: u32) -> (u64, u64) {
-        (self.df[slot as usize], self.count[slot as usize])
-    }
-
-    /// Term → slot map, for mapping recorded slots to columns.
-    pub(crate) fn slots(&self) -> &FxHashMap<Box<str>, u32> {
-        &self.slots
+    /// `(slot, term, df, total count)` in slot order.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (u32, &str, u64, u64)> + '_ {
+        self.terms
+            .iter()
+            .map(|(s, term)| (s, term, self.df[s as usize], self.count[s as usize]))
     }
 
     fn to_wire(&self) -> Wire {
@@ -272,7 +265,6 @@ impl DocumentFrequencies {
             n_docs: wire.n_docs,
             ..Self::default()
         };
-        table.slots.reserve(wire.terms.len());
         for (term, df, count) in wire.terms {
             if df == 0 || df > wire.n_docs || count < df {
                 return Err(Error::corrupt_model(format!(
@@ -298,14 +290,24 @@ impl PartialEq for DocumentFrequencies {
         self.n_docs == other.n_docs
             && self.len() == other.len()
             && self.iter().all(|(term, df, count)| {
-                other.slots.get(term).is_some_and(|&s| {
-                    other.df[s as usize] == df && other.count[s as usize] == count
-                })
+                other
+                    .terms
+                    .get(term)
+                    .is_some_and(|s| other.df[s as usize] == df && other.count[s as usize] == count)
             })
     }
 }
 
 impl Eq for DocumentFrequencies {}
+
+impl fmt::Debug for DocumentFrequencies {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DocumentFrequencies")
+            .field("n_docs", &self.n_docs)
+            .field("terms", &self.len())
+            .finish_non_exhaustive()
+    }
+}
 
 /// The serialized form: sorted, versioned.
 #[derive(serde::Serialize, serde::Deserialize)]

@@ -34,6 +34,7 @@ mod analyzer;
 mod bytes;
 mod csr;
 mod frequencies;
+mod interner;
 mod options;
 mod vectorizer;
 mod vocabulary;

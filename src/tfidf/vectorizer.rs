@@ -795,12 +795,10 @@ impl TfidfVectorizer {
         }
         // (term, slot, df, total count) of the features that survive min_df / max_df.
         let mut kept: Vec<(&str, u32, u64, u64)> = table
-            .slots()
-            .iter()
-            .filter_map(|(term, &slot)| {
-                let (df, count) = table.slot_counts(slot);
+            .entries()
+            .filter_map(|(slot, term, df, count)| {
                 let dff = df as f64;
-                (dff <= high && dff >= low).then_some((&**term, slot, df, count))
+                (dff <= high && dff >= low).then_some((term, slot, df, count))
             })
             .collect();
         if let Some(limit) = config.max_features {
@@ -823,7 +821,8 @@ impl TfidfVectorizer {
                 .map(|&(_, _, df, _)| (n / (df + s) as f64).ln() + 1.0)
                 .collect()
         });
-        let vocabulary = Vocabulary::from_unique(kept.iter().map(|&(t, ..)| t.into()).collect());
+        let bytes = kept.iter().map(|&(t, ..)| t.len()).sum();
+        let vocabulary = Vocabulary::from_unique(kept.iter().map(|&(t, ..)| t), bytes);
         Ok((Fitted { vocabulary, idf }, slot_column))
     }
 

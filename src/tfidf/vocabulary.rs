@@ -1,7 +1,8 @@
 //! The term ↔ column mapping of a fitted vectorizer.
 
-use rustc_hash::FxHashMap;
+use std::fmt;
 
+use super::interner::Interner;
 use crate::error::{Error, Result};
 
 /// Terms in column order, with a fast term → column lookup.
@@ -25,10 +26,10 @@ use crate::error::{Error, Result};
 /// assert_eq!(vocabulary.get("лес"), None);
 /// # Ok::<(), slovo::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Vocabulary {
-    terms: Vec<Box<str>>,
-    index: FxHashMap<Box<str>, u32>,
+    /// Term ids are column numbers.
+    terms: Interner,
 }
 
 impl Vocabulary {
@@ -51,19 +52,17 @@ impl Vocabulary {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let terms: Vec<Box<str>> = terms.into_iter().map(|t| t.as_ref().into()).collect();
-        let too_many = || {
-            Error::invalid_option(
-                "vocabulary",
-                format!("{} terms", terms.len()),
-                "at most 4294967295 terms",
-            )
-        };
-        let mut index = FxHashMap::default();
-        index.reserve(terms.len());
-        for (col, term) in terms.iter().enumerate() {
-            let col = u32::try_from(col).map_err(|_| too_many())?;
-            if index.insert(term.clone(), col).is_some() {
+        let mut vocabulary = Vocabulary::default();
+        for term in terms {
+            let term = term.as_ref();
+            if vocabulary.len() > u32::MAX as usize {
+                return Err(Error::invalid_option(
+                    "vocabulary",
+                    "more than 4294967296 terms",
+                    "at most 4294967296 terms",
+                ));
+            }
+            if !vocabulary.terms.get_or_insert(term).1 {
                 return Err(Error::invalid_option(
                     "vocabulary",
                     format!("{term:?} (twice)"),
@@ -71,19 +70,20 @@ impl Vocabulary {
                 ));
             }
         }
-        Ok(Vocabulary { terms, index })
+        Ok(vocabulary)
     }
 
     /// Builds a vocabulary from terms the caller guarantees to be unique and fewer than 2³².
-    pub(crate) fn from_unique(terms: Vec<Box<str>>) -> Self {
-        debug_assert!(u32::try_from(terms.len()).is_ok());
-        let index = terms
-            .iter()
-            .enumerate()
-            .map(|(col, term)| (term.clone(), col as u32))
-            .collect::<FxHashMap<_, _>>();
-        debug_assert_eq!(index.len(), terms.len());
-        Vocabulary { terms, index }
+    pub(crate) fn from_unique<'a>(
+        terms: impl ExactSizeIterator<Item = &'a str>,
+        bytes: usize,
+    ) -> Self {
+        let mut interner = Interner::with_capacity(terms.len(), bytes);
+        for term in terms {
+            let (_, added) = interner.get_or_insert(term);
+            debug_assert!(added, "{term:?} repeated");
+        }
+        Vocabulary { terms: interner }
     }
 
     /// Number of terms (columns).
@@ -102,7 +102,7 @@ impl Vocabulary {
     /// assert!(slovo::tfidf::Vocabulary::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.terms.len() == 0
     }
 
     /// The column of `term`, if it is in the vocabulary.
@@ -113,12 +113,12 @@ impl Vocabulary {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn get(&self, term: &str) -> Option<usize> {
-        self.index.get(term).map(|&c| c as usize)
+        self.terms.get(term).map(|c| c as usize)
     }
 
     /// The column of `term` as stored in [`CsrMatrix::indices`](super::CsrMatrix::indices).
     pub(crate) fn column(&self, term: &str) -> Option<u32> {
-        self.index.get(term).copied()
+        self.terms.get(term)
     }
 
     /// `true` when `term` is in the vocabulary.
@@ -129,7 +129,7 @@ impl Vocabulary {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn contains(&self, term: &str) -> bool {
-        self.index.contains_key(term)
+        self.terms.get(term).is_some()
     }
 
     /// The term of column `col`, or `None` past the last column.
@@ -141,7 +141,10 @@ impl Vocabulary {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn term(&self, col: usize) -> Option<&str> {
-        self.terms.get(col).map(|t| &**t)
+        u32::try_from(col)
+            .ok()
+            .filter(|&c| (c as usize) < self.len())
+            .map(|c| self.terms.term(c))
     }
 
     /// The terms in column order.
@@ -152,13 +155,19 @@ impl Vocabulary {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.terms.iter().map(|t| &**t)
+        self.terms.iter().map(|(_, term)| term)
     }
 }
 
 impl PartialEq for Vocabulary {
     fn eq(&self, other: &Self) -> bool {
-        self.terms == other.terms
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl fmt::Debug for Vocabulary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
