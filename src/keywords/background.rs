@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::scan::Scan;
 use crate::tfidf::DocumentFrequencies;
-use crate::StopWords;
+use crate::Analyzer;
 
 /// Document frequencies of stems in a reference corpus, the "background" against which a
 /// document's own words are weighed (a word frequent everywhere is a poor keyword).
@@ -115,11 +115,11 @@ impl Background {
     where
         I: IntoIterator<Item = &'a str>,
     {
-        let stop_words = StopWords::russian();
+        let analyzer = Analyzer::default();
         let mut table = Table::default();
         for doc in documents {
             table.n_docs += 1;
-            for term in Scan::new(doc, &stop_words).terms {
+            for term in Scan::new(doc, &analyzer).terms {
                 *table.df.entry(term.stem).or_insert(0.0) += 1.0;
             }
         }

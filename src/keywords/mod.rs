@@ -2,10 +2,10 @@
 //!
 //! # How it works
 //!
-//! 1. **Scan.** The text is tokenized ([`tokenize`](crate::tokenize)); words are
-//!    lowercased, `ё` folded and stemmed ([`Stemmer`](crate::Stemmer)); stop words,
-//!    numbers, one-letter words and abbreviations are left out and break phrases, as do
-//!    punctuation and line breaks. For each stem the scan records its frequency, the first
+//! 1. **Scan.** The text goes through an [`Analyzer`] (tokenize,
+//!    normalize, drop stop words and one-letter words, stem); numbers, abbreviations and
+//!    anything dropped are left out and break phrases, as do punctuation and line
+//!    breaks. For each stem the scan records its frequency, the first
 //!    sentence it appears in (the title line is sentence 0), how many sentences it
 //!    spreads over, how often it is capitalised *inside* a sentence (names; a capital at
 //!    a sentence start says nothing), how often it is all caps (`ЕС`, `НАТО`), and how
@@ -25,7 +25,7 @@
 //!
 //! On the dev split of a Russian keyword gold set (1,575 news articles and papers, input
 //! `title + "\n" + text`, first 10 keywords, stem-sequence matching), the default
-//! extractor scores exact F1 24.3 and partial F1 34.2, against 18.6 / 28.8 for YAKE on
+//! extractor scores exact F1 24.2 and partial F1 34.2, against 18.6 / 28.8 for YAKE on
 //! single words (`yake-rust`) on the same documents; it is 14–18 times faster than
 //! `yake-rust` on a 12 KB document (`benches/keywords.rs`). `examples/keywords_eval.rs`
 //! reproduces the figures.
@@ -36,7 +36,7 @@ mod scan;
 
 use std::ops::Range;
 
-use crate::StopWords;
+use crate::{Analyzer, StopWords};
 
 pub use background::Background;
 
@@ -106,7 +106,7 @@ pub struct KeywordExtractor {
     k: usize,
     max_len: usize,
     background: Background,
-    stop_words: StopWords,
+    analyzer: Analyzer,
     min_score: f64,
     params: rank::Params,
 }
@@ -129,7 +129,7 @@ impl KeywordExtractor {
             k: 10,
             max_len: 2,
             background: Background::builtin(),
-            stop_words: StopWords::russian(),
+            analyzer: Analyzer::default(),
             min_score: 0.0,
             params: rank::Params::default(),
         }
@@ -187,7 +187,7 @@ impl KeywordExtractor {
     /// assert!(ex.extract("Кот. Кот. Кот ловит мышь.").iter().all(|k| k.stem_key != "кот"));
     /// ```
     pub fn stop_words(mut self, stop_words: StopWords) -> Self {
-        self.stop_words = stop_words;
+        self.analyzer = Analyzer::builder().stop_words(stop_words).build();
         self
     }
 
@@ -243,7 +243,7 @@ impl KeywordExtractor {
     /// ```
     #[cfg(feature = "keyword-tuning")]
     pub fn tuning_candidates(&self, text: &str) -> Vec<(Keyword, Vec<f64>)> {
-        let scan = scan::Scan::new(text, &self.stop_words);
+        let scan = scan::Scan::new(text, &self.analyzer);
         rank::candidates(&scan, &self.background, &self.params, self.max_len)
             .into_iter()
             .map(|c| {
@@ -268,7 +268,7 @@ impl KeywordExtractor {
         if self.k == 0 {
             return Vec::new();
         }
-        let scan = scan::Scan::new(text, &self.stop_words);
+        let scan = scan::Scan::new(text, &self.analyzer);
         rank::rank(
             text,
             &scan,

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::token::TokenKind;
-use crate::{Stemmer, StopWords};
+use crate::normalize::fold;
+use crate::{Analyzer, StopWords};
 
 /// Sentences counted as the lead of a document (the title line is one of them).
 pub(crate) const LEAD_SENTENCES: u32 = 4;
@@ -91,22 +91,6 @@ fn case_of(word: &str) -> Case {
     }
 }
 
-/// Lowercases and folds `ё` to `е` into `buf`.
-fn fold_into(word: &str, buf: &mut String) {
-    buf.clear();
-    for c in word.chars() {
-        match c {
-            'ё' | 'Ё' => buf.push('е'),
-            c if c.is_lowercase() || !c.is_alphabetic() => buf.push(c),
-            c => buf.extend(c.to_lowercase()),
-        }
-    }
-}
-
-fn ends_sentence(gap: &str) -> bool {
-    gap.contains(['.', '!', '?', '…', '\n'])
-}
-
 impl TermStats {
     fn new(stem: String, first_word: u32, sentence: u32) -> Self {
         TermStats {
@@ -128,61 +112,49 @@ impl TermStats {
 }
 
 impl Scan {
-    pub(crate) fn new(text: &str, stop_words: &StopWords) -> Scan {
-        // Every distinct word form is stemmed once per document (see `ids`), so the
-        // stemmer's own cache would only duplicate that map.
-        let mut stemmer = Stemmer::with_cache_capacity(0);
+    /// Scans `text` with `analyzer`'s terms (its stop words and short words are left out,
+    /// and break phrases like punctuation does).
+    pub(crate) fn new(text: &str, analyzer: &Analyzer) -> Scan {
         let mut scan = Scan::default();
-        // lowercase form -> term id (or NO_TERM)
-        let mut ids: HashMap<String, (u32, WordClass)> = HashMap::new();
+        // surface form -> (term id or NO_TERM, word class): each form is judged once
+        let mut forms: HashMap<&str, (u32, WordClass)> = HashMap::new();
         let mut stem_ids: HashMap<String, u32> = HashMap::new();
-        let mut lower = String::new();
         let mut prev_end = 0usize;
         let mut sentence = 0u32;
         let mut at_sentence_start = true;
-        let mut pending_break = true;
-        for token in crate::tokenize::tokenize(text) {
+        analyzer.for_each_term(text, |stem, token| {
             let gap = text.get(prev_end..token.span.start).unwrap_or("");
             prev_end = token.span.end;
-            if ends_sentence(gap) || ends_sentence_token(token.text, token.kind) {
-                if !at_sentence_start && (ends_sentence(gap) || token.kind != TokenKind::Word) {
+            // Punctuation, numbers, dropped words: anything but spaces breaks a phrase.
+            let break_before = scan.words.is_empty() || !gap.chars().all(is_space);
+            if let Some(end) = gap.rfind(['.', '!', '?', '…', '\n']) {
+                if !scan.words.is_empty() {
                     sentence += 1;
-                    at_sentence_start = true;
                 }
-                pending_break = true;
+                at_sentence_start = true;
+                // A stop word between the period and this word took the sentence start.
+                if gap[end..].chars().any(char::is_alphabetic) {
+                    at_sentence_start = false;
+                }
+            } else if gap.chars().any(char::is_alphabetic) {
+                at_sentence_start = false;
             }
-            if token.kind != TokenKind::Word {
-                pending_break = true;
-                continue;
-            }
-            if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
-                pending_break = true;
-            }
-            fold_into(token.text, &mut lower);
             let word_index = scan.words.len() as u32;
-            let (term, class) = match ids.get(lower.as_str()) {
-                Some(&found) => found,
-                None => {
-                    let id = if is_candidate(token.text, &lower, stop_words) {
-                        let stem = stemmer.stem(&lower).to_string();
-                        match stem_ids.get(&stem) {
-                            _ if is_non_keyword_stem(&stem) => NO_TERM,
-                            Some(&id) => id,
-                            None => {
-                                let id = scan.terms.len() as u32;
-                                stem_ids.insert(stem.clone(), id);
-                                scan.terms.push(TermStats::new(stem, word_index, sentence));
-                                id
-                            }
-                        }
-                    } else {
-                        NO_TERM
-                    };
-                    let class = WordClass::of(&lower);
-                    ids.insert(lower.clone(), (id, class));
-                    (id, class)
-                }
-            };
+            let (term, class) = *forms.entry(token.text).or_insert_with(|| {
+                let lower = fold(token.text);
+                let id = if !is_candidate(token.text, &lower) || is_non_keyword_stem(stem) {
+                    NO_TERM
+                } else if let Some(&id) = stem_ids.get(stem) {
+                    id
+                } else {
+                    let id = scan.terms.len() as u32;
+                    stem_ids.insert(stem.to_string(), id);
+                    scan.terms
+                        .push(TermStats::new(stem.to_string(), word_index, sentence));
+                    id
+                };
+                (id, WordClass::of(&lower))
+            });
             let case = case_of(token.text);
             let initial = at_sentence_start;
             at_sentence_start = false;
@@ -212,32 +184,29 @@ impl Scan {
                     WordClass::Other => {}
                 }
             }
+            let prev_no_term = scan.words.last().is_some_and(|w| w.term == NO_TERM);
             scan.words.push(Word {
-                span: token.span.clone(),
+                span: token.span,
                 term,
                 sentence,
                 case,
-                break_before: pending_break || term == NO_TERM,
+                break_before: break_before || prev_no_term || term == NO_TERM,
             });
-            pending_break = term == NO_TERM;
-        }
+        });
         scan.sentences = sentence + 1;
         scan
     }
 }
 
-fn ends_sentence_token(text: &str, kind: TokenKind) -> bool {
-    kind == TokenKind::Punct && text.contains(['.', '!', '?', '…'])
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}'
 }
 
 /// Can this word be (part of) a keyword?
-fn is_candidate(surface: &str, lower: &str, stop_words: &StopWords) -> bool {
+fn is_candidate(surface: &str, lower: &str) -> bool {
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
     // Abbreviations and initials keep their periods (`т.е.`, `Е.`): never keywords.
-    if letters == 0 || lower.contains('.') {
-        return false;
-    }
-    if stop_words.contains(lower) || is_function_compound(lower, stop_words) {
+    if letters == 0 || lower.contains('.') || is_function_compound(lower) {
         return false;
     }
     let chars = lower.chars().count();
@@ -285,11 +254,11 @@ impl WordClass {
 
 /// `что-то`, `кто-нибудь`, `по-прежнему`: a stop word joined by a hyphen to a particle,
 /// or `по-` before an adverb, is a function word too.
-fn is_function_compound(lower: &str, stop_words: &StopWords) -> bool {
+fn is_function_compound(lower: &str) -> bool {
     let Some((head, tail)) = lower.split_once('-') else {
         return false;
     };
-    head == "по" || (stop_words.contains(head) && PARTICLES.contains(&tail))
+    head == "по" || (StopWords::russian().contains(head) && PARTICLES.contains(&tail))
 }
 
 /// Particles attached with a hyphen to pronouns and adverbs.
