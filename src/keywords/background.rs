@@ -1,6 +1,6 @@
 //! Background document frequencies: how common a stem is across many documents.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::scan::Scan;

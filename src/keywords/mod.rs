@@ -26,9 +26,9 @@
 //! On the dev split of a Russian keyword gold set (1,575 news articles and papers, input
 //! `title + "\n" + text`, first 10 keywords, stem-sequence matching), the default
 //! extractor scores exact F1 24.2 and partial F1 34.2, against 18.6 / 28.8 for YAKE on
-//! single words (`yake-rust`) on the same documents; it is 14–18 times faster than
-//! `yake-rust` on a 12 KB document (`benches/keywords.rs`). `examples/keywords_eval.rs`
-//! reproduces the figures.
+//! single words (`yake-rust`) on the same documents; it is 11–21 times faster than
+//! `yake-rust` on 12–13 KB documents (`benches/keywords.rs`, recorded in
+//! `benches/results/keywords.md`). `examples/keywords_eval.rs` reproduces the F1 figures.
 
 mod background;
 mod rank;

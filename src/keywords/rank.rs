@@ -1,6 +1,6 @@
 //! Scoring of words and phrases, and the choice of the final list.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use super::background::Background;
@@ -159,13 +159,15 @@ pub(crate) fn candidates(
     if max_len < 2 {
         return out;
     }
-    let mut ngrams: HashMap<Vec<u32>, NgramStats> = HashMap::new();
+    let mut ngrams: HashMap<Vec<u32>, NgramStats> = HashMap::default();
     let words = &scan.words;
+    let mut key: Vec<u32> = Vec::with_capacity(max_len);
     for start in 0..words.len() {
         if words[start].term == NO_TERM {
             continue;
         }
-        let mut key = vec![words[start].term];
+        key.clear();
+        key.push(words[start].term);
         let mut capital = words[start].case != Case::Lower;
         let mut upper = words[start].case == Case::Upper;
         for w in words.iter().skip(start + 1).take(max_len - 1) {
@@ -176,13 +178,23 @@ pub(crate) fn candidates(
             capital &= w.case != Case::Lower;
             upper &= w.case == Case::Upper;
             let sentence = words[start].sentence;
-            let s = ngrams.entry(key.clone()).or_insert_with(|| NgramStats {
-                first_sentence: sentence,
-                first_word: start as u32,
-                last_sentence: sentence,
-                sentences: 1,
-                ..NgramStats::default()
-            });
+            // Look up before inserting: most occurrences repeat a known n-gram, and the
+            // key is only copied for a new one.
+            if !ngrams.contains_key(&key) {
+                ngrams.insert(
+                    key.clone(),
+                    NgramStats {
+                        first_sentence: sentence,
+                        first_word: start as u32,
+                        last_sentence: sentence,
+                        sentences: 1,
+                        ..NgramStats::default()
+                    },
+                );
+            }
+            let Some(s) = ngrams.get_mut(&key) else {
+                continue;
+            };
             s.count += 1;
             s.capital += u32::from(capital);
             s.upper += u32::from(upper);
@@ -269,6 +281,15 @@ pub(crate) fn rank(
 ) -> Vec<Keyword> {
     let mut all = candidates(scan, bg, p, max_len);
     let n_terms = scan.terms.len();
+    // Phrases come out of a hash map: put them in a fixed order (best first), so that
+    // ties below are settled the same way on every run.
+    if let Some(phrases) = all.get_mut(n_terms..) {
+        phrases.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.terms.cmp(&b.terms))
+        });
+    }
     let mut unigram: Vec<f64> = all.iter().take(n_terms).map(|c| c.score).collect();
     // A word that nearly always stands inside one phrase ("Дональд" in "Дональд Трамп",
     // "US" in "US Open") is shown as that phrase, at the better of the two scores.
@@ -333,7 +354,7 @@ pub(crate) fn materialize(text: &str, scan: &Scan, terms: &[u32], score: f64) ->
             i += 1;
         }
     }
-    let mut forms: HashMap<&str, (u32, usize)> = HashMap::new();
+    let mut forms: HashMap<&str, (u32, usize)> = HashMap::default();
     for (order, span) in spans.iter().enumerate() {
         let form = text.get(span.clone()).unwrap_or("");
         forms.entry(form).or_insert((0, order)).0 += 1;

@@ -1,6 +1,6 @@
 //! One pass over a document: words, their stems, sentences, casing and phrase breaks.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -117,8 +117,8 @@ impl Scan {
     pub(crate) fn new(text: &str, analyzer: &Analyzer) -> Scan {
         let mut scan = Scan::default();
         // surface form -> (term id or NO_TERM, word class): each form is judged once
-        let mut forms: HashMap<&str, (u32, WordClass)> = HashMap::new();
-        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut forms: HashMap<&str, (u32, WordClass)> = HashMap::default();
+        let mut stem_ids: HashMap<String, u32> = HashMap::default();
         let mut prev_end = 0usize;
         let mut sentence = 0u32;
         let mut at_sentence_start = true;
