@@ -49,8 +49,12 @@ pub use background::Background;
 ///     assert!(!text[span.clone()].is_empty());
 /// }
 /// assert!(kw.score > 0.0);
+///
+/// // Serializes with serde (for the CLI's JSON output, for example).
+/// let json = serde_json::to_string(kw).unwrap();
+/// assert!(json.starts_with(r#"{"phrase":"#));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Keyword {
     /// The phrase as it is written in the text, in its most frequent form
     /// (`Европейского союза`, not the stems `европейск союз`).
