@@ -135,10 +135,31 @@
 //! # Ok::<(), slovo::Error>(())
 //! ```
 //!
+//! ## Keywords
+//!
+//! [`keywords()`](fn@keywords) picks the words and short phrases that say what one document is
+//! about, with no corpus at hand (a small background table of word frequencies ships with
+//! the crate); [`KeywordExtractor`] configures it, for instance with your own corpus's
+//! [`tfidf::DocumentFrequencies`] as background. Phrases are ranked on stems and shown
+//! as written in the text.
+//!
+//! ```
+//! let text = "Казахстан и ЕС обсудили торговлю. Казахстан ценит партнёрство с ЕС. \
+//!             Делегация Казахстана посетила Брюссель.";
+//! let top = slovo::keywords(text, 3);
+//! assert!(top.iter().any(|k| k.phrase == "ЕС"));
+//! for kw in &top {
+//!     // every occurrence, as a byte range into `text`: "Казахстан", "Казахстана", …
+//!     let written: Vec<&str> = kw.spans.iter().map(|s| &text[s.clone()]).collect();
+//!     assert!(written.contains(&kw.phrase.as_str()));
+//! }
+//! ```
+//!
 //! ## Crate features
 //!
 //! * `parallel` (default): `TfidfVectorizer::transform` spreads documents over rayon's
 //!   thread pool; results are identical to the sequential path.
+//! * `keyword-tuning` (off): unstable hooks to refit the keyword ranking model.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -147,6 +168,7 @@ mod analyze;
 mod encoding;
 mod error;
 mod input;
+pub mod keywords;
 mod lang;
 mod mojibake;
 mod normalize;
@@ -165,6 +187,7 @@ pub use encoding::{
 };
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_lines, read_text, Lines};
+pub use keywords::{keywords, Keyword, KeywordExtractor};
 pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script};
 pub use mojibake::fix_mojibake;
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};

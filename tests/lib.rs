@@ -2,6 +2,7 @@
 
 mod encoding;
 mod input;
+mod keywords;
 mod lang;
 mod mojibake;
 mod stem;
