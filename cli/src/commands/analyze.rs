@@ -13,6 +13,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use slovo::TokenKind;
 
+use crate::commands::detect::Detected;
+use crate::commands::keywords::{phrases, PhraseJson};
 use crate::error::CliError;
 use crate::input::{for_each_document, Document, ModeArgs, Source};
 use crate::output::Output;
@@ -68,6 +70,9 @@ pub struct Report<'a> {
     pub fields: &'a Map<String, Value>,
     /// The input's name.
     pub source: &'a str,
+    /// The document itself (not printed).
+    #[serde(skip)]
+    pub text: &'a str,
     /// The line number, with `--per-line` or `--jsonl`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -79,6 +84,10 @@ pub struct Report<'a> {
     pub words: WordStats<'a>,
     /// The analyzer's terms (stems, without stop words), most frequent first.
     pub terms: TermStats<'a>,
+    /// The document's language and its language spans (code-point offsets).
+    pub language: Detected,
+    /// The top keywords.
+    pub keywords: Vec<PhraseJson>,
 }
 
 /// Document size.
@@ -237,6 +246,7 @@ impl<'a> Report<'a> {
         Report {
             fields: &document.fields,
             source: &document.source,
+            text,
             line: document.line,
             size: Size {
                 bytes: text.len(),
@@ -250,6 +260,8 @@ impl<'a> Report<'a> {
                 top: ranked,
             },
             terms: TermStats::new(text, top),
+            language: Detected::new(text, false),
+            keywords: phrases(&slovo::KeywordExtractor::new().top_k(top.min(10)), text),
         }
     }
 
@@ -289,6 +301,28 @@ impl<'a> Report<'a> {
             "{:<12}{} ({} distinct)",
             "Words", self.words.total, self.words.distinct
         )?;
+        let language = &self.language;
+        writeln!(
+            w,
+            "{:<12}{} (confidence {:.2}{})",
+            "Language",
+            language.lang,
+            language.confidence,
+            if language.reliable { ", reliable" } else { "" }
+        )?;
+        let chars: Vec<char> = self.text.chars().collect();
+        for span in language.spans.iter().filter(|s| s.lang != language.lang) {
+            let piece: String = chars
+                .get(span.start..span.end)
+                .unwrap_or_default()
+                .iter()
+                .collect();
+            writeln!(w, "{:<12}{}: {:?}", "", span.lang, piece.trim())?;
+        }
+        if !self.keywords.is_empty() {
+            let list: Vec<&str> = self.keywords.iter().map(|k| k.phrase.as_str()).collect();
+            writeln!(w, "{:<12}{}", "Keywords", list.join(", "))?;
+        }
         if !self.words.top.is_empty() {
             writeln!(w)?;
             writeln!(w, "Most frequent words")?;

@@ -7,6 +7,8 @@ use crate::error::CliError;
 use crate::output::Output;
 
 pub mod analyze;
+pub mod detect;
+pub mod keywords;
 pub mod stem;
 pub mod terms;
 pub mod tokenize;
@@ -23,6 +25,10 @@ pub enum Command {
     Terms(terms::Args),
     /// Stem the words of each input line (Snowball Russian); one output line per line.
     Stem(stem::Args),
+    /// Detect the language of each document and its other-language spans.
+    Detect(detect::Args),
+    /// Print the top keywords of each document (phrases as written in the text).
+    Keywords(keywords::Args),
 }
 
 impl Command {
@@ -33,6 +39,8 @@ impl Command {
             Command::Analyze(args) => analyze::run(args, out),
             Command::Terms(args) => terms::run(args, out),
             Command::Stem(args) => stem::run(args, out),
+            Command::Detect(args) => detect::run(args, out),
+            Command::Keywords(args) => keywords::run(args, out),
         }
     }
 }
