@@ -13,10 +13,12 @@
 
 mod error;
 mod input;
+mod sentence;
 mod token;
 mod tokenize;
 
 pub use error::{Error, Result};
 pub use input::{decode_utf8, read_text};
+pub use sentence::{sentences, Sentence, Sentences};
 pub use token::{Token, TokenKind};
 pub use tokenize::tokenize;
