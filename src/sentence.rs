@@ -184,8 +184,15 @@ impl<'a> Sentences<'a> {
     /// Gives out the text from `pos` to `end` (extended over anything the tokenizer left
     /// between `end` and the next token that is not whitespace), trimmed.
     fn emit(&mut self, end: usize) -> Sentence<'a> {
-        let next_start = self.tokens.peek(0).map_or(self.text.len(), |t| t.span.start);
-        let end = end + self.text.get(end..next_start).map_or(0, |g| g.trim_end().len());
+        let next_start = self
+            .tokens
+            .peek(0)
+            .map_or(self.text.len(), |t| t.span.start);
+        let end = end
+            + self
+                .text
+                .get(end..next_start)
+                .map_or(0, |g| g.trim_end().len());
         let raw = self.text.get(self.pos..end).unwrap_or_default();
         let trimmed = raw.trim_start();
         let start = end - trimmed.len();
@@ -355,15 +362,13 @@ impl<'a> Sentences<'a> {
                 }
             }
         }
-        let mut chars = word.chars();
-        if let (Some(c), None) = (chars.next(), chars.clone().next()) {
-            if c.is_uppercase() {
-                return Class::Inner; // an initial
-            }
+        if let Some(class) = initials_class(word) {
+            return class;
         }
         match lookup(word) {
             Some(class) => resolve(class, before),
-            None if glued => Class::Final,
+            // The tokenizer kept the period of something it knows as an abbreviation.
+            None if glued && word.contains('.') => Class::Final,
             None => Class::Plain,
         }
     }
@@ -388,15 +393,35 @@ impl<'a> Sentences<'a> {
         if next.span.start == end {
             return false; // no space: `т.е.`, `1.5`, `Лента.ру` …
         }
-        match role(next) {
+        let next_role = role(next);
+        match next_role {
             Role::Word
             | Role::Number
             | Role::Other
             | Role::Opener
             | Role::GenericQuote
             | Role::Dash => {}
+            // `…Крэк очнулся.`: an ellipsis stuck to the next word opens a sentence.
+            Role::Terminal(Stop::Ellipsis) if self.attached_to_next(0) => {}
             // `,`, `:`, `;`, closers after a space, another terminator …
             _ => return false,
+        }
+        // A period before a dash closes the speech: `— …дам. — сказала она.` Orthography
+        // puts a comma there when the author's words continue the sentence (`— Привет! —
+        // сказал он.` continues after `!`, `?` and `…`).
+        if stop == Stop::Period
+            && matches!(
+                left,
+                Left::None
+                    | Left::Word {
+                        class: Class::Plain,
+                        ..
+                    }
+            )
+            && next_role == Role::Dash
+            && cx.words > 0
+        {
+            return true;
         }
         let case = self.next_word_case();
         if case == Case::Lower {
@@ -407,7 +432,7 @@ impl<'a> Sentences<'a> {
         }
         match (stop, left) {
             (Stop::Strong | Stop::Ellipsis, _) => true,
-            (Stop::Period, Left::None) => !cx.only_bullets,
+            (Stop::Period, Left::None) => !cx.only_bullets && !cx.bullet_after_colon(),
             (
                 Stop::Period,
                 Left::Word {
@@ -422,14 +447,22 @@ impl<'a> Sentences<'a> {
                 match class {
                     Class::Plain => true,
                     Class::Inner => false,
-                    Class::Lang => case == Case::UpperCyrillic,
-                    Class::Final => {
-                        matches!(case, Case::UpperCyrillic | Case::Upper | Case::Other)
-                            && *words_before >= MIN_WORDS_BEFORE_FINAL_ABBREV
+                    Class::Lang | Class::Latin => case == Case::UpperCyrillic,
+                    Class::Final => case != Case::Digit,
+                    Class::Date => {
+                        case != Case::Digit && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV
                     }
                 }
             }
         }
+    }
+
+    /// Is the `i`-th token ahead stuck to the one after it?
+    fn attached_to_next(&mut self, i: usize) -> bool {
+        let Some(end) = self.tokens.peek(i).map(|t| t.span.end) else {
+            return false;
+        };
+        self.tokens.peek(i + 1).is_some_and(|t| t.span.start == end)
     }
 
     /// The case of the first word after the candidate, looking past dashes and opening
@@ -441,6 +474,7 @@ impl<'a> Sentences<'a> {
             };
             match role(tok) {
                 Role::Dash | Role::Opener | Role::GenericQuote => continue,
+                Role::Terminal(Stop::Ellipsis) if i == 0 => continue,
                 Role::Word => return word_case(tok.text),
                 Role::Number => return Case::Digit,
                 _ => return Case::Other,
@@ -450,9 +484,9 @@ impl<'a> Sentences<'a> {
     }
 }
 
-/// A final abbreviation after fewer words than this does not end a sentence: `В 1998 г.`
+/// A date abbreviation after fewer words than this does not end a sentence: `В 1998 г.`
 /// or `5 ноября 1998 г.` is the opening of one, not a whole sentence.
-const MIN_WORDS_BEFORE_FINAL_ABBREV: u32 = 4;
+const MIN_WORDS_BEFORE_DATE_ABBREV: u32 = 4;
 
 /// How many tokens the splitter may look ahead.
 const LOOKAHEAD: usize = 4;
@@ -534,6 +568,15 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A number just read after `;` or `:` — a list item inside a sentence (`…; 3.`).
+    fn bullet_after_colon(&self) -> bool {
+        matches!(
+            (&self.prev, &self.prev2),
+            (Some(number), Some(mark))
+                if number.kind == TokenKind::Number && matches!(mark.text, ";" | ":")
+        )
+    }
+
     #[inline]
     fn push(&mut self, tok: &Token<'a>) {
         if matches!(tok.kind, TokenKind::Word | TokenKind::Number) {
@@ -606,6 +649,11 @@ enum Class {
     Inner,
     Final,
     Lang,
+    /// `г.`, `в.` after a number: `final`, but not at the start of a sentence
+    /// (`В 1998 г. Совет решил …`).
+    Date,
+    /// A Latin initial: ends the sentence only before a capitalized Cyrillic word.
+    Latin,
 }
 
 /// A class as written in the data file, before `unit` is resolved.
@@ -615,6 +663,7 @@ enum DataClass {
     Final,
     Lang,
     Unit,
+    Date,
 }
 
 /// What is left of a period.
@@ -654,21 +703,37 @@ fn punct_role(text: &str) -> Role {
                 b'-' => Role::Dash,
                 b';' if bytes.len() == 1 => Role::Semicolon,
                 b':' | b'=' => Role::SmileyEyes,
+                b'*' => Role::Other, // a list bullet
                 _ => Role::Punct,
             };
         }
     }
-    if text.chars().all(|c| matches!(c, '.' | '…' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉')) {
+    if text
+        .chars()
+        .all(|c| matches!(c, '.' | '…' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉'))
+    {
         return if text.contains(['!', '?', '‼', '⁇', '⁈', '⁉']) {
             Role::Terminal(Stop::Strong)
         } else {
             Role::Terminal(Stop::Ellipsis)
         };
     }
-    if text.chars().all(|c| matches!(c, '»' | '”' | '’' | ')' | ']' | '}')) {
+    if text
+        .chars()
+        .all(|c| matches!(c, '•' | '·' | '▪' | '►' | '◦'))
+    {
+        return Role::Other; // list bullets
+    }
+    if text
+        .chars()
+        .all(|c| matches!(c, '»' | '”' | '’' | ')' | ']' | '}'))
+    {
         return Role::Closer;
     }
-    if text.chars().all(|c| matches!(c, '«' | '„' | '‘' | '(' | '[' | '{')) {
+    if text
+        .chars()
+        .all(|c| matches!(c, '«' | '„' | '‘' | '(' | '[' | '{'))
+    {
         return Role::Opener;
     }
     if text.chars().all(|c| matches!(c, '"' | '\'' | '“')) {
@@ -729,6 +794,24 @@ fn is_bullet_word(word: &str) -> bool {
             .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'M'))
 }
 
+/// Initials: one capital letter (`Е`), or several joined by periods (`А.С`, `В.И`).
+/// Cyrillic initials never end a sentence; a Latin one does when a Cyrillic word follows
+/// (`при -33 градусах C. Однако`), so it is [`Class::Latin`].
+fn initials_class(word: &str) -> Option<Class> {
+    let mut latin = true;
+    for (i, part) in word.split('.').enumerate() {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_uppercase() => latin &= c.is_ascii(),
+            _ => return None,
+        }
+        if i > 3 {
+            return None;
+        }
+    }
+    Some(if latin { Class::Latin } else { Class::Inner })
+}
+
 /// Is the token a number, or a word that starts with one (`90-х`) or is a roman numeral
 /// (`XIX в.`)?
 fn is_number_like(prev: &Prev<'_>) -> bool {
@@ -742,13 +825,25 @@ fn is_number_like(prev: &Prev<'_>) -> bool {
     }
 }
 
+/// A number, or an abbreviation stuck to its period (`кв.` in `150 кв. м.`, `млн.` in
+/// `5 млн. руб.`): the unit after it measures something.
+fn is_number_or_unit(prev: &Prev<'_>) -> bool {
+    is_number_like(prev) || (prev.kind == TokenKind::Word && prev.text.ends_with('.'))
+}
+
 fn resolve(class: DataClass, before: Option<&Prev<'_>>) -> Class {
     match class {
         DataClass::Inner => Class::Inner,
         DataClass::Final => Class::Final,
         DataClass::Lang => Class::Lang,
-        DataClass::Unit if before.is_some_and(is_number_like) => Class::Final,
-        DataClass::Unit => Class::Inner,
+        DataClass::Unit | DataClass::Date if before.is_some_and(is_number_or_unit) => {
+            if class == DataClass::Date {
+                Class::Date
+            } else {
+                Class::Final
+            }
+        }
+        DataClass::Unit | DataClass::Date => Class::Inner,
     }
 }
 
@@ -777,6 +872,7 @@ fn abbreviations() -> &'static HashMap<&'static str, DataClass> {
                     "final" => DataClass::Final,
                     "lang" => DataClass::Lang,
                     "unit" => DataClass::Unit,
+                    "date" => DataClass::Date,
                     _ => return None,
                 };
                 Some((word, class))
@@ -831,7 +927,11 @@ mod tests {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
             .count();
-        assert_eq!(abbreviations().len(), entries, "a line has an unknown class");
+        assert_eq!(
+            abbreviations().len(),
+            entries,
+            "a line has an unknown class"
+        );
     }
 
     #[test]

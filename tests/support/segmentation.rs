@@ -39,7 +39,10 @@ impl Example {
 
     /// The gold segments' texts.
     pub fn segment_texts(&self) -> Vec<&str> {
-        self.segments.iter().map(|r| &self.text[r.clone()]).collect()
+        self.segments
+            .iter()
+            .map(|r| &self.text[r.clone()])
+            .collect()
     }
 }
 
