@@ -153,19 +153,20 @@ impl<'a> Iterator for Sentences<'a> {
                         Stop::Period => self.left_of_period(&cx, &tok),
                         Stop::Strong | Stop::Ellipsis => Left::None,
                     };
-                    end = self.absorb_closers(end);
-                    let stop = self.upgrade(stop, tok.span.end, end);
+                    let (new_end, stop, left) = self.absorb_closers(end, stop, left);
+                    end = new_end;
                     self.decide(stop, left, &cx, end)
                 }
                 Role::Word if tok.text.len() > 1 && tok.text.ends_with('.') => {
                     let left = self.left_of_glued(&cx, &tok);
-                    end = self.absorb_closers(end);
-                    let stop = self.upgrade(Stop::Period, tok.span.end, end);
+                    let (new_end, stop, left) = self.absorb_closers(end, Stop::Period, left);
+                    end = new_end;
                     self.decide(stop, left, &cx, end)
                 }
-                Role::SmileyEyes if self.smiley_follows(end) => {
-                    end = self.absorb_closers(end);
-                    self.decide(Stop::Strong, Left::None, &cx, end)
+                Role::SmileyEyes | Role::Semicolon if self.smiley_follows(end) => {
+                    let (new_end, stop, _) = self.absorb_closers(end, Stop::Strong, Left::None);
+                    end = new_end;
+                    self.decide(stop, Left::None, &cx, end)
                 }
                 Role::Semicolon => self.list_item_follows(end),
                 _ => false,
@@ -236,45 +237,44 @@ impl<'a> Sentences<'a> {
     }
 
     /// Takes the closing quotes and brackets (and further terminators) that belong to the
-    /// sentence ending at `end`; returns the new end. A closing `»` or `)` is taken even
-    /// after a space; a generic quote `"` only when stuck to the terminator (with a space
-    /// before it, it opens the next sentence); a terminator only when stuck on (`!..`).
-    fn absorb_closers(&mut self, mut end: usize) -> usize {
+    /// sentence ending at `end`; returns the new end and the stop and left side to decide
+    /// with. A closing `»` or `)` is taken even after a space; a generic quote `"` only when
+    /// stuck to the terminator (with a space before it, it opens the next sentence); a
+    /// terminator only when stuck on (`!..`, `ред.).`). A terminator taken this way
+    /// decides instead of an abbreviation's period: `(прим. ред.).` ends where `(ред.)`
+    /// would not.
+    fn absorb_closers(
+        &mut self,
+        mut end: usize,
+        mut stop: Stop,
+        mut left: Left<'a>,
+    ) -> (usize, Stop, Left<'a>) {
         loop {
             let Some(next) = self.tokens.peek(0) else {
-                return end;
+                return (end, stop, left);
             };
             let attached = next.span.start == end;
-            let take = match role(next) {
+            match role(next) {
                 Role::Closer => {
-                    attached
-                        || self
-                            .text
-                            .get(end..next.span.start)
-                            .is_some_and(|gap| !gap.contains('\n'))
+                    let same_line = self
+                        .text
+                        .get(end..next.span.start)
+                        .is_some_and(|gap| !gap.contains('\n'));
+                    if !(attached || same_line) {
+                        return (end, stop, left);
+                    }
                 }
-                Role::GenericQuote | Role::Terminal(_) => attached,
-                _ => false,
-            };
-            if !take {
-                return end;
+                Role::GenericQuote if attached => {}
+                Role::Terminal(later) if attached => {
+                    if stop != Stop::Strong {
+                        stop = later;
+                    }
+                    left = Left::None;
+                }
+                _ => return (end, stop, left),
             }
             end = next.span.end;
             self.tokens.next();
-        }
-    }
-
-    /// After closers were taken, a `?` or `!` among them makes the stop a strong one
-    /// (`т. д.?`), a `.` after closers leaves it as it was.
-    fn upgrade(&self, stop: Stop, first_end: usize, end: usize) -> Stop {
-        if end == first_end {
-            return stop;
-        }
-        let tail = self.text.get(first_end..end).unwrap_or_default();
-        if tail.contains(['!', '?']) {
-            Stop::Strong
-        } else {
-            stop
         }
     }
 
@@ -362,10 +362,17 @@ impl<'a> Sentences<'a> {
                 }
             }
         }
+        let after_number = before.is_some_and(is_number_like);
         if let Some(class) = initials_class(word) {
-            return class;
+            // `520 С.`, `25 F.`: after a number a capital letter is a unit, not an initial.
+            return if after_number { Class::Plain } else { class };
         }
+        let sentence_start = before.is_none();
         match lookup(word) {
+            // `династии Мин.`: a capitalized unit inside a sentence is a name.
+            Some(DataClass::Unit | DataClass::Date) if !sentence_start && is_capitalized(word) => {
+                Class::Plain
+            }
             Some(class) => resolve(class, before),
             // The tokenizer kept the period of something it knows as an abbreviation.
             None if glued && word.contains('.') => Class::Final,
@@ -401,8 +408,9 @@ impl<'a> Sentences<'a> {
             | Role::Opener
             | Role::GenericQuote
             | Role::Dash => {}
-            // `…Крэк очнулся.`: an ellipsis stuck to the next word opens a sentence.
-            Role::Terminal(Stop::Ellipsis) if self.attached_to_next(0) => {}
+            // `…Крэк очнулся.`, `залаяла. … Усмиряй`: an ellipsis after a stop opens the
+            // next sentence.
+            Role::Terminal(Stop::Ellipsis) => {}
             // `,`, `:`, `;`, closers after a space, another terminator …
             _ => return false,
         }
@@ -444,6 +452,9 @@ impl<'a> Sentences<'a> {
                 if cx.only_bullets && (is_bullet_word(word) || *words_before == 0) {
                     return false;
                 }
+                if *class != Class::Plain && self.initial_follows() {
+                    return false; // `к.п.н. И. П. Карташовым`, `и др. А. Иванов`
+                }
                 match class {
                     Class::Plain => true,
                     Class::Inner => false,
@@ -457,12 +468,24 @@ impl<'a> Sentences<'a> {
         }
     }
 
-    /// Is the `i`-th token ahead stuck to the one after it?
-    fn attached_to_next(&mut self, i: usize) -> bool {
-        let Some(end) = self.tokens.peek(i).map(|t| t.span.end) else {
+    /// Is the next token an initial (`И.`, `И` + `.`)?
+    fn initial_follows(&mut self) -> bool {
+        let Some(next) = self.tokens.peek(0) else {
             return false;
         };
-        self.tokens.peek(i + 1).is_some_and(|t| t.span.start == end)
+        if next.kind != TokenKind::Word {
+            return false;
+        }
+        if let Some(word) = next.text.strip_suffix('.') {
+            return initials_class(word).is_some();
+        }
+        if initials_class(next.text).is_none() {
+            return false;
+        }
+        let end = next.span.end;
+        self.tokens
+            .peek(1)
+            .is_some_and(|t| t.span.start == end && t.text == ".")
     }
 
     /// The case of the first word after the candidate, looking past dashes and opening
@@ -825,10 +848,18 @@ fn is_number_like(prev: &Prev<'_>) -> bool {
     }
 }
 
-/// A number, or an abbreviation stuck to its period (`кв.` in `150 кв. м.`, `млн.` in
-/// `5 млн. руб.`): the unit after it measures something.
+/// A number, an abbreviation stuck to its period (`кв.` in `150 кв. м.`, `млн.` in
+/// `5 млн. руб.`) or a slash (`км/ч.`): the unit after it measures something.
 fn is_number_or_unit(prev: &Prev<'_>) -> bool {
-    is_number_like(prev) || (prev.kind == TokenKind::Word && prev.text.ends_with('.'))
+    is_number_like(prev)
+        || (prev.kind == TokenKind::Word && prev.text.ends_with('.'))
+        || prev.text == "/"
+}
+
+/// `Мин`, `Ст`: a capital letter followed by lowercase ones.
+fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
 fn resolve(class: DataClass, before: Option<&Prev<'_>>) -> Class {
