@@ -8,6 +8,25 @@
 //!     assert_eq!(&text[token.span.clone()], token.text);
 //! }
 //! ```
+//!
+//! ## Sentences
+//!
+//! [`sentences`] splits a text into [`Sentence`]s, each a slice of the text with its byte
+//! span. It runs on the tokens, so abbreviations (`г.`, `т. е.`, `им.`), initials
+//! (`А. С. Пушкин`), closing quotes after the period (`«…».`), dialogue (`— Привет! —
+//! сказал он.`), list bullets (`1.`, `IV.`) and paragraph breaks are handled in one pass.
+//!
+//! ```
+//! let text = "В 1999 г. проф. А. С. Иванов переехал в Москву. «Здесь и останусь!» — сказал он.";
+//! let sentences: Vec<&str> = slovo::sentences(text).map(|s| s.text).collect();
+//! assert_eq!(
+//!     sentences,
+//!     [
+//!         "В 1999 г. проф. А. С. Иванов переехал в Москву.",
+//!         "«Здесь и останусь!» — сказал он.",
+//!     ]
+//! );
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

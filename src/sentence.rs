@@ -439,7 +439,8 @@ impl<'a> Sentences<'a> {
             return false; // nothing but punctuation so far
         }
         match (stop, left) {
-            (Stop::Strong | Stop::Ellipsis, _) => true,
+            (Stop::Strong, _) => true,
+            (Stop::Ellipsis, _) => !self.one_word_ending(),
             (Stop::Period, Left::None) => !cx.only_bullets && !cx.bullet_after_colon(),
             (
                 Stop::Period,
@@ -464,6 +465,32 @@ impl<'a> Sentences<'a> {
                         case != Case::Digit && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV
                     }
                 }
+            }
+        }
+    }
+
+    /// `И сын у меня… Платон.`: after an ellipsis, a lone word and a period name what the
+    /// pause led up to; they do not make a sentence of their own.
+    fn one_word_ending(&mut self) -> bool {
+        let Some(word) = self.tokens.peek(0) else {
+            return false;
+        };
+        if word.kind != TokenKind::Word {
+            return false;
+        }
+        let end = word.span.end;
+        let Some(stop) = self.tokens.peek(1) else {
+            return false;
+        };
+        if stop.span.start != end || role(stop) != Role::Terminal(Stop::Period) {
+            return false;
+        }
+        let end = stop.span.end;
+        match self.tokens.peek(2) {
+            None => true,
+            Some(after) => {
+                let gap = self.text.get(end..after.span.start).unwrap_or_default();
+                is_paragraph_break(gap)
             }
         }
     }

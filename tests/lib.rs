@@ -1,3 +1,5 @@
 //! Integration tests: one binary, a module per suite.
 
+mod sentences;
+mod support;
 mod tokens;
