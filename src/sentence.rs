@@ -356,7 +356,7 @@ impl<'a> Sentences<'a> {
         // `т. е.`: the second half is looked up together with the first.
         if let Some((first, first_end)) = self.last_abbrev {
             let between = self.text.get(first_end..word_start).unwrap_or("x");
-            if !between.is_empty() && between.len() <= 2 && between.trim().is_empty() {
+            if between.len() <= 2 && between.trim().is_empty() {
                 if let Some(class) = lookup_pair(first, word) {
                     return resolve(class, before);
                 }
@@ -837,6 +837,11 @@ fn is_bullet_word(word: &str) -> bool {
             return true;
         }
     }
+    is_roman(word)
+}
+
+/// A roman numeral in Latin capitals: `IV`, `XIX`.
+fn is_roman(word: &str) -> bool {
     !word.is_empty()
         && word.len() <= 6
         && word
@@ -869,7 +874,7 @@ fn is_number_like(prev: &Prev<'_>) -> bool {
         TokenKind::Number => true,
         TokenKind::Word => {
             prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
-                || (prev.text.len() > 1 && is_bullet_word(prev.text))
+                || is_roman(prev.text)
         }
         _ => false,
     }
