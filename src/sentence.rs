@@ -322,6 +322,23 @@ impl<'a> Sentences<'a> {
                     && prev.kind == TokenKind::Word
                     && !prev.text.ends_with('.') =>
             {
+                // `к.п.н.`, `А.С.` as letters and periods in separate tokens: look the whole
+                // run up first.
+                if cx.run_start < prev.start {
+                    let run = self.text.get(cx.run_start..prev.end).unwrap_or_default();
+                    if run.chars().all(|c| c == '.' || c.is_alphabetic()) {
+                        let class =
+                            self.classify_word(run, cx.run_start, cx.before_run.as_ref(), true);
+                        if class != Class::Plain {
+                            let parts = run.split('.').count() as u32;
+                            return Left::Word {
+                                class,
+                                word: run,
+                                words_before: cx.words.saturating_sub(parts),
+                            };
+                        }
+                    }
+                }
                 let class = self.classify_word(prev.text, prev.start, cx.prev2.as_ref(), false);
                 Left::Word {
                     class,
@@ -367,10 +384,10 @@ impl<'a> Sentences<'a> {
             // `520 С.`, `25 F.`: after a number a capital letter is a unit, not an initial.
             return if after_number { Class::Plain } else { class };
         }
-        let sentence_start = before.is_none();
+        let after_word = before.is_some_and(|b| b.kind == TokenKind::Word);
         match lookup(word) {
-            // `династии Мин.`: a capitalized unit inside a sentence is a name.
-            Some(DataClass::Unit | DataClass::Date) if !sentence_start && is_capitalized(word) => {
+            // `династии Мин.`: a capitalized unit after a word is a name (but `(См.`).
+            Some(DataClass::Unit | DataClass::Date) if after_word && is_capitalized(word) => {
                 Class::Plain
             }
             Some(class) => resolve(class, before),
@@ -527,6 +544,8 @@ impl<'a> Sentences<'a> {
                 Role::Terminal(Stop::Ellipsis) if i == 0 => continue,
                 Role::Word => return word_case(tok.text),
                 Role::Number => return Case::Digit,
+                // `?" (www.site.ru)`: a bracketed link or symbol goes with what came before.
+                _ if i > 0 => return Case::Lower,
                 _ => return Case::Other,
             }
         }
@@ -589,7 +608,7 @@ impl<'a> Lookahead<'a> {
 
 /// What the splitter remembers about the current sentence.
 struct Context<'a> {
-    /// Word and number tokens so far.
+    /// Tokens so far that are not punctuation or symbols (words, numbers, links …).
     words: u32,
     /// Tokens so far.
     tokens: u32,
@@ -597,9 +616,14 @@ struct Context<'a> {
     only_bullets: bool,
     prev: Option<Prev<'a>>,
     prev2: Option<Prev<'a>>,
+    /// Where the current run of tokens with no space between them starts (`к.п.н.`).
+    run_start: usize,
+    /// The token before that run.
+    before_run: Option<Prev<'a>>,
 }
 
 /// A token already read.
+#[derive(Clone)]
 struct Prev<'a> {
     text: &'a str,
     kind: TokenKind,
@@ -615,6 +639,8 @@ impl<'a> Context<'a> {
             only_bullets: true,
             prev: None,
             prev2: None,
+            run_start: 0,
+            before_run: None,
         }
     }
 
@@ -623,18 +649,24 @@ impl<'a> Context<'a> {
         matches!(
             (&self.prev, &self.prev2),
             (Some(number), Some(mark))
-                if number.kind == TokenKind::Number && matches!(mark.text, ";" | ":")
+                if number.kind == TokenKind::Number
+                    && matches!(mark.text, ";" | ":")
+                    && mark.end < number.start
         )
     }
 
     #[inline]
     fn push(&mut self, tok: &Token<'a>) {
-        if matches!(tok.kind, TokenKind::Word | TokenKind::Number) {
+        if !matches!(tok.kind, TokenKind::Punct | TokenKind::Symbol) {
             self.words += 1;
         }
         self.tokens += 1;
         if self.only_bullets {
             self.only_bullets = self.tokens <= MAX_BULLET_TOKENS && is_bullet_token(tok);
+        }
+        if self.prev.as_ref().is_none_or(|p| p.end != tok.span.start) {
+            self.run_start = tok.span.start;
+            self.before_run = self.prev.clone();
         }
         self.prev2 = self.prev.take();
         self.prev = Some(Prev {
@@ -768,6 +800,9 @@ fn punct_role(text: &str) -> Role {
             Role::Terminal(Stop::Ellipsis)
         };
     }
+    if is_smiley(text) {
+        return Role::Terminal(Stop::Strong);
+    }
     if text
         .chars()
         .all(|c| matches!(c, '•' | '·' | '▪' | '►' | '◦'))
@@ -798,6 +833,15 @@ fn punct_role(text: &str) -> Role {
     Role::Punct
 }
 
+/// A smiley as one token: `:)`, `;-)`, `:((`, `=))`.
+fn is_smiley(text: &str) -> bool {
+    let rest = match text.as_bytes() {
+        [b':' | b';' | b'=', b'-', rest @ ..] | [b':' | b';' | b'=', rest @ ..] => rest,
+        _ => return false,
+    };
+    !rest.is_empty() && rest.iter().all(|&b| b == b')' || b == b'(')
+}
+
 fn is_mouth(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b == b')' || b == b'(')
 }
@@ -823,7 +867,7 @@ fn is_bullet_token(tok: &Token<'_>) -> bool {
     match tok.kind {
         TokenKind::Number => tok.text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
         TokenKind::Word => is_bullet_word(tok.text.strip_suffix('.').unwrap_or(tok.text)),
-        TokenKind::Punct => tok.text == "." || tok.text == ")",
+        TokenKind::Punct => matches!(tok.text, "." | ")" | "§"),
         TokenKind::Symbol => tok.text == "§",
         _ => false,
     }
@@ -873,19 +917,18 @@ fn is_number_like(prev: &Prev<'_>) -> bool {
     match prev.kind {
         TokenKind::Number => true,
         TokenKind::Word => {
-            prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
-                || is_roman(prev.text)
+            prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit) || is_roman(prev.text)
         }
         _ => false,
     }
 }
 
 /// A number, an abbreviation stuck to its period (`кв.` in `150 кв. м.`, `млн.` in
-/// `5 млн. руб.`) or a slash (`км/ч.`): the unit after it measures something.
+/// `5 млн. руб.`, or its period when the tokenizer split it off) or a slash (`км/ч.`): the unit after it measures something.
 fn is_number_or_unit(prev: &Prev<'_>) -> bool {
     is_number_like(prev)
         || (prev.kind == TokenKind::Word && prev.text.ends_with('.'))
-        || prev.text == "/"
+        || matches!(prev.text, "/" | ".")
 }
 
 /// `Мин`, `Ст`: a capital letter followed by lowercase ones.
