@@ -47,6 +47,28 @@ pub enum Error {
         offset: usize,
     },
 
+    /// A file that should be UTF-16 is not: an odd trailing byte or an unpaired surrogate.
+    ///
+    /// Check the encoding (`Encoding::Auto` guesses it), or decode lossily.
+    #[error("{}: invalid UTF-16 at byte {offset}", path.display())]
+    InvalidUtf16 {
+        /// The file (or `-` for standard input).
+        path: PathBuf,
+        /// Byte offset of the first invalid code unit.
+        offset: usize,
+    },
+
+    /// An encoding name that `slovo` does not know.
+    ///
+    /// Use one of the names listed in the message (case does not matter).
+    #[error("unknown encoding {name:?}: expected one of {expected}")]
+    UnknownEncoding {
+        /// The name as the user wrote it.
+        name: String,
+        /// The accepted names.
+        expected: String,
+    },
+
     /// An option was given a value it cannot take.
     #[error("invalid value {value:?} for {name}: expected {expected}")]
     InvalidOption {
@@ -75,9 +97,25 @@ pub enum Error {
         /// The version this build reads and writes.
         expected: u32,
     },
+
+    /// A model was used before it was fitted, or after `partial_fit` without `finalize`.
+    ///
+    /// Call `fit` (or `finalize` after `partial_fit`) before `transform`.
+    #[error("not fitted: {reason}")]
+    NotFitted {
+        /// What is missing and which call provides it.
+        reason: String,
+    },
 }
 
 impl Error {
+    /// Shorthand for [`Error::CorruptModel`].
+    pub(crate) fn corrupt_model(reason: impl Into<String>) -> Self {
+        Error::CorruptModel {
+            reason: reason.into(),
+        }
+    }
+
     /// Shorthand for [`Error::InvalidOption`].
     pub(crate) fn invalid_option(
         name: impl Into<String>,

@@ -97,7 +97,7 @@ impl Sentence<'_> {
 pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         text,
-        tokens: Lookahead::new(Box::new(tokenize(text))),
+        tokens: Lookahead::new(tokenize(text)),
         pos: 0,
         done: false,
         last_abbrev: None,
@@ -568,7 +568,7 @@ struct Lookahead<'a> {
     len: usize,
 }
 
-type TokenIter<'a> = Box<dyn Iterator<Item = Token<'a>> + 'a>;
+type TokenIter<'a> = crate::tokenize::Tokens<'a>;
 
 impl<'a> Lookahead<'a> {
     fn new(iter: TokenIter<'a>) -> Self {
@@ -664,7 +664,7 @@ impl<'a> Context<'a> {
         if self.only_bullets {
             self.only_bullets = self.tokens <= MAX_BULLET_TOKENS && is_bullet_token(tok);
         }
-        if self.prev.as_ref().is_none_or(|p| p.end != tok.span.start) {
+        if !self.prev.as_ref().is_some_and(|p| p.end == tok.span.start) {
             self.run_start = tok.span.start;
             self.before_run = self.prev.clone();
         }

@@ -1,5 +1,11 @@
 //! Integration tests: one binary, a module per suite.
 
+mod encoding;
+mod input;
+mod mojibake;
 mod sentences;
+mod stem;
+mod stopwords;
 mod support;
+mod tfidf;
 mod tokens;

@@ -1,5 +1,81 @@
-//! `slovo` command-line tool (bootstrap).
-fn main() {
-    let text = include_str!("../../examples/data/kazinform_eu_ru.txt");
-    println!("{}", slovo::tokenize(text).count());
+//! `slovo`: Russian text analysis on the command line.
+//!
+//! Reads files or standard input, writes JSON Lines (or a readable report) to standard
+//! output. Any error is one line on standard error, `slovo: error: …`, and exit code 2.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod commands;
+mod error;
+mod input;
+mod offsets;
+mod output;
+
+/// Russian text analysis: tokens, words and (soon) sentences, stems, keywords.
+///
+/// Input is FILE arguments or standard input (`-`). By default each input is one
+/// document; with --per-line each line is one, with --jsonl each line is a JSON object
+/// whose "text" field is one. Output is JSON Lines, one object per document.
+#[derive(Debug, Parser)]
+#[command(name = "slovo", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: commands::Command,
+}
+
+/// Exit code for every error: bad arguments, unreadable input, bad data.
+const FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        // A bug, not a user error; one line instead of a backtrace.
+        let _ = writeln!(std::io::stderr(), "slovo: internal error: {info}");
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(e),
+    };
+    let mut out = output::Output::stdout();
+    let result = cli.command.run(&mut out).and_then(|()| out.finish());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "slovo: error: {e}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+/// `--help` and `--version` print and succeed; anything else is a one-line error.
+fn argument_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let names: Vec<String> = <Cli as clap::CommandFactory>::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_owned())
+            .filter(|name| name != "help")
+            .collect();
+        let _ = writeln!(
+            std::io::stderr(),
+            "slovo: error: no command given; use one of: {} (see `slovo --help`)",
+            names.join(", ")
+        );
+        return ExitCode::from(FAILURE);
+    }
+    let rendered = e.render().to_string();
+    let first = rendered.lines().next().unwrap_or("invalid arguments");
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let _ = writeln!(
+        std::io::stderr(),
+        "slovo: error: {message} (see `slovo --help`)"
+    );
+    ExitCode::from(FAILURE)
 }

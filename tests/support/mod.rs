@@ -1,3 +1,3 @@
 //! Code shared by the test suites (and, via `#[path]`, by the example tools).
 
-pub mod segmentation;
+pub mod partition;

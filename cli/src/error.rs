@@ -1,0 +1,63 @@
+//! The CLI's error: everything that ends a run with exit code 2.
+
+use std::fmt;
+use std::io;
+
+/// Why a run failed. Displayed as one line after `slovo: error: `.
+#[derive(Debug)]
+pub enum CliError {
+    /// Reading a file or decoding its text failed (the library's error names the path and
+    /// byte).
+    Library(slovo::Error),
+    /// A line of `--jsonl` input is not a usable document.
+    Line {
+        /// The input's name (a path or `<stdin>`).
+        source: String,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Writing the output failed.
+    Output(io::Error),
+}
+
+impl CliError {
+    /// Output went to a closed pipe (`slovo tokenize big.txt | head`): not worth a message.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Library(e) => write!(f, "{e}"),
+            CliError::Line {
+                source,
+                line,
+                message,
+            } => write!(f, "{source}: line {line}: {message}"),
+            CliError::Output(e) => write!(f, "cannot write output: {e}"),
+        }
+    }
+}
+
+impl From<slovo::Error> for CliError {
+    fn from(e: slovo::Error) -> Self {
+        CliError::Library(e)
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(e: io::Error) -> Self {
+        CliError::Output(e)
+    }
+}
+
+impl From<serde_json::Error> for CliError {
+    fn from(e: serde_json::Error) -> Self {
+        // Serializing our own values only fails when the writer does.
+        CliError::Output(e.into())
+    }
+}

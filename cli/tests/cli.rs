@@ -1,0 +1,316 @@
+//! The `slovo` binary, run as a user would: outputs, offsets, field copying, errors.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const SAMPLE: &str = include_str!("../../examples/data/kazinform_eu_ru.txt");
+
+fn slovo(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_slovo"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start slovo");
+    let mut input = child.stdin.take().expect("stdin");
+    // The child may exit before reading (bad arguments): ignore a closed pipe.
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().expect("run slovo")
+}
+
+fn stdout(out: &Output) -> &str {
+    std::str::from_utf8(&out.stdout).expect("UTF-8 output")
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+/// Writes `bytes` to a file in the test's scratch directory and returns its path.
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, bytes).expect("write scratch file");
+    path
+}
+
+/// Asserts a failed run: exit code 2, nothing but one `slovo: error:` line on stderr,
+/// which contains every one of `needles`.
+fn assert_error(out: &Output, needles: &[&str]) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "not one line: {stderr:?}");
+    assert!(stderr.starts_with("slovo: error: "), "{stderr:?}");
+    for needle in needles {
+        assert!(stderr.contains(needle), "{stderr:?} lacks {needle:?}");
+    }
+}
+
+fn tokens(object: &Value) -> &Vec<Value> {
+    object["tokens"].as_array().expect("a tokens array")
+}
+
+#[test]
+fn tokenize_gives_code_point_offsets_by_default_and_bytes_on_request() {
+    let text = "Ёлка 😀 стоит, café\nвторая строка";
+    let chars: Vec<char> = text.chars().collect();
+    let docs = json_lines(&slovo(&["tokenize"], text.as_bytes()));
+    assert_eq!(docs.len(), 1);
+    let list = tokens(&docs[0]);
+    assert!(!list.is_empty());
+    let mut last_end = 0;
+    for t in list {
+        let (start, end) = (t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap());
+        let (start, end) = (start as usize, end as usize);
+        assert!(last_end <= start && start < end, "{t}");
+        let slice: String = chars[start..end].iter().collect();
+        assert_eq!(t["text"], slice.as_str());
+        assert!(t["kind"]
+            .as_str()
+            .unwrap()
+            .parse::<slovo::TokenKind>()
+            .is_ok());
+        last_end = end;
+    }
+    let last = list.last().unwrap();
+    assert_eq!(last["end"].as_u64().unwrap() as usize, chars.len());
+
+    let docs = json_lines(&slovo(
+        &["tokenize", "--byte-offsets", "-"],
+        text.as_bytes(),
+    ));
+    for t in tokens(&docs[0]) {
+        let (start, end) = (t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap());
+        assert_eq!(t["text"], &text[start as usize..end as usize]);
+    }
+    let last = tokens(&docs[0]).last().unwrap();
+    assert_eq!(last["end"].as_u64().unwrap() as usize, text.len());
+}
+
+#[test]
+fn tokenize_output_object_has_exactly_the_documented_fields() {
+    let docs = json_lines(&slovo(&["tokenize"], "да".as_bytes()));
+    assert_eq!(
+        docs[0],
+        serde_json::json!({"tokens": [{"text": "да", "start": 0, "end": 2, "kind": "word"}]})
+    );
+}
+
+#[test]
+fn per_line_makes_one_document_per_line_including_empty_ones() {
+    let docs = json_lines(&slovo(
+        &["tokenize", "--per-line"],
+        "один два\n\r\nтри\r\n".as_bytes(),
+    ));
+    assert_eq!(docs.len(), 3);
+    assert_eq!(tokens(&docs[0]).len(), 2);
+    assert!(tokens(&docs[1]).is_empty());
+    assert_eq!(tokens(&docs[2])[0]["text"], "три");
+    assert_eq!(tokens(&docs[2])[0]["end"], 3);
+}
+
+#[test]
+fn jsonl_copies_other_fields_in_order_and_skips_blank_lines() {
+    let input = concat!(
+        r#"{"id": "a1", "meta": {"n": 1}, "text": "мир", "lang": "ru"}"#,
+        "\n\n   \n",
+        r#"{"text": "", "id": 2, "tokens": "replaced"}"#,
+        "\n"
+    );
+    let out = slovo(&["tokenize", "--jsonl"], input.as_bytes());
+    let lines: Vec<&str> = stdout(&out).lines().collect();
+    assert_eq!(lines.len(), 2);
+    // Field order is kept, "text" is dropped, "tokens" comes last.
+    assert!(
+        lines[0].starts_with(r#"{"id":"a1","meta":{"n":1},"lang":"ru","tokens":["#),
+        "{}",
+        lines[0]
+    );
+    let docs = json_lines(&out);
+    assert_eq!(docs[1], serde_json::json!({"id": 2, "tokens": []}));
+}
+
+#[test]
+fn several_files_give_one_document_each_in_order() {
+    let a = scratch("several_a.txt", "раз".as_bytes());
+    let b = scratch("several_b.txt", "два три".as_bytes());
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let docs = json_lines(&slovo(&["tokenize", a, "-", b], "stdin".as_bytes()));
+    let counts: Vec<usize> = docs.iter().map(|d| tokens(d).len()).collect();
+    assert_eq!(counts, [1, 1, 2]);
+    assert_eq!(tokens(&docs[1])[0]["text"], "stdin");
+}
+
+#[test]
+fn analyze_without_file_reports_on_the_bundled_sample() {
+    let out = slovo(&["analyze"], b"");
+    assert!(out.status.success());
+    let report = stdout(&out);
+    assert!(report.contains("bundled sample"), "{report}");
+    assert!(
+        report.contains(&format!("{} bytes", SAMPLE.len())),
+        "{report}"
+    );
+    assert!(report.contains("Most frequent words"), "{report}");
+    // The sample's most frequent words include these; the list is 15 long.
+    for word in [" в\n", " и\n", " европейского\n"] {
+        assert!(report.contains(word), "{word:?} missing from\n{report}");
+    }
+    let ranks = report
+        .lines()
+        .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    assert_eq!(ranks.count(), 15);
+}
+
+#[test]
+fn analyze_json_is_consistent() {
+    let docs = json_lines(&slovo(&["analyze", "--json", "--top", "5"], b""));
+    assert_eq!(docs.len(), 1);
+    let r = &docs[0];
+    assert_eq!(r["size"]["bytes"], SAMPLE.len());
+    assert_eq!(r["size"]["chars"], SAMPLE.chars().count());
+    let by_kind = r["tokens"]["by_kind"].as_object().unwrap();
+    assert_eq!(by_kind.len(), slovo::TokenKind::ALL.len());
+    let sum: u64 = by_kind.values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(r["tokens"]["total"], sum);
+    assert_eq!(r["words"]["total"], by_kind["word"]);
+    let top = r["words"]["top"].as_array().unwrap();
+    assert_eq!(top.len(), 5);
+    let counts: Vec<u64> = top.iter().map(|w| w["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert!(top
+        .iter()
+        .all(|w| w["word"] == *slovo::fold(w["word"].as_str().unwrap())));
+
+    // The same text from stdin gives the same numbers.
+    let docs = json_lines(&slovo(
+        &["analyze", "--json", "--top", "5", "-"],
+        SAMPLE.as_bytes(),
+    ));
+    assert_eq!(docs[0]["source"], "<stdin>");
+    assert_eq!(docs[0]["words"], r["words"]);
+    assert_eq!(docs[0]["tokens"], r["tokens"]);
+}
+
+#[test]
+fn analyze_jsonl_keeps_ids() {
+    let input = "{\"id\": 1, \"text\": \"Ёж и ёж.\"}\n{\"id\": 2, \"text\": \"\"}\n";
+    let docs = json_lines(&slovo(&["analyze", "--json", "--jsonl"], input.as_bytes()));
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], 1);
+    assert_eq!(docs[0]["line"], 1);
+    assert_eq!(docs[1]["id"], 2);
+    assert_eq!(docs[1]["words"]["total"], 0);
+    let text = slovo(&["analyze", "--jsonl"], input.as_bytes());
+    assert!(stdout(&text).contains("line 2 (id 2)"), "{}", stdout(&text));
+}
+
+#[test]
+fn missing_file_is_named() {
+    let out = slovo(&["tokenize", "no/such/file.txt"], b"");
+    assert_error(&out, &["no/such/file.txt"]);
+    assert_error(
+        &slovo(&["analyze", "no/such/file.txt"], b""),
+        &["no/such/file.txt"],
+    );
+}
+
+#[test]
+fn directory_is_an_error() {
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    assert_error(&slovo(&["tokenize", dir], b""), &[dir]);
+    assert_error(&slovo(&["tokenize", "--per-line", dir], b""), &[dir]);
+}
+
+#[test]
+fn invalid_utf8_names_file_and_byte() {
+    let path = scratch("latin1.txt", b"ok\nfine\ncaf\xe9\n");
+    let path = path.to_str().unwrap();
+    assert_error(&slovo(&["tokenize", path], b""), &[path, "byte 11"]);
+    // Streaming per line, the offset still counts from the start of the file.
+    assert_error(
+        &slovo(&["tokenize", "--per-line", path], b""),
+        &[path, "byte 11"],
+    );
+    assert_error(&slovo(&["analyze", "-"], b"\xd0"), &["<stdin>", "byte 0"]);
+}
+
+#[test]
+fn bad_jsonl_lines_are_named_by_number() {
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "{\"text\": \"ok\"}\n{\"text\": \"ok\"\n",
+            &["<stdin>: line 2", "invalid JSON"],
+        ),
+        ("\n[1, 2]\n", &["line 2", "JSON object"]),
+        ("{\"id\": 1}\n", &["line 1", "no \"text\" field"]),
+        ("{\"text\": 5}\n", &["line 1", "not a string"]),
+    ];
+    for (input, needles) in cases {
+        assert_error(&slovo(&["tokenize", "--jsonl"], input.as_bytes()), needles);
+    }
+}
+
+#[test]
+fn bad_arguments_are_one_line_errors() {
+    assert_error(&slovo(&["analyze", "--top", "many"], b""), &["--top"]);
+    assert_error(
+        &slovo(&["tokenize", "--frobnicate"], b""),
+        &["--frobnicate"],
+    );
+    assert_error(
+        &slovo(&["tokenize", "--per-line", "--jsonl"], b""),
+        &["--jsonl"],
+    );
+    assert_error(&slovo(&["frob"], b""), &["frob"]);
+    assert_error(&slovo(&[], b""), &["tokenize", "analyze"]);
+}
+
+#[test]
+fn help_and_version_succeed() {
+    let out = slovo(&["--help"], b"");
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("analyze"));
+    let out = slovo(&["--version"], b"");
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("slovo "));
+}
+
+#[test]
+fn closed_output_pipe_ends_quietly() {
+    let big = SAMPLE.repeat(500);
+    let path = scratch("big.txt", big.as_bytes());
+    for mode in [None, Some("--per-line")] {
+        let mut args = vec!["tokenize"];
+        args.extend(mode);
+        args.push(path.to_str().unwrap());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_slovo"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start slovo");
+        let mut head = [0u8; 100];
+        child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        // stdout is now closed: the next write fails with a broken pipe.
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{:?}", out.status);
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

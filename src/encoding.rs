@@ -1,0 +1,691 @@
+//! Reading Russian text in legacy encodings: choose or detect the encoding, decode it,
+//! say which one was used and how many bytes had to be replaced.
+//!
+//! Decoding is done by [`encoding_rs`] (the WHATWG tables browsers use); detection is
+//! ours: byte-order marks, the byte pattern of UTF-16, UTF-8 validity, and for the
+//! single-byte Cyrillic code pages a Russian letter-bigram score.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+use crate::ru_stats::{russian_letter, Scorer};
+
+/// Which encoding to read text in: one fixed encoding, or [`Encoding::Auto`] to detect it.
+///
+/// Parses from the names the CLI's `--encoding` takes (`auto`, `utf-8`, `utf-16`,
+/// `windows-1251`, `koi8-r`, `ibm866`) and common aliases (`utf8`, `cp1251`, `win-1251`,
+/// `koi8`, `cp866`, `dos`, …), case-insensitively. The default is UTF-8.
+///
+/// The three code pages carry Russian, not every Cyrillic language: Kazakh `ұ қ ә`
+/// have no byte in any of them, and KOI8-R and IBM866 also lack `« » —`. Text saved
+/// in them has already lost those characters (converters usually write `?`);
+/// decoding cannot bring them back.
+///
+/// ```
+/// use slovo::Encoding;
+///
+/// assert_eq!("CP1251".parse::<Encoding>().unwrap(), Encoding::Windows1251);
+/// assert_eq!("koi8r".parse::<Encoding>().unwrap(), Encoding::Koi8R);
+/// assert_eq!(Encoding::Ibm866.to_string(), "ibm866");
+/// assert_eq!(Encoding::default(), Encoding::Utf8);
+///
+/// let err = "latin-1".parse::<Encoding>().unwrap_err();
+/// assert!(err.to_string().contains("windows-1251"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Encoding {
+    /// Detect: byte-order mark, then UTF-16 byte pattern, then UTF-8 validity, then the
+    /// single-byte code page whose letters look most like Russian.
+    Auto,
+    /// UTF-8 (a leading byte-order mark is skipped).
+    #[default]
+    Utf8,
+    /// UTF-16; byte order from the byte-order mark, else guessed from the byte pattern,
+    /// else little-endian.
+    Utf16,
+    /// Windows-1251 (cp1251), the Windows Cyrillic code page.
+    Windows1251,
+    /// KOI8-R, the Unix/mail Cyrillic code page.
+    Koi8R,
+    /// IBM866 (cp866), the DOS Cyrillic code page.
+    Ibm866,
+}
+
+/// Names accepted by `Encoding::from_str`, in lower case: (name, encoding).
+const ENCODING_NAMES: &[(&str, Encoding)] = &[
+    ("auto", Encoding::Auto),
+    ("detect", Encoding::Auto),
+    ("utf-8", Encoding::Utf8),
+    ("utf8", Encoding::Utf8),
+    ("utf-16", Encoding::Utf16),
+    ("utf16", Encoding::Utf16),
+    ("windows-1251", Encoding::Windows1251),
+    ("windows1251", Encoding::Windows1251),
+    ("cp1251", Encoding::Windows1251),
+    ("cp-1251", Encoding::Windows1251),
+    ("win-1251", Encoding::Windows1251),
+    ("win1251", Encoding::Windows1251),
+    ("x-cp1251", Encoding::Windows1251),
+    ("1251", Encoding::Windows1251),
+    ("koi8-r", Encoding::Koi8R),
+    ("koi8r", Encoding::Koi8R),
+    ("koi8", Encoding::Koi8R),
+    ("cskoi8r", Encoding::Koi8R),
+    ("ibm866", Encoding::Ibm866),
+    ("ibm-866", Encoding::Ibm866),
+    ("cp866", Encoding::Ibm866),
+    ("cp-866", Encoding::Ibm866),
+    ("866", Encoding::Ibm866),
+    ("dos-866", Encoding::Ibm866),
+    ("dos", Encoding::Ibm866),
+    ("csibm866", Encoding::Ibm866),
+];
+
+impl Encoding {
+    /// Every choice, in the order the CLI lists them.
+    ///
+    /// ```
+    /// let names: Vec<&str> = slovo::Encoding::ALL.iter().map(|e| e.as_str()).collect();
+    /// assert_eq!(names, ["auto", "utf-8", "utf-16", "windows-1251", "koi8-r", "ibm866"]);
+    /// ```
+    pub const ALL: [Encoding; 6] = [
+        Encoding::Auto,
+        Encoding::Utf8,
+        Encoding::Utf16,
+        Encoding::Windows1251,
+        Encoding::Koi8R,
+        Encoding::Ibm866,
+    ];
+
+    /// The canonical name, as `--encoding` takes it.
+    ///
+    /// ```
+    /// assert_eq!(slovo::Encoding::Koi8R.as_str(), "koi8-r");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Auto => "auto",
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16 => "utf-16",
+            Encoding::Windows1251 => "windows-1251",
+            Encoding::Koi8R => "koi8-r",
+            Encoding::Ibm866 => "ibm866",
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Encoding {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Self> {
+        let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
+        ENCODING_NAMES
+            .iter()
+            .find(|(alias, _)| *alias == wanted)
+            .map(|&(_, encoding)| encoding)
+            .ok_or_else(|| Error::UnknownEncoding {
+                name: name.to_owned(),
+                expected: Encoding::ALL
+                    .iter()
+                    .map(|e| e.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+}
+
+/// The concrete encoding text was decoded from (what [`Encoding::Auto`] chose, or the
+/// byte order [`Encoding::Utf16`] found).
+///
+/// ```
+/// use slovo::{Charset, Encoding};
+///
+/// assert_eq!(Charset::Utf16Be.as_str(), "utf-16be");
+/// assert_eq!(Charset::Utf16Be.encoding(), Encoding::Utf16);
+/// assert_eq!(Charset::Koi8R.to_string(), "koi8-r");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Charset {
+    /// UTF-8.
+    Utf8,
+    /// UTF-16, little-endian.
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+    /// Windows-1251.
+    Windows1251,
+    /// KOI8-R.
+    Koi8R,
+    /// IBM866.
+    Ibm866,
+}
+
+impl Charset {
+    /// The name, as the CLI reports it (`utf-16le`, `windows-1251`, …).
+    ///
+    /// ```
+    /// assert_eq!(slovo::Charset::Windows1251.as_str(), "windows-1251");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Charset::Utf8 => "utf-8",
+            Charset::Utf16Le => "utf-16le",
+            Charset::Utf16Be => "utf-16be",
+            Charset::Windows1251 => "windows-1251",
+            Charset::Koi8R => "koi8-r",
+            Charset::Ibm866 => "ibm866",
+        }
+    }
+
+    /// The [`Encoding`] choice that reads exactly this charset.
+    ///
+    /// ```
+    /// assert_eq!(slovo::Charset::Ibm866.encoding(), slovo::Encoding::Ibm866);
+    /// ```
+    pub const fn encoding(self) -> Encoding {
+        match self {
+            Charset::Utf8 => Encoding::Utf8,
+            Charset::Utf16Le | Charset::Utf16Be => Encoding::Utf16,
+            Charset::Windows1251 => Encoding::Windows1251,
+            Charset::Koi8R => Encoding::Koi8R,
+            Charset::Ibm866 => Encoding::Ibm866,
+        }
+    }
+
+    fn table(self) -> &'static encoding_rs::Encoding {
+        match self {
+            Charset::Utf8 => encoding_rs::UTF_8,
+            Charset::Utf16Le => encoding_rs::UTF_16LE,
+            Charset::Utf16Be => encoding_rs::UTF_16BE,
+            Charset::Windows1251 => encoding_rs::WINDOWS_1251,
+            Charset::Koi8R => encoding_rs::KOI8_R,
+            Charset::Ibm866 => encoding_rs::IBM866,
+        }
+    }
+}
+
+impl fmt::Display for Charset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How to turn bytes into text: which [`Encoding`], and whether invalid bytes are an
+/// error (the default) or replaced with U+FFFD (`lossy`).
+///
+/// Maps one-to-one onto the CLI's `--encoding NAME` and `--lossy`.
+///
+/// ```
+/// use slovo::{DecodeOptions, Encoding};
+///
+/// let options = DecodeOptions::new(Encoding::Auto).with_lossy(true);
+/// assert_eq!(options, DecodeOptions { encoding: Encoding::Auto, lossy: true });
+/// assert_eq!(DecodeOptions::default().encoding, Encoding::Utf8);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DecodeOptions {
+    /// The encoding to read, or [`Encoding::Auto`].
+    pub encoding: Encoding,
+    /// Replace invalid sequences with U+FFFD and count them, instead of failing.
+    pub lossy: bool,
+}
+
+impl DecodeOptions {
+    /// Options for `encoding`, strict about invalid bytes.
+    ///
+    /// ```
+    /// let options = slovo::DecodeOptions::new(slovo::Encoding::Koi8R);
+    /// assert!(!options.lossy);
+    /// ```
+    pub const fn new(encoding: Encoding) -> Self {
+        DecodeOptions {
+            encoding,
+            lossy: false,
+        }
+    }
+
+    /// The same options with `lossy` set.
+    ///
+    /// ```
+    /// let options = slovo::DecodeOptions::default().with_lossy(true);
+    /// assert!(options.lossy);
+    /// ```
+    pub const fn with_lossy(self, lossy: bool) -> Self {
+        DecodeOptions { lossy, ..self }
+    }
+}
+
+/// Decoded text and how it was decoded.
+///
+/// ```
+/// use slovo::{decode, Charset, DecodeOptions, Encoding};
+///
+/// let bytes = b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0!"; // "Привет, мир!" in cp1251
+/// let decoded = decode(bytes, &DecodeOptions::new(Encoding::Auto), "-").unwrap();
+/// assert_eq!(decoded.text, "Привет, мир!");
+/// assert_eq!(decoded.encoding, Charset::Windows1251);
+/// assert!(decoded.detected);
+/// assert_eq!(decoded.replacements, 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// The encoding the bytes were read as.
+    pub encoding: Charset,
+    /// `true` when the encoding was detected ([`Encoding::Auto`]) rather than given.
+    pub detected: bool,
+    /// How many invalid sequences were replaced with U+FFFD (only ever non-zero when
+    /// decoding lossily).
+    pub replacements: usize,
+}
+
+/// Guesses the encoding of `bytes`.
+///
+/// In order: a byte-order mark (UTF-8, UTF-16LE/BE); the UTF-16 pattern (one byte of
+/// each pair almost always `00` or `04`, as in Latin and Cyrillic text); UTF-8 if the
+/// bytes are valid UTF-8 — or are mostly well-formed multi-byte sequences with a few
+/// broken ones; otherwise whichever of windows-1251, KOI8-R and IBM866 makes the bytes
+/// read most like Russian (letter-bigram score over the first 64 KiB; ties go to
+/// windows-1251). Pure ASCII is UTF-8.
+///
+/// ```
+/// use slovo::{detect_encoding, Charset};
+///
+/// assert_eq!(detect_encoding("Привет".as_bytes()), Charset::Utf8);
+/// assert_eq!(detect_encoding(b"\xf0\xd2\xc9\xd7\xc5\xd4 \xcd\xc9\xd2"), Charset::Koi8R);
+/// assert_eq!(detect_encoding(b"\x8f\xe0\xa8\xa2\xa5\xe2 \xac\xa8\xe0"), Charset::Ibm866);
+/// assert_eq!(detect_encoding(b"\x1f\x04\x40\x04\x38\x04"), Charset::Utf16Le);
+/// ```
+pub fn detect_encoding(bytes: &[u8]) -> Charset {
+    if let Some((charset, _)) = bom(bytes) {
+        return charset;
+    }
+    if let Some(charset) = utf16_pattern(bytes) {
+        return charset;
+    }
+    if looks_like_utf8(bytes) {
+        return Charset::Utf8;
+    }
+    best_single_byte(bytes)
+}
+
+/// Decodes `bytes` as `options` say.
+///
+/// `origin` names the source in errors (a path, or `-` for standard input). With
+/// `lossy: false`, invalid UTF-8 is [`Error::InvalidUtf8`] and invalid UTF-16
+/// [`Error::InvalidUtf16`], each with the byte offset (counted in the input, byte-order
+/// mark included). The single-byte code pages map every byte, so they never fail.
+/// Valid UTF-8 is taken over without copying.
+///
+/// ```
+/// use slovo::{decode, DecodeOptions, Encoding, Error};
+///
+/// let strict = DecodeOptions::new(Encoding::Utf8);
+/// let err = decode(b"ok\xff".to_vec(), &strict, "in.txt").unwrap_err();
+/// assert!(matches!(err, Error::InvalidUtf8 { offset: 2, .. }));
+///
+/// let lossy = decode(b"ok\xff".to_vec(), &strict.with_lossy(true), "in.txt").unwrap();
+/// assert_eq!((lossy.text.as_str(), lossy.replacements), ("ok\u{FFFD}", 1));
+///
+/// let koi = decode(b"\xf0\xd2\xc9\xd7\xc5\xd4", &DecodeOptions::new(Encoding::Koi8R), "-");
+/// assert_eq!(koi.unwrap().text, "Привет");
+/// ```
+pub fn decode(
+    bytes: impl Into<Vec<u8>>,
+    options: &DecodeOptions,
+    origin: impl AsRef<Path>,
+) -> Result<Decoded> {
+    let bytes = bytes.into();
+    let (charset, detected) = match options.encoding {
+        Encoding::Auto => (detect_encoding(&bytes), true),
+        Encoding::Utf8 => (Charset::Utf8, false),
+        Encoding::Utf16 => (utf16_byte_order(&bytes), false),
+        Encoding::Windows1251 => (Charset::Windows1251, false),
+        Encoding::Koi8R => (Charset::Koi8R, false),
+        Encoding::Ibm866 => (Charset::Ibm866, false),
+    };
+    let origin = origin.as_ref();
+    let (text, replacements) = match charset {
+        Charset::Utf8 => decode_utf8_bytes(bytes, options.lossy, origin)?,
+        _ => decode_table(charset, &bytes, options.lossy, origin)?,
+    };
+    Ok(Decoded {
+        text,
+        encoding: charset,
+        detected,
+        replacements,
+    })
+}
+
+/// Reads a whole file and decodes it as `options` say.
+///
+/// A missing or unreadable file gives [`Error::Io`]; decoding errors are those of
+/// [`decode`], naming the file.
+///
+/// ```
+/// use slovo::{read_text_with, DecodeOptions, Encoding};
+///
+/// let path = std::env::temp_dir().join("slovo-doc-read_text_with.txt");
+/// std::fs::write(&path, b"\xcf\xf0\xe8\xe2\xe5\xf2").unwrap(); // cp1251
+/// let decoded = read_text_with(&path, &DecodeOptions::new(Encoding::Auto)).unwrap();
+/// assert_eq!(decoded.text, "Привет");
+/// assert_eq!(decoded.encoding.as_str(), "windows-1251");
+/// # std::fs::remove_file(&path).ok();
+/// ```
+pub fn read_text_with(path: impl AsRef<Path>, options: &DecodeOptions) -> Result<Decoded> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    decode(bytes, options, path)
+}
+
+/// Reads everything from `reader` (for example standard input) and decodes it.
+///
+/// `origin` names the source in errors (`-` for standard input).
+///
+/// ```
+/// use slovo::{decode_reader, DecodeOptions, Encoding};
+///
+/// let input: &[u8] = b"\xef\xbb\xbf\xd0\xb4\xd0\xb0"; // UTF-8 with a byte-order mark
+/// let decoded = decode_reader(input, &DecodeOptions::new(Encoding::Auto), "-").unwrap();
+/// assert_eq!(decoded.text, "да");
+/// ```
+pub fn decode_reader(
+    mut reader: impl Read,
+    options: &DecodeOptions,
+    origin: impl AsRef<Path>,
+) -> Result<Decoded> {
+    let origin = origin.as_ref();
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|source| Error::Io {
+        path: origin.to_path_buf(),
+        source,
+    })?;
+    decode(bytes, options, origin)
+}
+
+// ---------------------------------------------------------------------------------
+// Decoding
+
+/// UTF-8: zero-copy when valid; otherwise an error or a lossy copy.
+fn decode_utf8_bytes(mut bytes: Vec<u8>, lossy: bool, origin: &Path) -> Result<(String, usize)> {
+    let skip = if bytes.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        0
+    };
+    match std::str::from_utf8(&bytes[skip..]) {
+        Ok(_) => {
+            bytes.drain(..skip);
+            // Just validated; from_utf8 cannot fail here, but stay total anyway.
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            Ok((text, 0))
+        }
+        Err(e) if !lossy => Err(Error::InvalidUtf8 {
+            path: origin.to_path_buf(),
+            offset: skip + e.valid_up_to(),
+        }),
+        Err(_) => {
+            let mut text = String::with_capacity(bytes.len() - skip + 16);
+            let mut replacements = 0;
+            for chunk in bytes[skip..].utf8_chunks() {
+                text.push_str(chunk.valid());
+                if !chunk.invalid().is_empty() {
+                    text.push(char::REPLACEMENT_CHARACTER);
+                    replacements += 1;
+                }
+            }
+            Ok((text, replacements))
+        }
+    }
+}
+
+/// UTF-16 and the single-byte tables, through `encoding_rs`'s streaming decoder so
+/// malformed input can be located and counted.
+fn decode_table(
+    charset: Charset,
+    bytes: &[u8],
+    lossy: bool,
+    origin: &Path,
+) -> Result<(String, usize)> {
+    use encoding_rs::DecoderResult;
+
+    let skip = match bom(bytes) {
+        Some((found, len)) if found == charset => len,
+        _ => 0,
+    };
+    let input = &bytes[skip..];
+    let mut decoder = charset.table().new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(input.len())
+        .unwrap_or(input.len());
+    let mut text = String::with_capacity(capacity);
+    let mut replacements = 0;
+    let mut read = 0;
+    loop {
+        let (result, consumed) =
+            decoder.decode_to_string_without_replacement(&input[read..], &mut text, true);
+        read += consumed;
+        match result {
+            DecoderResult::InputEmpty => return Ok((text, replacements)),
+            DecoderResult::OutputFull => {
+                let more = decoder
+                    .max_utf8_buffer_length_without_replacement(input.len() - read)
+                    .unwrap_or(input.len() - read);
+                text.reserve(more.max(4));
+            }
+            DecoderResult::Malformed(bad, after) => {
+                if !lossy {
+                    let offset = skip + read.saturating_sub(usize::from(bad) + usize::from(after));
+                    let path = origin.to_path_buf();
+                    return Err(match charset {
+                        Charset::Utf8 => Error::InvalidUtf8 { path, offset },
+                        _ => Error::InvalidUtf16 { path, offset },
+                    });
+                }
+                text.push(char::REPLACEMENT_CHARACTER);
+                replacements += 1;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Detection
+
+/// The charset announced by a byte-order mark, and the mark's length.
+fn bom(bytes: &[u8]) -> Option<(Charset, usize)> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        Some((Charset::Utf8, 3))
+    } else if bytes.starts_with(b"\xff\xfe") {
+        Some((Charset::Utf16Le, 2))
+    } else if bytes.starts_with(b"\xfe\xff") {
+        Some((Charset::Utf16Be, 2))
+    } else {
+        None
+    }
+}
+
+/// Byte order for explicit UTF-16: the mark, else the pattern, else little-endian.
+fn utf16_byte_order(bytes: &[u8]) -> Charset {
+    match bom(bytes) {
+        Some((charset @ (Charset::Utf16Le | Charset::Utf16Be), _)) => charset,
+        _ => utf16_pattern(bytes).unwrap_or(Charset::Utf16Le),
+    }
+}
+
+/// How many bytes the structural checks look at.
+const SNIFF_LIMIT: usize = 64 * 1024;
+
+/// BOM-less UTF-16 of Latin or Cyrillic text: in nearly every code unit the high byte
+/// is `00` (ASCII, Latin-1) or `04` (Cyrillic), or `20`/`21` (dashes, quotes, №).
+/// No 8-bit text encoding produces `00`/`04` bytes, so this cannot fire on them.
+fn utf16_pattern(bytes: &[u8]) -> Option<Charset> {
+    let sample = &bytes[..bytes.len().min(SNIFF_LIMIT)];
+    let units = sample.len() / 2;
+    if units == 0 {
+        return None;
+    }
+    let score = |high_first: bool| {
+        let (mut textlike, mut core) = (0usize, 0usize);
+        for pair in sample.chunks_exact(2) {
+            let (high, low) = if high_first {
+                (pair[0], pair[1])
+            } else {
+                (pair[1], pair[0])
+            };
+            match high {
+                0x00 if low != 0 => {
+                    textlike += 1;
+                    core += 1;
+                }
+                0x04 => {
+                    textlike += 1;
+                    core += 1;
+                }
+                0x20 | 0x21 => textlike += 1,
+                _ => {}
+            }
+        }
+        // 90 % text-like units, at least half of them plain Latin/Cyrillic.
+        textlike * 10 >= units * 9 && core * 2 >= units
+    };
+    match (score(false), score(true)) {
+        (true, false) => Some(Charset::Utf16Le),
+        (false, true) => Some(Charset::Utf16Be),
+        _ => None,
+    }
+}
+
+/// Valid UTF-8, or UTF-8 with a few damaged sequences: well-formed multi-byte
+/// characters outnumber broken sequences 8 to 1. (In cp1251/KOI8-R text a well-formed
+/// multi-byte sequence is a rare accident, and nearly every word is a broken one.)
+fn looks_like_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(SNIFF_LIMIT)];
+    let (mut multibyte, mut broken) = (0usize, 0usize);
+    let mut chunks = sample.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // A sequence cut off by the sample's end is not evidence either way.
+        let cut_at_end = chunks.peek().is_none() && sample.len() < bytes.len();
+        if !chunk.invalid().is_empty() && !cut_at_end {
+            broken += 1;
+        }
+    }
+    multibyte > 0 && broken * 8 <= multibyte
+}
+
+/// Cost added for a high byte that decodes to a symbol rare in Russian text (box
+/// drawing, Serbian or Ukrainian letters …) — typical of the wrong code page.
+const RARE_SYMBOL_COST: u32 = 40;
+
+/// Non-letters above ASCII that real Russian text uses.
+fn common_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}'
+            | '«'
+            | '»'
+            | '—'
+            | '–'
+            | '…'
+            | '№'
+            | '“'
+            | '”'
+            | '„'
+            | '‘'
+            | '’'
+            | '•'
+            | '·'
+            | '°'
+            | '§'
+            | '©'
+            | '±'
+    )
+}
+
+/// Scores the candidate code pages on the first 64 KiB and keeps the cheapest.
+fn best_single_byte(bytes: &[u8]) -> Charset {
+    const CANDIDATES: [Charset; 3] = [Charset::Windows1251, Charset::Koi8R, Charset::Ibm866];
+    let sample = &bytes[..bytes.len().min(SNIFF_LIMIT)];
+    let mut best = (Charset::Windows1251, u64::MAX);
+    for charset in CANDIDATES {
+        let high = high_half(charset);
+        let mut scorer = Scorer::default();
+        let mut rare = 0u32;
+        for &b in sample {
+            if b < 0x80 {
+                scorer.push(char::from(b));
+                continue;
+            }
+            let c = high[usize::from(b - 0x80)];
+            if russian_letter(c).is_none() && !common_symbol(c) {
+                rare += RARE_SYMBOL_COST;
+            }
+            scorer.push(c);
+        }
+        scorer.boundary();
+        let cost = u64::from(scorer.cost) + u64::from(rare);
+        if cost < best.1 {
+            best = (charset, cost);
+        }
+    }
+    best.0
+}
+
+/// What bytes 0x80..=0xFF mean in a single-byte `charset`.
+fn high_half(charset: Charset) -> [char; 128] {
+    let bytes: Vec<u8> = (0x80..=0xFF).collect();
+    let (decoded, _) = charset.table().decode_without_bom_handling(&bytes);
+    let mut table = [char::REPLACEMENT_CHARACTER; 128];
+    for (slot, c) in table.iter_mut().zip(decoded.chars()) {
+        *slot = c;
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_byte_tables_map_every_byte() {
+        for charset in [Charset::Windows1251, Charset::Koi8R, Charset::Ibm866] {
+            let table = high_half(charset);
+            assert_eq!(table.len(), 128);
+            assert!(!table.contains(&char::REPLACEMENT_CHARACTER), "{charset}");
+        }
+    }
+
+    #[test]
+    fn aliases_parse_and_names_round_trip() {
+        for e in Encoding::ALL {
+            assert_eq!(e.as_str().parse::<Encoding>().unwrap(), e);
+            assert_eq!(e.as_str().to_uppercase().parse::<Encoding>().unwrap(), e);
+        }
+        assert_eq!(
+            "WINDOWS_1251".parse::<Encoding>().unwrap(),
+            Encoding::Windows1251
+        );
+        assert!(matches!(
+            "latin1".parse::<Encoding>(),
+            Err(Error::UnknownEncoding { .. })
+        ));
+    }
+}
