@@ -146,6 +146,14 @@ impl<'a> Iterator for Sentences<'a> {
             let Some(tok) = self.tokens.next() else {
                 return self.finish();
             };
+            // A blank line ends the sentence whatever came before it.
+            if cx.tokens > 0 {
+                let gap = self.text.get(cx.end..tok.span.start).unwrap_or_default();
+                if gap.len() >= 2 && is_paragraph_break(gap) {
+                    self.tokens.push_front(tok);
+                    return Some(self.emit(cx.end));
+                }
+            }
             let mut end = tok.span.end;
             let split = match role(&tok) {
                 Role::Terminal(stop) => {
@@ -172,7 +180,8 @@ impl<'a> Iterator for Sentences<'a> {
                 _ => false,
             };
             cx.push(&tok);
-            if split || self.paragraph_break_after(end) {
+            cx.end = end;
+            if split {
                 return Some(self.emit(end));
             }
         }
@@ -221,19 +230,6 @@ impl<'a> Sentences<'a> {
             text: trimmed,
             span: start..end,
         })
-    }
-
-    /// The whitespace (or whatever the tokenizer skipped) between `end` and the next token.
-    fn gap_to_next(&mut self, end: usize) -> Option<&'a str> {
-        let start = self.tokens.peek(0)?.span.start;
-        self.text.get(end..start)
-    }
-
-    fn paragraph_break_after(&mut self, end: usize) -> bool {
-        match self.gap_to_next(end) {
-            Some(gap) if gap.len() >= 2 => is_paragraph_break(gap),
-            _ => false,
-        }
     }
 
     /// Takes the closing quotes and brackets (and further terminators) that belong to the
@@ -591,6 +587,15 @@ impl<'a> Lookahead<'a> {
         tok
     }
 
+    /// Puts a token taken with `next` back in front.
+    #[inline]
+    fn push_front(&mut self, tok: Token<'a>) {
+        debug_assert!(self.len < LOOKAHEAD);
+        self.head = (self.head + LOOKAHEAD - 1) % LOOKAHEAD;
+        self.buf[self.head] = Some(tok);
+        self.len += 1;
+    }
+
     /// The `n`-th token ahead (0 = the next one); `None` past the end or beyond the window.
     #[inline]
     fn peek(&mut self, n: usize) -> Option<&Token<'a>> {
@@ -612,6 +617,8 @@ struct Context<'a> {
     words: u32,
     /// Tokens so far.
     tokens: u32,
+    /// Where the last token read (with the closers taken after it) ends.
+    end: usize,
     /// Every token so far could be part of a list bullet (`1.`, `IV.`, `§2.`, `8.1.`).
     only_bullets: bool,
     prev: Option<Prev<'a>>,
@@ -623,7 +630,7 @@ struct Context<'a> {
 }
 
 /// A token already read.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Prev<'a> {
     text: &'a str,
     kind: TokenKind,
@@ -636,6 +643,7 @@ impl<'a> Context<'a> {
         Context {
             words: 0,
             tokens: 0,
+            end: 0,
             only_bullets: true,
             prev: None,
             prev2: None,
@@ -666,7 +674,7 @@ impl<'a> Context<'a> {
         }
         if !self.prev.as_ref().is_some_and(|p| p.end == tok.span.start) {
             self.run_start = tok.span.start;
-            self.before_run = self.prev.clone();
+            self.before_run = self.prev;
         }
         self.prev2 = self.prev.take();
         self.prev = Some(Prev {
@@ -964,10 +972,16 @@ fn is_paragraph_break(gap: &str) -> bool {
 
 static ABBREVIATIONS_DATA: &str = include_str!("data/sentence_abbrev.txt");
 
-fn abbreviations() -> &'static HashMap<&'static str, DataClass> {
-    static TABLE: OnceLock<HashMap<&'static str, DataClass>> = OnceLock::new();
+/// The abbreviation table and the length of its longest key, for a cheap first test.
+struct AbbreviationTable {
+    classes: HashMap<&'static str, DataClass>,
+    longest: usize,
+}
+
+fn abbreviations() -> &'static AbbreviationTable {
+    static TABLE: OnceLock<AbbreviationTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        ABBREVIATIONS_DATA
+        let classes: HashMap<&'static str, DataClass> = ABBREVIATIONS_DATA
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -983,7 +997,9 @@ fn abbreviations() -> &'static HashMap<&'static str, DataClass> {
                 };
                 Some((word, class))
             })
-            .collect()
+            .collect();
+        let longest = classes.keys().map(|k| k.len()).max().unwrap_or(0);
+        AbbreviationTable { classes, longest }
     })
 }
 
@@ -1008,15 +1024,25 @@ fn lowercase_key<'b>(parts: &[&str], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b s
 }
 
 fn lookup(word: &str) -> Option<DataClass> {
+    let table = abbreviations();
+    // Lowercasing keeps the length of Cyrillic and ASCII letters, so a longer word (most
+    // words before a period) cannot be in the table.
+    if word.len() > table.longest {
+        return None;
+    }
     let mut buf = [0u8; MAX_KEY];
     let key = lowercase_key(&[word], &mut buf)?;
-    abbreviations().get(key).copied()
+    table.classes.get(key).copied()
 }
 
 fn lookup_pair(first: &str, second: &str) -> Option<DataClass> {
+    let table = abbreviations();
+    if first.len() + 1 + second.len() > table.longest {
+        return None;
+    }
     let mut buf = [0u8; MAX_KEY];
     let key = lowercase_key(&[first, second], &mut buf)?;
-    abbreviations().get(key).copied()
+    table.classes.get(key).copied()
 }
 
 #[cfg(test)]
@@ -1034,7 +1060,7 @@ mod tests {
             .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
             .count();
         assert_eq!(
-            abbreviations().len(),
+            abbreviations().classes.len(),
             entries,
             "a line has an unknown class"
         );
