@@ -11,8 +11,10 @@
 //!   token continues it too.
 //! * the left side, for a period: the word before it. Abbreviations are looked up in
 //!   `data/sentence_abbrev.txt` (whether each can end a sentence — `т. д.` can, `им.`
-//!   cannot, `г.` only after a year); single capital letters are initials; a sentence made
-//!   only of list-bullet tokens (`1.`, `IV.`, `§2.`) does not end at its period.
+//!   cannot, `г.` only after a year); other words on the tokenizer's abbreviation list
+//!   (`data/abbreviations.txt`) may end one, but not before a lowercase word or a number;
+//!   single capital letters are initials; a sentence made only of list-bullet tokens (`1.`,
+//!   `IV.`, `§2.`) does not end at its period.
 //!
 //! A blank line (paragraph break) always ends a sentence. Only the whitespace between two
 //! tokens is ever looked at again; the text itself is scanned once, by the tokenizer.
@@ -21,6 +23,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::abbrev::is_abbreviation;
 use crate::token::{Token, TokenKind};
 use crate::tokenize::tokenize;
 
@@ -387,8 +390,10 @@ impl<'a> Sentences<'a> {
                 Class::Plain
             }
             Some(class) => resolve(class, before),
-            // The tokenizer kept the period of something it knows as an abbreviation.
-            None if glued && word.contains('.') => Class::Final,
+            // An abbreviation this table does not rank but the tokenizer's list knows
+            // (`ред`, `проц`), or a compound the tokenizer kept with its periods: it may end
+            // a sentence, but not before a lowercase word or a number.
+            None if (glued && word.contains('.')) || is_abbreviation(word) => Class::Final,
             None => Class::Plain,
         }
     }
