@@ -34,6 +34,25 @@
 //! assert_eq!(tokens[7], ("🚆", TokenKind::Emoji));
 //! ```
 //!
+//! ## Sentences
+//!
+//! [`sentences`] splits a text into [`Sentence`]s, each a slice of the text with its byte
+//! span. It runs on the tokens, so abbreviations (`г.`, `т. е.`, `им.`), initials
+//! (`А. С. Пушкин`), closing quotes after the period (`«…».`), dialogue (`— Привет! —
+//! сказал он.`), list bullets (`1.`, `IV.`) and paragraph breaks are handled in one pass.
+//!
+//! ```
+//! let text = "В 1999 г. проф. А. С. Иванов переехал в Москву. «Здесь и останусь!» — сказал он.";
+//! let sentences: Vec<&str> = slovo::sentences(text).map(|s| s.text).collect();
+//! assert_eq!(
+//!     sentences,
+//!     [
+//!         "В 1999 г. проф. А. С. Иванов переехал в Москву.",
+//!         "«Здесь и останусь!» — сказал он.",
+//!     ]
+//! );
+//! ```
+//!
 //! ## Normalization
 //!
 //! [`normalize`] brings a text to one spelling before it is analysed: a Unicode form
@@ -173,6 +192,7 @@ mod lang;
 mod mojibake;
 mod normalize;
 mod ru_stats;
+mod sentence;
 mod stem;
 mod stopwords;
 pub mod tfidf;
@@ -191,6 +211,7 @@ pub use keywords::{keywords, Keyword, KeywordExtractor};
 pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script};
 pub use mojibake::fix_mojibake;
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
+pub use sentence::{sentences, Sentence, Sentences};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;
 pub use tfidf::{CsrMatrix, DocumentFrequencies, TfidfConfig, TfidfVectorizer, Vocabulary};
