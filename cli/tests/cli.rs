@@ -432,3 +432,33 @@ fn analyze_reports_language_and_keywords() {
     assert!(report.contains("kk: \"Ұлт ақпарат"), "{report}");
     assert!(report.contains("Keywords    "), "{report}");
 }
+
+#[test]
+fn sentences_split_russian_text_with_code_point_offsets() {
+    let text = "Е. Казыхан посетил Брюссель. В т.ч. обсудили ЕС и т. д.\n\nНовый абзац";
+    let lines = json_lines(&slovo(&["sentences"], text.as_bytes()));
+    let sentences = lines[0]["sentences"].as_array().expect("sentences");
+    let chars: Vec<char> = text.chars().collect();
+    let texts: Vec<&str> = sentences
+        .iter()
+        .map(|s| {
+            let (start, end) = (
+                s["start"].as_u64().expect("start") as usize,
+                s["end"].as_u64().expect("end") as usize,
+            );
+            let text = s["text"].as_str().expect("text");
+            assert_eq!(chars[start..end].iter().collect::<String>(), text);
+            text
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Е. Казыхан посетил Брюссель.",
+            "В т.ч. обсудили ЕС и т. д.",
+            "Новый абзац"
+        ]
+    );
+    let report = stdout(&slovo(&["analyze"], b"")).to_owned();
+    assert!(report.contains("Sentences   "), "{report}");
+}

@@ -78,6 +78,8 @@ pub struct Report<'a> {
     pub line: Option<u64>,
     /// How big the document is.
     pub size: Size,
+    /// How many sentences.
+    pub sentences: usize,
     /// How many tokens of each kind.
     pub tokens: TokenCounts,
     /// Word statistics.
@@ -253,6 +255,7 @@ impl<'a> Report<'a> {
                 chars: text.chars().count(),
                 lines: text.lines().count(),
             },
+            sentences: slovo::sentences(text).count(),
             tokens: TokenCounts { total, by_kind },
             words: WordStats {
                 total: word_total,
@@ -295,6 +298,7 @@ impl<'a> Report<'a> {
         } else {
             format!(": {}", kinds.join(", "))
         };
+        writeln!(w, "{:<12}{}", "Sentences", self.sentences)?;
         writeln!(w, "{:<12}{}{kinds}", "Tokens", self.tokens.total)?;
         writeln!(
             w,

@@ -9,6 +9,7 @@ use crate::output::Output;
 pub mod analyze;
 pub mod detect;
 pub mod keywords;
+pub mod sentences;
 pub mod stem;
 pub mod terms;
 pub mod tokenize;
@@ -19,6 +20,8 @@ pub enum Command {
     /// Split text into tokens (words, numbers, punctuation, URLs, e-mails, emoji …);
     /// prints one JSON object per document.
     Tokenize(tokenize::Args),
+    /// Split text into sentences; prints one JSON object per document.
+    Sentences(sentences::Args),
     /// Analyse documents and print a report (the bundled sample when no FILE is given).
     Analyze(analyze::Args),
     /// Print the terms of each document (stem, surface form, offsets) as JSON Lines.
@@ -36,6 +39,7 @@ impl Command {
     pub fn run(self, out: &mut Output) -> Result<(), CliError> {
         match self {
             Command::Tokenize(args) => tokenize::run(args, out),
+            Command::Sentences(args) => sentences::run(args, out),
             Command::Analyze(args) => analyze::run(args, out),
             Command::Terms(args) => terms::run(args, out),
             Command::Stem(args) => stem::run(args, out),
