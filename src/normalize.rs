@@ -358,10 +358,39 @@ fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}')
 }
 
-/// ASCII, or a Cyrillic letter of the basic block (not its combining marks U+0483..U+0489).
-/// All of these are NFC and NFKC on their own and never combine with a neighbour.
+/// ASCII, a Cyrillic letter of the basic block (not its combining marks U+0483..U+0489),
+/// or common punctuation of Russian text (`«»`, `°`, `§`, `©`, dashes, quotes, bullets).
+/// All of these are NFC and NFKC on their own, never combine with what precedes them and
+/// lowercase to characters of the same set (the tests check every one of them).
 fn is_simple(c: char) -> bool {
-    c.is_ascii() || matches!(c, '\u{400}'..='\u{482}' | '\u{48A}'..='\u{4FF}')
+    c.is_ascii()
+        || matches!(
+            c,
+            '\u{400}'..='\u{482}'
+                | '\u{48A}'..='\u{4FF}'
+                | '«'
+                | '»'
+                | '°'
+                | '§'
+                | '©'
+                | '\u{2010}'
+                | '\u{2012}'..='\u{2015}'
+                | '\u{2018}'..='\u{2022}'
+        )
+}
+
+/// [`Filter::strip_precomposed`] for simple characters, without a table lookup: the only
+/// ones with a removable mark are `ѐ ѝ` (stress) and `ё` (diaeresis), in both cases.
+fn strip_precomposed_simple(c: char, options: &NormalizeOptions) -> Option<char> {
+    match c {
+        'ѐ' if options.strip_stress => Some('е'),
+        'Ѐ' if options.strip_stress => Some('Е'),
+        'ѝ' if options.strip_stress => Some('и'),
+        'Ѝ' if options.strip_stress => Some('И'),
+        'ё' if options.yo_to_ye => Some('е'),
+        'Ё' if options.yo_to_ye => Some('Е'),
+        _ => None,
+    }
 }
 
 /// The first code point of `c`'s canonical decomposition: `ё` → `е`, `a` → `a`.
@@ -400,30 +429,33 @@ fn has_removable_mark(c: char, options: &NormalizeOptions) -> bool {
 /// One pass over the text deciding whether anything can change. It may say "change" when
 /// nothing does (the caller compares), but never "unchanged" when something does.
 fn survey(text: &str, options: &NormalizeOptions) -> Survey {
-    // Byte-level fast path over the prefix that no option can change: ASCII (but capitals
-    // when lowercasing) and the lowercase Russian letters other than `ё` (`а`–`п` are
-    // D0 B0–BF, `р`–`я` D1 80–8F). Such text is NFC and NFKC already.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match (b, bytes.get(i + 1)) {
-            (b'A'..=b'Z', _) if options.lowercase => break,
-            (0x00..=0x7F, _) => i += 1,
-            (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F)) => i += 2,
-            _ => break,
-        }
-    }
-    // `i` stands at a char boundary: only whole characters were skipped.
-    let Some(rest) = text.get(i..).filter(|rest| !rest.is_empty()) else {
-        return Survey::Unchanged;
-    };
     let mut change = false;
     let mut simple = true;
-    for c in rest.chars() {
-        if c.is_ascii() {
-            change |= options.lowercase && c.is_ascii_uppercase();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            change |= options.lowercase && b.is_ascii_uppercase();
+            i += 1;
             continue;
         }
+        // Two-byte sequences starting D0 or D1 are U+0400..U+047F: Cyrillic letters.
+        // Decoding them here skips the general decoder for most Russian text.
+        let c = match (b, bytes.get(i + 1)) {
+            (0xD0 | 0xD1, Some(&next)) => {
+                let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+                i += 2;
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            }
+            _ => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => {
+                    i += c.len_utf8();
+                    c
+                }
+                None => break, // not reached: `i` is always at a character boundary
+            },
+        };
         if is_simple(c) {
             change |= (options.lowercase && c.is_uppercase())
                 || (options.yo_to_ye && matches!(c, 'ё' | 'Ё'))
@@ -437,13 +469,10 @@ fn survey(text: &str, options: &NormalizeOptions) -> Survey {
             || ((options.strip_stress || options.yo_to_ye) && has_removable_mark(c, options));
     }
     if !change && !simple {
-        // The skipped prefix is normal and ends with a starter; a mark at the start of
-        // `rest` that could compose with it has quick-check value "maybe", so checking
-        // `rest` alone is enough.
         let normal = match options.form {
             UnicodeForm::None => IsNormalized::Yes,
-            UnicodeForm::Nfc => is_nfc_quick(rest.chars()),
-            UnicodeForm::Nfkc => is_nfkc_quick(rest.chars()),
+            UnicodeForm::Nfc => is_nfc_quick(text.chars()),
+            UnicodeForm::Nfkc => is_nfkc_quick(text.chars()),
         };
         change = normal != IsNormalized::Yes;
     }
@@ -505,7 +534,14 @@ impl Filter {
 
     fn push(&mut self, c: char, out: &mut String) {
         let o = &self.options;
-        if c.is_ascii() {
+        if is_simple(c) {
+            // A starter with nothing to strip, unless it is one of the few precomposed
+            // letters handled without a table lookup.
+            let c = if self.precomposed {
+                strip_precomposed_simple(c, o).unwrap_or(c)
+            } else {
+                c
+            };
             self.emit(c, out);
             return;
         }
@@ -643,6 +679,24 @@ mod tests {
         }
     }
 
+    /// The lookup-free mapping for simple characters agrees with the general one.
+    #[test]
+    fn simple_precomposed_letters_match_their_decomposition() {
+        for bits in 0..4u8 {
+            let options = NormalizeOptions::none()
+                .strip_stress(bits & 1 != 0)
+                .yo_to_ye(bits & 2 != 0);
+            let filter = Filter::new(&options, true);
+            for c in all_chars().filter(|&c| is_simple(c)) {
+                assert_eq!(
+                    strip_precomposed_simple(c, &options),
+                    filter.strip_precomposed(c),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
     fn forms() -> impl Strategy<Value = UnicodeForm> {
         prop_oneof![
             Just(UnicodeForm::None),
@@ -728,6 +782,9 @@ mod tests {
             '\u{1F3FD}',
             ' ',
             '\u{A0}',
+            '«',
+            '—',
+            '°',
             '가',
             '\u{1100}',
             '\u{1161}',
@@ -743,7 +800,7 @@ mod tests {
 
     /// Cyrillic and ASCII only: the fast path.
     fn simple_text() -> impl Strategy<Value = String> {
-        "[a-zA-Z0-9 .,\u{400}-\u{482}\u{48A}-\u{4FF}]{0,24}"
+        "[a-zA-Z0-9 .,«»°§©\u{2010}\u{2012}-\u{2015}\u{2018}-\u{2022}\u{400}-\u{482}\u{48A}-\u{4FF}]{0,24}"
     }
 
     proptest! {
