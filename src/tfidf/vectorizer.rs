@@ -9,7 +9,7 @@ use super::analyzer::TermAnalyzer;
 use super::bytes;
 use super::csr::CsrMatrix;
 use super::frequencies::DocumentFrequencies;
-use super::grams::{Corpus, GramCounts, Runs, MAX_N};
+use super::grams::{Corpus, GramCounts, Runs, TokenMemo, MAX_N};
 use super::options::{Norm, TfidfConfig};
 use super::vocabulary::Vocabulary;
 use crate::analyze::{Analyzer, AnalyzerConfig};
@@ -173,6 +173,10 @@ trait Docs: Sync {
     fn features<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, scratch: &mut Scratch, f: F);
     /// Calls `f` with each term of document `i` that is not a stop word.
     fn terms<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, f: F);
+    /// Document `i`'s text, for text input.
+    fn text(&self, _i: usize) -> Option<&str> {
+        None
+    }
 }
 
 struct TextDocs<'a, S>(&'a [S]);
@@ -209,6 +213,10 @@ impl<S: AsRef<str> + Sync> Docs for TextDocs<'_, S> {
     fn terms<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, f: F) {
         pipeline.for_each_term(self.0[i].as_ref(), f);
     }
+
+    fn text(&self, i: usize) -> Option<&str> {
+        Some(self.0[i].as_ref())
+    }
 }
 
 /// Documents already analyzed into term ids (stop words removed).
@@ -220,12 +228,21 @@ impl Docs for CorpusDocs<'_> {
     }
 
     fn features<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, scratch: &mut Scratch, f: F) {
-        let terms: Vec<&str> = self.0.doc(i).iter().map(|&t| self.0.terms.term(t)).collect();
+        let terms: Vec<&str> = self
+            .0
+            .doc(i)
+            .iter()
+            .map(|&t| self.0.terms.term(t))
+            .collect();
         pipeline.for_each_ngram(&terms, &mut scratch.gram, f);
     }
 
     fn terms<F: FnMut(&str)>(&self, _: &Pipeline, i: usize, f: F) {
-        self.0.doc(i).iter().map(|&t| self.0.terms.term(t)).for_each(f);
+        self.0
+            .doc(i)
+            .iter()
+            .map(|&t| self.0.terms.term(t))
+            .for_each(f);
     }
 }
 
@@ -277,9 +294,20 @@ impl Pipeline {
     fn analyze<D: Docs>(&self, docs: &D) -> Corpus {
         let mut corpus = Corpus::default();
         corpus.ends.reserve(docs.len());
+        let mut memo = TokenMemo::default();
+        let keep = |term: &str| !self.is_stop_word(term);
         for i in 0..docs.len() {
             let Corpus { terms, ids, ends } = &mut corpus;
-            docs.terms(self, i, |term| ids.push(terms.get_or_insert(term).0));
+            match (self.analyzer.as_analyzer(), docs.text(i)) {
+                (Some(analyzer), Some(text)) => {
+                    for token in analyzer.tokens(text) {
+                        if let Some(id) = memo.term_id(analyzer, token, terms, keep) {
+                            ids.push(id);
+                        }
+                    }
+                }
+                _ => docs.terms(self, i, |term| ids.push(terms.get_or_insert(term).0)),
+            }
             ends.push(ids.len());
         }
         corpus
@@ -904,7 +932,8 @@ impl TfidfVectorizer {
         if let Some(grams) = &self.counts.grams {
             // Sort keys order grams as their strings would be ordered (see `grams`).
             let (keys, by_rank) = grams.sort_keys();
-            let entries = (0..grams.len()).map(|g| (keys[g], g as u32, grams.df[g], grams.count[g]));
+            let entries =
+                (0..grams.len()).map(|g| (keys[g], g as u32, grams.df[g], grams.count[g]));
             let kept = self.select(grams.n_docs, entries)?;
             let mut text = String::new();
             let mut ends = Vec::with_capacity(kept.len());
@@ -921,7 +950,10 @@ impl TfidfVectorizer {
             return Ok(self.model(&kept, grams.len(), grams.n_docs, terms, text.len()));
         }
         let table = self.counts.table();
-        let kept = self.select(table.n_docs(), table.entries().map(|(s, t, df, c)| (t, s, df, c)))?;
+        let kept = self.select(
+            table.n_docs(),
+            table.entries().map(|(s, t, df, c)| (t, s, df, c)),
+        )?;
         let bytes = kept.iter().map(|&(t, ..)| t.len()).sum();
         let terms = kept.iter().map(|&(t, ..)| t);
         Ok(self.model(&kept, table.len(), table.n_docs(), terms, bytes))
