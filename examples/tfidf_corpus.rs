@@ -66,6 +66,7 @@ fn run() -> Result<(), String> {
     }
     drop(data);
     let bytes: usize = docs.iter().map(String::len).sum();
+    let rss_after_load = peak_rss_kb().unwrap_or(0);
 
     let mut config = TfidfConfig::default();
     config.ngram_range = ngram_range;
@@ -86,7 +87,7 @@ fn run() -> Result<(), String> {
     }
     println!(
         "{{\"tool\":\"slovo\",\"ngram_range\":[{},{}],\"parallel\":{parallel},\"docs\":{},\"bytes\":{bytes},\
-         \"seconds\":{best:.4},\"mb_per_s\":{:.2},\"main_thread_cpu_seconds\":{best_cpu:.4},\"mb_per_cpu_s\":{:.2},\"vocabulary\":{},\"nnz\":{},\"peak_rss_mb\":{:.1}}}",
+         \"seconds\":{best:.4},\"mb_per_s\":{:.2},\"main_thread_cpu_seconds\":{best_cpu:.4},\"mb_per_cpu_s\":{:.2},\"vocabulary\":{},\"nnz\":{},\"rss_after_load_mb\":{:.1},\"peak_rss_mb\":{:.1}}}",
         ngram_range.0,
         ngram_range.1,
         shape.0,
@@ -94,6 +95,7 @@ fn run() -> Result<(), String> {
         bytes as f64 / best_cpu / 1e6,
         shape.1,
         shape.2,
+        rss_after_load as f64 / 1024.0,
         peak_rss_kb().unwrap_or(0) as f64 / 1024.0,
     );
     Ok(())

@@ -991,7 +991,7 @@ impl TfidfVectorizer {
                 kept.truncate(limit);
             }
         }
-        kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        kept.sort_unstable_by_key(|e| e.0);
         Ok(kept)
     }
 

@@ -7,6 +7,7 @@ use crate::error::CliError;
 use crate::output::Output;
 
 pub mod analyze;
+pub mod tfidf;
 pub mod tokenize;
 
 /// The subcommands.
@@ -17,6 +18,9 @@ pub enum Command {
     Tokenize(tokenize::Args),
     /// Analyse documents and print a report (the bundled sample when no FILE is given).
     Analyze(analyze::Args),
+    /// TF-IDF: fit a model on a corpus, or transform documents with a saved model.
+    #[command(subcommand)]
+    Tfidf(tfidf::Args),
 }
 
 impl Command {
@@ -25,6 +29,7 @@ impl Command {
         match self {
             Command::Tokenize(args) => tokenize::run(args, out),
             Command::Analyze(args) => analyze::run(args, out),
+            Command::Tfidf(args) => tfidf::run(args, out),
         }
     }
 }
