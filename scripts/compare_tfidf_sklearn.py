@@ -16,7 +16,8 @@ above what it held after loading the corpus.
     cargo build --release --example tfidf_corpus
     /work/wt/venv-tfidf2/bin/python scripts/compare_tfidf_sklearn.py [CORPUS.jsonl] [--repeat 3]
 
-CORPUS defaults to ../shared/data/corpus/opencorpora_docs.jsonl (JSON lines with "text").
+CORPUS defaults to $SLOVO_BENCH_NEWS, else shared/data/corpus/opencorpora_docs.jsonl beside
+the checkout (JSON lines with "text").
 Prints a Markdown table.
 """
 
@@ -34,6 +35,18 @@ ROOT = Path(__file__).resolve().parent.parent
 STOPWORDS = ROOT / "src" / "data" / "stopwords_ru.txt"
 EXAMPLE = ROOT / "target" / "release" / "examples" / "tfidf_corpus"
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def default_corpus():
+    """$SLOVO_BENCH_NEWS, else shared/data/corpus/opencorpora_docs.jsonl beside the checkout
+    (or beside the folder holding it), as benches/common/mod.rs looks for it."""
+    if os.environ.get("SLOVO_BENCH_NEWS"):
+        return os.environ["SLOVO_BENCH_NEWS"]
+    for parent in list(ROOT.parents)[:3]:
+        path = parent / "shared/data/corpus/opencorpora_docs.jsonl"
+        if path.exists():
+            return str(path)
+    return str(ROOT.parent / "shared/data/corpus/opencorpora_docs.jsonl")
 
 
 def load(path):
@@ -118,8 +131,7 @@ def run_slovo(corpus, ngram, repeat, parallel):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?",
-                        default=str(ROOT.parent / "shared/data/corpus/opencorpora_docs.jsonl"))
+    parser.add_argument("corpus", nargs="?", default=default_corpus())
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
