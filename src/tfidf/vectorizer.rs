@@ -300,7 +300,9 @@ impl Pipeline {
             let Corpus { terms, ids, ends } = &mut corpus;
             match (self.analyzer.as_analyzer(), docs.text(i)) {
                 (Some(analyzer), Some(text)) => {
-                    for token in analyzer.tokens(text) {
+                    let kinds = &analyzer.config().kinds;
+                    // Tokens of other kinds give no term: skip them before the lookup.
+                    for token in analyzer.tokens(text).filter(|t| kinds.contains(&t.kind)) {
                         if let Some(id) = memo.term_id(analyzer, token, terms, keep) {
                             ids.push(id);
                         }
