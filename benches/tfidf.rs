@@ -1,56 +1,26 @@
-//! TF-IDF vectorizer cost on pre-split terms (the Analyzer's cost comes on top, later).
+//! TF-IDF on the news corpus (`benches/common`: `SLOVO_BENCH_NEWS`, else
+//! `shared/data/corpus/opencorpora_docs.jsonl`, else the bundled sample repeated):
 //!
-//! Corpus: `$SLOVO_TFIDF_CORPUS`, else `../shared/data/corpus/opencorpora_docs.jsonl`
-//! (JSON lines with a `text` field), else the bundled sample document split into
-//! paragraphs. Terms: lowercase, split on non-letters (as `scripts/make_tfidf_fixture.py`).
+//! - `fit_transform/…`: from TEXT with the default Russian `Analyzer` — the whole pipeline;
+//! - `*_terms/…`: on pre-split terms (lowercase, split on non-letters, as
+//!   `scripts/make_tfidf_fixture.py`), the vectorizer alone.
+//!
+//! `1thread` rows call `set_parallel(false)`: nothing runs on rayon's pool (fitting is
+//! sequential anyway; only transforming rows can be parallel).
 //! Throughput is reported in bytes of the original text, so MB/s compares with whole-pipeline
 //! targets. The `baseline` counts the same terms in one hash map: a floor for any vectorizer.
 //!
 //! `cargo bench --bench tfidf -- --warm-up-time 1 --measurement-time 3`
-
-use std::path::PathBuf;
+//! (`-- fit_transform/` for the text rows only)
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use rustc_hash::FxHashMap;
 use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
 
-fn load_texts() -> Vec<String> {
-    let path = std::env::var_os("SLOVO_TFIDF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/data/corpus/opencorpora_docs.jsonl")
-        });
-    match std::fs::read_to_string(&path) {
-        Ok(jsonl) => {
-            let texts: Vec<String> = jsonl
-                .lines()
-                .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-                .filter_map(|doc| doc["text"].as_str().map(str::to_owned))
-                .collect();
-            eprintln!(
-                "tfidf bench: {} documents from {}",
-                texts.len(),
-                path.display()
-            );
-            texts
-        }
-        Err(err) => {
-            eprintln!(
-                "tfidf bench: cannot read {} ({err}); using the bundled sample \
-                 (set SLOVO_TFIDF_CORPUS to opencorpora_docs.jsonl for real numbers)",
-                path.display()
-            );
-            include_str!("../examples/data/kazinform_eu_ru.txt")
-                .split("\n\n")
-                .map(str::to_owned)
-                .collect()
-        }
-    }
-}
+mod common;
 
 fn bench(c: &mut Criterion) {
-    let texts = load_texts();
+    let texts = common::news_docs();
     let text_bytes: usize = texts.iter().map(String::len).sum();
     let lowered: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
     let docs: Vec<Vec<&str>> = lowered
@@ -79,6 +49,23 @@ fn bench(c: &mut Criterion) {
             counts.len()
         })
     });
+
+    for (name, ngram_range) in [("1gram", (1, 1)), ("1-2gram", (1, 2))] {
+        let mut config = TfidfConfig::default();
+        config.ngram_range = ngram_range;
+        for parallel in [false, true] {
+            let mut vectorizer = TfidfVectorizer::new(config.clone()).expect("valid options");
+            vectorizer.set_parallel(parallel);
+            let threads = if parallel { "parallel" } else { "1thread" };
+            group.bench_function(format!("fit_transform/{name}/{threads}"), |b| {
+                b.iter_batched_ref(
+                    || vectorizer.clone(),
+                    |v| v.fit_transform(&texts).expect("fit").nnz(),
+                    BatchSize::LargeInput,
+                )
+            });
+        }
+    }
 
     for (name, ngram_range) in [("1gram", (1, 1)), ("1-2gram", (1, 2))] {
         let mut config = TfidfConfig::default();

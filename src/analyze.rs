@@ -23,7 +23,7 @@ use crate::normalize::{normalize, NormalizeOptions};
 use crate::stem::Stemmer;
 use crate::stopwords::StopWords;
 use crate::token::{Token, TokenKind};
-use crate::tokenize::tokenize;
+use crate::tokenize::{tokenize, Tokens};
 
 /// One term of a text: what statistics count, and where it came from.
 ///
@@ -199,32 +199,73 @@ impl Analyzer {
         F: FnMut(&str, Token<'a>),
     {
         let config = &*self.config;
-        let run = |stemmer: &mut Stemmer| {
-            for token in tokenize(text) {
-                if !config.kinds.contains(&token.kind) {
-                    continue;
-                }
-                // An abbreviation or initial keeps its period in the token (`млн.`, `Е.`);
-                // the term is the word itself.
-                let word = match token.kind {
-                    TokenKind::Word => token.text.strip_suffix('.').unwrap_or(token.text),
-                    _ => token.text,
-                };
-                let normal: Cow<'_, str> = normalize(word, &config.normalize);
-                if !has_at_least_chars(&normal, config.min_chars)
-                    || config.stop_words.contains(&normal)
-                {
-                    continue;
-                }
-                if config.stem && token.kind == TokenKind::Word {
-                    f(stemmer.stem(&normal), token);
-                } else {
-                    f(&normal, token);
-                }
+        with_thread_stemmer(|stemmer| {
+            for token in self.tokens(text) {
+                analyze_token(config, token, stemmer, &mut f);
             }
-        };
-        with_thread_stemmer(run);
+        });
     }
+
+    /// The tokens of `text` that [`for_each_term`](Self::for_each_term) turns into terms
+    /// (all kinds; those of other kinds give no term).
+    ///
+    /// With [`token_term`](Self::token_term), this lets a caller memoize terms by token
+    /// text (the term of a token depends on its text and kind only): TF-IDF counting does.
+    ///
+    /// ```
+    /// let analyzer = slovo::Analyzer::default();
+    /// let text = "Стороны, обсудили";
+    /// let terms: Vec<String> = analyzer.tokens(text).filter_map(|t| analyzer.token_term(t)).collect();
+    /// assert_eq!(terms, ["сторон", "обсуд"]);
+    /// ```
+    pub fn tokens<'a>(&self, text: &'a str) -> Tokens<'a> {
+        tokenize(text)
+    }
+
+    /// The term of one token as [`for_each_term`](Self::for_each_term) gives it, or `None`
+    /// when the token is dropped (a kind not kept, a stop word, too short).
+    ///
+    /// ```
+    /// let analyzer = slovo::Analyzer::default();
+    /// let mut tokens = analyzer.tokens("Партнёры и ,");
+    /// assert_eq!(analyzer.token_term(tokens.next().unwrap()).as_deref(), Some("партнер"));
+    /// assert_eq!(analyzer.token_term(tokens.next().unwrap()), None); // a stop word
+    /// assert_eq!(analyzer.token_term(tokens.next().unwrap()), None); // punctuation
+    /// ```
+    pub fn token_term(&self, token: Token<'_>) -> Option<String> {
+        let config = &*self.config;
+        with_thread_stemmer(|stemmer| {
+            analyze_token(config, token, stemmer, |stem, _| stem.to_owned())
+        })
+    }
+}
+
+/// Runs one token through the pipeline and calls `f` with its term, unless it is dropped.
+fn analyze_token<'a, R>(
+    config: &AnalyzerConfig,
+    token: Token<'a>,
+    stemmer: &mut Stemmer,
+    f: impl FnOnce(&str, Token<'a>) -> R,
+) -> Option<R> {
+    if !config.kinds.contains(&token.kind) {
+        return None;
+    }
+    // An abbreviation or initial keeps its period in the token (`млн.`, `Е.`); the term is
+    // the word itself.
+    let text = token.text;
+    let word = match token.kind {
+        TokenKind::Word => text.strip_suffix('.').unwrap_or(text),
+        _ => text,
+    };
+    let normal: Cow<'_, str> = normalize(word, &config.normalize);
+    if !has_at_least_chars(&normal, config.min_chars) || config.stop_words.contains(&normal) {
+        return None;
+    }
+    Some(if config.stem && token.kind == TokenKind::Word {
+        f(stemmer.stem(&normal), token)
+    } else {
+        f(&normal, token)
+    })
 }
 
 /// Builds an [`Analyzer`]; see [`Analyzer::builder`].
@@ -357,6 +398,27 @@ mod tests {
         assert!(has_at_least_chars("", 0));
         assert!(!has_at_least_chars("ab", 3));
         assert!(has_at_least_chars("абвгдежзий", 3));
+    }
+
+    #[test]
+    fn token_term_gives_the_terms_of_for_each_term() {
+        let text = include_str!("../examples/data/kazinform_eu_ru.txt");
+        for analyzer in [
+            Analyzer::default(),
+            Analyzer::builder()
+                .kinds([TokenKind::Word, TokenKind::Number])
+                .stem(false)
+                .build(),
+        ] {
+            let mut expected = Vec::new();
+            analyzer.for_each_term(text, |stem, token| expected.push((stem.to_owned(), token)));
+            let by_token: Vec<(String, Token<'_>)> = analyzer
+                .tokens(text)
+                .filter_map(|token| analyzer.token_term(token.clone()).map(|t| (t, token)))
+                .collect();
+            assert!(expected.len() > 200);
+            assert_eq!(by_token, expected);
+        }
     }
 
     #[test]

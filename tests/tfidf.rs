@@ -454,6 +454,96 @@ fn csr_validation() {
     // decreasing
 }
 
+/// The bundled sample document cut into small documents (at line ends and periods).
+fn sample_paragraphs() -> Vec<&'static str> {
+    include_str!("../examples/data/kazinform_eu_ru.txt")
+        .split(['\n', '.'])
+        .filter(|p| p.trim().len() > 20)
+        .collect()
+}
+
+#[test]
+fn fit_transform_from_text_equals_fit_on_analyzer_stems() {
+    let texts = sample_paragraphs();
+    assert!(texts.len() > 5);
+    let analyzer = slovo::Analyzer::default();
+    let stems: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| analyzer.terms(t).into_iter().map(|t| t.stem).collect())
+        .collect();
+    for ngram_range in [(1, 1), (1, 2), (2, 3)] {
+        let mut config = TfidfConfig::default();
+        config.ngram_range = ngram_range;
+        let mut by_text = TfidfVectorizer::new(config.clone()).expect("valid");
+        let from_text = by_text.fit_transform(&texts).expect("fit");
+        let mut by_stems = TfidfVectorizer::new(config).expect("valid");
+        let from_stems = by_stems.fit_transform_terms(&stems).expect("fit");
+        assert_eq!(
+            by_text.vocabulary(),
+            by_stems.vocabulary(),
+            "{ngram_range:?}"
+        );
+        assert_eq!(from_text, from_stems, "{ngram_range:?}");
+        assert_eq!(by_text.frequencies(), by_stems.frequencies());
+        // And transform (the string-keyed path) gives the rows fit_transform gave.
+        assert_eq!(by_text.transform(&texts).expect("fitted"), from_text);
+        let vocabulary = by_text.vocabulary().expect("fitted");
+        assert!(vocabulary.len() > 100);
+        assert_eq!(vocabulary.contains(&stems[0][0]), ngram_range.0 == 1);
+    }
+}
+
+#[test]
+fn saved_and_loaded_model_analyzes_and_transforms_identically() {
+    let texts = sample_paragraphs();
+    // Not the default analyzer: the loaded model must bring this one back.
+    let analyzer = slovo::Analyzer::builder().stem(false).min_chars(3).build();
+    let mut config = TfidfConfig::default();
+    config.ngram_range = (1, 2);
+    config.sublinear_tf = true;
+    let mut vectorizer = TfidfVectorizer::with_analyzer(config, analyzer).expect("valid");
+    vectorizer.fit(&texts[1..]).expect("fit");
+    let restored = TfidfVectorizer::from_bytes(&vectorizer.to_bytes()).expect("round trip");
+    let before = vectorizer.transform(&texts).expect("fitted");
+    let after = restored.transform(&texts).expect("fitted");
+    assert_eq!(before, after);
+    assert!(before.nnz() > 100);
+    // Unstemmed surface forms are in the vocabulary, so the default analyzer would differ.
+    let mut default = TfidfVectorizer::from_bytes(&vectorizer.to_bytes()).expect("round trip");
+    default.set_analyzer(slovo::Analyzer::default());
+    assert_ne!(default.transform(&texts).expect("fitted"), before);
+}
+
+#[test]
+fn terms_with_spaces_merge_with_the_ngrams_they_spell() {
+    // scikit-learn identifies features by string: the term "а б" and the bigram (а, б)
+    // are one feature, in 2 documents.
+    let docs = [vec!["а б"], vec!["а", "б"], vec!["в"]];
+    let mut config = TfidfConfig::default();
+    config.ngram_range = (1, 2);
+    let mut vectorizer = TfidfVectorizer::new(config).expect("valid");
+    vectorizer.fit_terms(&docs).expect("fit");
+    let vocabulary = vectorizer.vocabulary().expect("fitted");
+    assert_eq!(
+        vocabulary.iter().collect::<Vec<_>>(),
+        ["а", "а б", "б", "в"]
+    );
+    assert_eq!(vectorizer.frequencies().df("а б"), 2);
+}
+
+#[test]
+fn ngrams_longer_than_four_terms_count_like_the_rest() {
+    let docs = corpus();
+    let mut config = TfidfConfig::default();
+    config.ngram_range = (4, 5);
+    let mut whole = TfidfVectorizer::new(config).expect("valid");
+    let matrix = whole.fit_transform_terms(&docs).expect("fit");
+    let mut table = whole.count_terms(&docs[..3]);
+    table.merge(&whole.count_terms(&docs[3..]));
+    assert_eq!(&table, whole.frequencies());
+    assert_eq!(matrix, whole.transform_terms(&docs).expect("fitted"));
+}
+
 fn small_corpus() -> impl Strategy<Value = Vec<Vec<String>>> {
     let term = prop::sample::select(vec!["а", "б", "в", "г", "д", "е", "ж", "дом", "кот"]);
     prop::collection::vec(

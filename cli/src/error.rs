@@ -20,6 +20,20 @@ pub enum CliError {
     },
     /// Writing the output failed.
     Output(io::Error),
+    /// A saved model could not be read (damaged, or from another format version).
+    Model {
+        /// The model file.
+        path: std::path::PathBuf,
+        /// What is wrong with it.
+        error: slovo::Error,
+    },
+    /// Writing a file (such as a model) failed.
+    Write {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: io::Error,
+    },
 }
 
 impl CliError {
@@ -39,6 +53,10 @@ impl fmt::Display for CliError {
                 message,
             } => write!(f, "{source}: line {line}: {message}"),
             CliError::Output(e) => write!(f, "cannot write output: {e}"),
+            CliError::Model { path, error } => write!(f, "{}: {error}", path.display()),
+            CliError::Write { path, source } => {
+                write!(f, "cannot write {}: {source}", path.display())
+            }
         }
     }
 }

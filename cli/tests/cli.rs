@@ -462,3 +462,117 @@ fn sentences_split_russian_text_with_code_point_offsets() {
     let report = stdout(&slovo(&["analyze"], b"")).to_owned();
     assert!(report.contains("Sentences   "), "{report}");
 }
+
+/// The sample's lines as JSON Lines documents with ids.
+fn sample_jsonl() -> String {
+    SAMPLE
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, line)| serde_json::json!({"id": i, "text": line}).to_string() + "\n")
+        .collect()
+}
+
+#[test]
+fn tfidf_fit_then_transform_gives_unit_rows_with_ids() {
+    let corpus = scratch("tfidf_corpus.jsonl", sample_jsonl().as_bytes());
+    let model = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("tfidf_fit.model");
+    let fit = slovo(
+        &[
+            "tfidf",
+            "fit",
+            corpus.to_str().expect("UTF-8 path"),
+            "--jsonl",
+            "--out",
+            model.to_str().expect("UTF-8 path"),
+            "--ngram-range",
+            "1,2",
+            "--sublinear-tf",
+        ],
+        b"",
+    );
+    let summary = &json_lines(&fit)[0];
+    let n_docs = SAMPLE.lines().filter(|l| !l.trim().is_empty()).count();
+    assert_eq!(summary["documents"], n_docs);
+    let features = summary["features"].as_u64().expect("feature count");
+    assert!(features > 100, "{summary}");
+
+    let rows = json_lines(&slovo(
+        &[
+            "tfidf",
+            "transform",
+            model.to_str().expect("UTF-8 path"),
+            "--jsonl",
+        ],
+        sample_jsonl().as_bytes(),
+    ));
+    assert_eq!(rows.len(), n_docs);
+    for (i, row) in rows.iter().enumerate() {
+        let keys: Vec<&String> = row.as_object().expect("object").keys().collect();
+        assert_eq!(keys, ["id", "indices", "values"]);
+        assert_eq!(row["id"], i);
+        let indices: Vec<u64> = row["indices"]
+            .as_array()
+            .expect("indices")
+            .iter()
+            .map(|v| v.as_u64().expect("column"))
+            .collect();
+        assert!(indices.windows(2).all(|w| w[0] < w[1]), "columns ascend");
+        assert!(indices.iter().all(|&c| c < features));
+        let norm: f64 = row["values"]
+            .as_array()
+            .expect("values")
+            .iter()
+            .map(|v| v.as_f64().expect("weight").powi(2))
+            .sum();
+        assert!((norm - 1.0).abs() < 1e-9, "row {i}: squared norm {norm}");
+    }
+    // A document of unknown words is an empty row.
+    let empty = json_lines(&slovo(
+        &["tfidf", "transform", model.to_str().expect("UTF-8 path")],
+        b"qwxz zzzq",
+    ));
+    assert_eq!(empty[0], serde_json::json!({"indices": [], "values": []}));
+}
+
+#[test]
+fn tfidf_missing_or_corrupt_models_are_one_line_errors() {
+    assert_error(
+        &slovo(&["tfidf", "transform", "no/such/model.bin"], b"text"),
+        &["no/such/model.bin"],
+    );
+    let junk = scratch("junk.model", b"this is not a model at all");
+    assert_error(
+        &slovo(
+            &["tfidf", "transform", junk.to_str().expect("UTF-8 path")],
+            b"text",
+        ),
+        &["junk.model", "corrupt model"],
+    );
+    // A real model cut short.
+    let model = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("tfidf_cut.model");
+    let fit = slovo(
+        &[
+            "tfidf",
+            "fit",
+            "--per-line",
+            "--out",
+            model.to_str().expect("UTF-8 path"),
+        ],
+        SAMPLE.as_bytes(),
+    );
+    assert!(fit.status.success());
+    let bytes = std::fs::read(&model).expect("model written");
+    let cut = scratch("tfidf_cut_short.model", &bytes[..bytes.len() / 2]);
+    assert_error(
+        &slovo(
+            &["tfidf", "transform", cut.to_str().expect("UTF-8 path")],
+            b"text",
+        ),
+        &["tfidf_cut_short.model", "corrupt model"],
+    );
+    assert_error(
+        &slovo(&["tfidf", "fit", "--out", "x.model", "--norm", "l3"], b""),
+        &["l3"],
+    );
+}

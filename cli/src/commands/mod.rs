@@ -12,6 +12,7 @@ pub mod keywords;
 pub mod sentences;
 pub mod stem;
 pub mod terms;
+pub mod tfidf;
 pub mod tokenize;
 
 /// The subcommands.
@@ -32,6 +33,9 @@ pub enum Command {
     Detect(detect::Args),
     /// Print the top keywords of each document (phrases as written in the text).
     Keywords(keywords::Args),
+    /// TF-IDF: fit a model on a corpus, or transform documents with a saved model.
+    #[command(subcommand)]
+    Tfidf(tfidf::Args),
 }
 
 impl Command {
@@ -45,6 +49,7 @@ impl Command {
             Command::Stem(args) => stem::run(args, out),
             Command::Detect(args) => detect::run(args, out),
             Command::Keywords(args) => keywords::run(args, out),
+            Command::Tfidf(args) => tfidf::run(args, out),
         }
     }
 }
