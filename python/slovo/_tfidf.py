@@ -53,7 +53,7 @@ def _documents(raw_documents: Any) -> list:
 
 
 def _csr(parts: tuple, dtype: Any):
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
     data, indices, indptr, shape = parts
     if np.dtype(dtype) != data.dtype:
@@ -120,7 +120,12 @@ class TfidfVectorizer:
         return self
 
     def __sklearn_tags__(self):
-        from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
+        from sklearn.utils import (  # type: ignore[import-untyped]
+            InputTags,
+            Tags,
+            TargetTags,
+            TransformerTags,
+        )
 
         return Tags(
             estimator_type=None,
@@ -266,7 +271,7 @@ class TfidfVectorizer:
         """Feature → column."""
         cached = self.__dict__.get("_vocabulary")
         if cached is None:
-            names = self._fitted().vocabulary
+            names = self._fitted().vocabulary or []
             cached = self._vocabulary = {term: i for i, term in enumerate(names)}
         return cached
 
@@ -280,7 +285,7 @@ class TfidfVectorizer:
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """The features in column order, as a NumPy object array."""
-        return np.asarray(self._fitted().vocabulary, dtype=object)
+        return np.asarray(self._fitted().vocabulary or [], dtype=object)
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()

@@ -31,7 +31,8 @@ struct PyToken {
 #[pymethods]
 impl PyToken {
     #[new]
-    #[pyo3(signature = (text = String::new(), start = 0, end = 0, kind = "word"))]
+    #[pyo3(signature = (text = String::new(), start = 0, end = 0, kind = "word"),
+        text_signature = "(text='', start=0, end=0, kind='word')")]
     fn new(text: String, start: usize, end: usize, kind: &str) -> PyResult<Self> {
         Ok(PyToken {
             text,
@@ -113,7 +114,9 @@ fn unicode_form(form: Option<&str>) -> PyResult<UnicodeForm> {
 /// lowercase and `ё` → `е`, without stress marks, soft hyphens and zero-width characters.
 #[pyfunction]
 #[pyo3(signature = (text, form = Some("NFC"), lowercase = false, yo_to_ye = false,
-    strip_stress = true, strip_soft_hyphens = true, strip_zero_width = true))]
+    strip_stress = true, strip_soft_hyphens = true, strip_zero_width = true),
+    text_signature = "(text, form='NFC', lowercase=False, yo_to_ye=False, strip_stress=True, \
+        strip_soft_hyphens=True, strip_zero_width=True)")]
 #[allow(clippy::too_many_arguments)]
 fn normalize(
     py: Python<'_>,
@@ -325,7 +328,8 @@ struct PyTerm {
 #[pymethods]
 impl PyTerm {
     #[new]
-    #[pyo3(signature = (stem = String::new(), surface = String::new(), start = 0, end = 0))]
+    #[pyo3(signature = (stem = String::new(), surface = String::new(), start = 0, end = 0),
+        text_signature = "(stem='', surface='', start=0, end=0)")]
     fn new(stem: String, surface: String, start: usize, end: usize) -> Self {
         PyTerm {
             stem,
@@ -424,7 +428,10 @@ impl PyAnalyzer {
     #[new]
     #[pyo3(signature = (*, kinds = None, stop_words = Some(StopArg::Russian), min_chars = 2,
         stem = true, form = Some("NFC"), lowercase = true, yo_to_ye = true, strip_stress = true,
-        strip_soft_hyphens = true, strip_zero_width = true))]
+        strip_soft_hyphens = true, strip_zero_width = true),
+        text_signature = "(*, kinds=None, stop_words='russian', min_chars=2, stem=True, \
+            form='NFC', lowercase=True, yo_to_ye=True, strip_stress=True, \
+            strip_soft_hyphens=True, strip_zero_width=True)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
         kinds: Option<Vec<String>>,

@@ -187,7 +187,10 @@ impl PyTfidfModel {
     #[new]
     #[pyo3(signature = (*, ngram_range = (1, 1), min_df = None, max_df = None,
         max_features = None, sublinear_tf = false, smooth_idf = true, use_idf = true,
-        norm = Some("l2"), stop_words = None, analyzer = None))]
+        norm = Some("l2"), stop_words = None, analyzer = None),
+        text_signature = "(*, ngram_range=(1, 1), min_df=None, max_df=None, max_features=None, \
+            sublinear_tf=False, smooth_idf=True, use_idf=True, norm='l2', stop_words=None, \
+            analyzer=None)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
         ngram_range: (i64, i64),
