@@ -7,6 +7,8 @@ use crate::error::CliError;
 use crate::output::Output;
 
 pub mod analyze;
+pub mod stem;
+pub mod terms;
 pub mod tokenize;
 
 /// The subcommands.
@@ -17,6 +19,10 @@ pub enum Command {
     Tokenize(tokenize::Args),
     /// Analyse documents and print a report (the bundled sample when no FILE is given).
     Analyze(analyze::Args),
+    /// Print the terms of each document (stem, surface form, offsets) as JSON Lines.
+    Terms(terms::Args),
+    /// Stem the words of each input line (Snowball Russian); one output line per line.
+    Stem(stem::Args),
 }
 
 impl Command {
@@ -25,6 +31,8 @@ impl Command {
         match self {
             Command::Tokenize(args) => tokenize::run(args, out),
             Command::Analyze(args) => analyze::run(args, out),
+            Command::Terms(args) => terms::run(args, out),
+            Command::Stem(args) => stem::run(args, out),
         }
     }
 }
