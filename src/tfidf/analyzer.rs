@@ -1,12 +1,17 @@
 //! The seam between text and terms: what a vectorizer calls to turn a document into terms.
 
+use crate::analyze::Analyzer;
+
 /// Turns a document's text into terms (tokens after normalization, stemming, …), which the
 /// vectorizer then filters by stop words and combines into n-grams. It plays the part of
 /// scikit-learn's `preprocessor` + `tokenizer` for `analyzer="word"`.
 ///
+/// slovo's [`Analyzer`] is one (and the default of
+/// [`TfidfVectorizer::new`](super::TfidfVectorizer::new)); any
+/// `Fn(&str) -> Vec<String> + Send + Sync` closure is one too.
+///
 /// Terms are handed to `sink` one at a time as `&str`, so an analyzer can reuse one buffer
-/// for all of them; the vectorizer copies what it keeps. Any
-/// `Fn(&str) -> Vec<String> + Send + Sync` closure is an analyzer.
+/// for all of them; the vectorizer copies what it keeps.
 ///
 /// # Example
 ///
@@ -34,6 +39,21 @@
 pub trait TermAnalyzer: Send + Sync {
     /// Calls `sink` with each term of `text`, in text order.
     fn analyze(&self, text: &str, sink: &mut dyn FnMut(&str));
+
+    /// The slovo [`Analyzer`] behind this analyzer, if it is one: the vectorizer then
+    /// calls it directly (no dynamic call per term) and saves its configuration with the
+    /// model. Other analyzers keep the default, `None`.
+    ///
+    /// ```
+    /// use slovo::tfidf::TermAnalyzer;
+    ///
+    /// assert!(slovo::Analyzer::default().as_analyzer().is_some());
+    /// let split = |text: &str| text.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    /// assert!(split.as_analyzer().is_none());
+    /// ```
+    fn as_analyzer(&self) -> Option<&Analyzer> {
+        None
+    }
 }
 
 impl<F> TermAnalyzer for F
@@ -47,27 +67,21 @@ where
     }
 }
 
-/// The analyzer used until slovo's `Analyzer` (normalization, stop words, stemming) is
-/// plugged in: the crate tokenizer's words and numbers, lowercased.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct InterimAnalyzer;
-
-impl TermAnalyzer for InterimAnalyzer {
+/// The stems of [`Analyzer::for_each_term`], without a `String` per term.
+///
+/// ```
+/// use slovo::tfidf::TermAnalyzer;
+///
+/// let mut stems = Vec::new();
+/// slovo::Analyzer::default().analyze("Стороны обсудили", &mut |s| stems.push(s.to_owned()));
+/// assert_eq!(stems, ["сторон", "обсуд"]);
+/// ```
+impl TermAnalyzer for Analyzer {
     fn analyze(&self, text: &str, sink: &mut dyn FnMut(&str)) {
-        use crate::token::TokenKind;
+        self.for_each_term(text, |stem, _| sink(stem));
+    }
 
-        let mut lower = String::new();
-        for token in crate::tokenize::tokenize(text) {
-            if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
-                continue;
-            }
-            if token.text.chars().any(char::is_uppercase) {
-                lower.clear();
-                lower.extend(token.text.chars().flat_map(char::to_lowercase));
-                sink(&lower);
-            } else {
-                sink(token.text);
-            }
-        }
+    fn as_analyzer(&self) -> Option<&Analyzer> {
+        Some(self)
     }
 }

@@ -212,6 +212,17 @@ impl DocumentFrequencies {
         s
     }
 
+    /// Sets the counts of `term` (building a table from id-keyed counts).
+    pub(crate) fn set_counts(&mut self, term: &str, df: u64, count: u64) {
+        let s = self.slot_or_insert(term) as usize;
+        self.df[s] = df;
+        self.count[s] = count;
+    }
+
+    pub(crate) fn set_n_docs(&mut self, n_docs: u64) {
+        self.n_docs = n_docs;
+    }
+
     /// Counts one document given as the slots of its features (any order, with repeats).
     /// Sorts `slots`; if `runs` is given, appends the document's `(slot, count)` pairs.
     pub(crate) fn add_slots(&mut self, slots: &mut [u32], mut runs: Option<&mut Vec<(u32, u32)>>) {

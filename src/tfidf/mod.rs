@@ -34,6 +34,7 @@ mod analyzer;
 mod bytes;
 mod csr;
 mod frequencies;
+mod grams;
 mod interner;
 mod options;
 mod vectorizer;

@@ -1,20 +1,23 @@
 //! `TfidfVectorizer`: fit a vocabulary and idf on a corpus, turn documents into TF-IDF rows.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashSet;
 
-use super::analyzer::{InterimAnalyzer, TermAnalyzer};
+use super::analyzer::TermAnalyzer;
 use super::bytes;
 use super::csr::CsrMatrix;
 use super::frequencies::DocumentFrequencies;
+use super::grams::{Corpus, GramCounts, Runs, MAX_N};
 use super::options::{Norm, TfidfConfig};
 use super::vocabulary::Vocabulary;
+use crate::analyze::{Analyzer, AnalyzerConfig};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"slovo-tv";
-const FORMAT_VERSION: u32 = 1;
+/// 2: the analyzer's configuration is saved with the model.
+const FORMAT_VERSION: u32 = 2;
 
 /// Documents per parallel work unit in `transform`.
 #[cfg(feature = "parallel")]
@@ -44,9 +47,12 @@ const CHUNK: usize = 64;
 /// gives an empty vocabulary (and zero-column output) instead of an error; `transform` before fitting
 /// is an [`Error::NotFitted`].
 ///
-/// Until slovo's `Analyzer` lands, text methods use an interim analyzer: the crate
-/// tokenizer's words and numbers, lowercased. Plug in another with
-/// [`with_analyzer`](Self::with_analyzer).
+/// Text methods analyze with slovo's [`Analyzer`] (Russian defaults: words, normalized,
+/// stop words dropped, stemmed), whose configuration is saved with the model; plug in
+/// another with [`with_analyzer`](Self::with_analyzer). Each document is analyzed once,
+/// also by [`fit_transform`](Self::fit_transform). Fitting counts n-grams by term ids, not
+/// strings, whenever that gives the same features (no term contains a character at or
+/// below U+0020 and `ngram_range.1 <= 4`); otherwise by strings. Same results either way.
 ///
 /// # Example
 ///
@@ -78,7 +84,7 @@ const CHUNK: usize = 64;
 pub struct TfidfVectorizer {
     config: TfidfConfig,
     pipeline: Pipeline,
-    frequencies: DocumentFrequencies,
+    counts: Counts,
     fitted: Option<Fitted>,
     /// `partial_fit` was called after the last `finalize`.
     pending: bool,
@@ -113,14 +119,51 @@ struct Scratch {
     ids: Vec<u32>,
 }
 
-/// Each counted document's `(slot, count)` pairs, recorded by `fit_transform` so that
-/// documents are analyzed once.
-#[derive(Default)]
-struct Runs {
-    /// All documents' pairs, one after another.
-    pairs: Vec<(u32, u32)>,
-    /// End of each document's pairs in `pairs`.
-    ends: Vec<usize>,
+/// The counts gathered by fitting: id-keyed (from `fit`, turned into a string-keyed
+/// table only when asked for) or a string-keyed table.
+#[derive(Clone, Default)]
+struct Counts {
+    grams: Option<Arc<GramCounts>>,
+    table: OnceLock<DocumentFrequencies>,
+}
+
+impl Counts {
+    fn from_table(table: DocumentFrequencies) -> Self {
+        Counts {
+            grams: None,
+            table: OnceLock::from(table),
+        }
+    }
+
+    fn from_grams(grams: GramCounts) -> Self {
+        Counts {
+            grams: Some(Arc::new(grams)),
+            table: OnceLock::new(),
+        }
+    }
+
+    fn n_docs(&self) -> u64 {
+        match &self.grams {
+            Some(grams) => grams.n_docs,
+            None => self.table().n_docs(),
+        }
+    }
+
+    fn table(&self) -> &DocumentFrequencies {
+        self.table.get_or_init(|| {
+            self.grams
+                .as_ref()
+                .map_or_else(DocumentFrequencies::new, |g| g.to_table())
+        })
+    }
+
+    /// The string-keyed table, to add to.
+    fn take_table(&mut self) -> DocumentFrequencies {
+        let grams = self.grams.take();
+        self.table
+            .take()
+            .unwrap_or_else(|| grams.map_or_else(DocumentFrequencies::new, |g| g.to_table()))
+    }
 }
 
 /// A batch of documents in either input form.
@@ -128,6 +171,8 @@ trait Docs: Sync {
     fn len(&self) -> usize;
     /// Calls `f` with each feature (n-gram) of document `i`.
     fn features<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, scratch: &mut Scratch, f: F);
+    /// Calls `f` with each term of document `i` that is not a stop word.
+    fn terms<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, f: F);
 }
 
 struct TextDocs<'a, S>(&'a [S]);
@@ -145,11 +190,9 @@ impl<S: AsRef<str> + Sync> Docs for TextDocs<'_, S> {
         } = scratch;
         arena.clear();
         ends.clear();
-        pipeline.analyzer.analyze(self.0[i].as_ref(), &mut |term| {
-            if !pipeline.is_stop_word(term) {
-                arena.push_str(term);
-                ends.push(arena.len());
-            }
+        pipeline.for_each_term(self.0[i].as_ref(), |term| {
+            arena.push_str(term);
+            ends.push(arena.len());
         });
         let mut start = 0;
         let terms: Vec<&str> = ends
@@ -161,6 +204,28 @@ impl<S: AsRef<str> + Sync> Docs for TextDocs<'_, S> {
             })
             .collect();
         pipeline.for_each_ngram(&terms, gram, f);
+    }
+
+    fn terms<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, f: F) {
+        pipeline.for_each_term(self.0[i].as_ref(), f);
+    }
+}
+
+/// Documents already analyzed into term ids (stop words removed).
+struct CorpusDocs<'a>(&'a Corpus);
+
+impl Docs for CorpusDocs<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn features<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, scratch: &mut Scratch, f: F) {
+        let terms: Vec<&str> = self.0.doc(i).iter().map(|&t| self.0.terms.term(t)).collect();
+        pipeline.for_each_ngram(&terms, &mut scratch.gram, f);
+    }
+
+    fn terms<F: FnMut(&str)>(&self, _: &Pipeline, i: usize, f: F) {
+        self.0.doc(i).iter().map(|&t| self.0.terms.term(t)).for_each(f);
     }
 }
 
@@ -182,9 +247,44 @@ where
             .collect();
         pipeline.for_each_ngram(&terms, &mut scratch.gram, f);
     }
+
+    fn terms<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, mut f: F) {
+        for term in self.0[i].as_ref() {
+            let term = term.as_ref();
+            if !pipeline.is_stop_word(term) {
+                f(term);
+            }
+        }
+    }
 }
 
 impl Pipeline {
+    /// Calls `f` with each term of `text` that is not a stop word; a slovo [`Analyzer`] is
+    /// called directly, without a dynamic call per term.
+    fn for_each_term<F: FnMut(&str)>(&self, text: &str, mut f: F) {
+        let mut keep = |term: &str| {
+            if !self.is_stop_word(term) {
+                f(term);
+            }
+        };
+        match self.analyzer.as_analyzer() {
+            Some(analyzer) => analyzer.for_each_term(text, |term, _| keep(term)),
+            None => self.analyzer.analyze(text, &mut keep),
+        }
+    }
+
+    /// Every document's term ids, each document analyzed once.
+    fn analyze<D: Docs>(&self, docs: &D) -> Corpus {
+        let mut corpus = Corpus::default();
+        corpus.ends.reserve(docs.len());
+        for i in 0..docs.len() {
+            let Corpus { terms, ids, ends } = &mut corpus;
+            docs.terms(self, i, |term| ids.push(terms.get_or_insert(term).0));
+            ends.push(ids.len());
+        }
+        corpus
+    }
+
     fn is_stop_word(&self, term: &str) -> bool {
         !self.stop_words.is_empty() && self.stop_words.contains(term)
     }
@@ -253,7 +353,7 @@ impl TfidfVectorizer {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn new(config: TfidfConfig) -> Result<Self> {
-        Self::with_analyzer(config, InterimAnalyzer)
+        Self::with_analyzer(config, Analyzer::default())
     }
 
     /// A vectorizer with these options that turns text into terms with `analyzer`.
@@ -288,7 +388,7 @@ impl TfidfVectorizer {
         Ok(TfidfVectorizer {
             config,
             pipeline,
-            frequencies: DocumentFrequencies::new(),
+            counts: Counts::default(),
             fitted: None,
             pending: false,
             parallel: cfg!(feature = "parallel"),
@@ -424,8 +524,9 @@ impl TfidfVectorizer {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn partial_fit<S: AsRef<str> + Sync>(&mut self, docs: &[S]) {
-        self.pipeline
-            .count(&TextDocs(docs), &mut self.frequencies, None);
+        let mut table = self.counts.take_table();
+        self.pipeline.count(&TextDocs(docs), &mut table, None);
+        self.counts = Counts::from_table(table);
         self.pending = true;
     }
 
@@ -444,7 +545,9 @@ impl TfidfVectorizer {
         T: AsRef<str>,
     {
         let docs = TermDocs(docs, std::marker::PhantomData);
-        self.pipeline.count(&docs, &mut self.frequencies, None);
+        let mut table = self.counts.take_table();
+        self.pipeline.count(&docs, &mut table, None);
+        self.counts = Counts::from_table(table);
         self.pending = true;
     }
 
@@ -531,7 +634,7 @@ impl TfidfVectorizer {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn fit_frequencies(&mut self, frequencies: DocumentFrequencies) -> Result<()> {
-        self.frequencies = frequencies;
+        self.counts = Counts::from_table(frequencies);
         self.finalize()
     }
 
@@ -544,7 +647,7 @@ impl TfidfVectorizer {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn frequencies(&self) -> &DocumentFrequencies {
-        &self.frequencies
+        self.counts.table()
     }
 
     /// TF-IDF rows of `docs` (text) over the fitted vocabulary; unknown features are
@@ -656,9 +759,10 @@ impl TfidfVectorizer {
         Ok(vectorizer)
     }
 
-    /// The options and fitted model (vocabulary, idf) as compact versioned bytes. The
-    /// counts and the analyzer are not included (save [`frequencies`](Self::frequencies)
-    /// separately if you need them).
+    /// The options, the analyzer's configuration (when it is a slovo [`Analyzer`]) and
+    /// the fitted model (vocabulary, idf) as compact versioned bytes. The counts are not
+    /// included (save [`frequencies`](Self::frequencies) separately if you need them), nor
+    /// is a custom analyzer (set it again after loading).
     ///
     /// ```
     /// use slovo::tfidf::TfidfVectorizer;
@@ -673,14 +777,17 @@ impl TfidfVectorizer {
     pub fn to_bytes(&self) -> Vec<u8> {
         let wire = WireRef {
             config: &self.config,
+            analyzer: self.pipeline.analyzer.as_analyzer().map(Analyzer::config),
             vocabulary: self.fitted.as_ref().map(|f| &f.vocabulary),
             idf: self.fitted.as_ref().and_then(|f| f.idf.as_deref()),
         };
         bytes::encode(MAGIC, FORMAT_VERSION, &wire)
     }
 
-    /// Reads bytes written by [`to_bytes`](Self::to_bytes); the analyzer is the default
-    /// one (see [`set_analyzer`](Self::set_analyzer)).
+    /// Reads bytes written by [`to_bytes`](Self::to_bytes). The analyzer is the saved slovo
+    /// [`Analyzer`] configuration, so text is analyzed as when the model was fitted; a model
+    /// fitted with a custom analyzer comes back with the default one (see
+    /// [`set_analyzer`](Self::set_analyzer)).
     ///
     /// # Errors
     ///
@@ -698,33 +805,47 @@ impl TfidfVectorizer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let wire: Wire = bytes::decode(bytes, MAGIC, FORMAT_VERSION, "a TF-IDF model")?;
         let corrupt = |err: Error| Error::corrupt_model(format!("TF-IDF model: {err}"));
-        match wire.vocabulary {
+        let mut vectorizer = match wire.vocabulary {
             Some(vocabulary) => {
-                Self::from_vocabulary(wire.config, vocabulary, wire.idf).map_err(corrupt)
+                Self::from_vocabulary(wire.config, vocabulary, wire.idf).map_err(corrupt)?
             }
-            None => Self::new(wire.config).map_err(corrupt),
+            None => Self::new(wire.config).map_err(corrupt)?,
+        };
+        if let Some(config) = wire.analyzer {
+            vectorizer.set_analyzer(Analyzer::from_config(config));
         }
+        Ok(vectorizer)
     }
 
     fn fit_docs<D: Docs>(&mut self, docs: &D) -> Result<()> {
-        self.frequencies = DocumentFrequencies::new();
-        self.pipeline.count(docs, &mut self.frequencies, None);
+        self.count_once(docs, None);
         self.finalize()
+    }
+
+    /// Analyzes each document once and counts its features into fresh counts: by ids when
+    /// that is exact, else by strings. With `runs`, records each document's
+    /// `(slot, count)` pairs.
+    fn count_once<D: Docs>(&mut self, docs: &D, runs: Option<&mut Runs>) {
+        let corpus = self.pipeline.analyze(docs);
+        let range = self.config.ngram_range;
+        self.counts = if range.1 <= MAX_N && corpus.ids_are_exact() {
+            Counts::from_grams(GramCounts::count(corpus, range, runs))
+        } else {
+            let mut table = DocumentFrequencies::new();
+            self.pipeline.count(&CorpusDocs(&corpus), &mut table, runs);
+            Counts::from_table(table)
+        };
     }
 
     fn fit_transform_docs<D: Docs>(&mut self, docs: &D) -> Result<CsrMatrix> {
         let mut runs = Runs::default();
-        self.frequencies = DocumentFrequencies::new();
-        self.pipeline
-            .count(docs, &mut self.frequencies, Some(&mut runs));
-        let Runs { pairs, ends } = &runs;
+        self.count_once(docs, Some(&mut runs));
         let (fitted, slot_column) = self.build_model()?;
         let matrix = self.collect_rows(
             docs.len(),
             fitted.vocabulary.len(),
             |i, _, row| {
-                let start = if i == 0 { 0 } else { ends[i - 1] };
-                for &(slot, count) in &pairs[start..ends[i]] {
+                for &(slot, count) in runs.doc(i) {
                     let col = slot_column[slot as usize];
                     if col != u32::MAX {
                         row.push((col, f64::from(count)));
@@ -780,9 +901,41 @@ impl TfidfVectorizer {
     /// Vocabulary and idf from the counts, plus the column of each count slot
     /// (`u32::MAX` for pruned features).
     fn build_model(&self) -> Result<(Fitted, Vec<u32>)> {
+        if let Some(grams) = &self.counts.grams {
+            // Sort keys order grams as their strings would be ordered (see `grams`).
+            let (keys, by_rank) = grams.sort_keys();
+            let entries = (0..grams.len()).map(|g| (keys[g], g as u32, grams.df[g], grams.count[g]));
+            let kept = self.select(grams.n_docs, entries)?;
+            let mut text = String::new();
+            let mut ends = Vec::with_capacity(kept.len());
+            for &(key, ..) in &kept {
+                grams.write_key(key, &by_rank, &mut text);
+                ends.push(text.len());
+            }
+            let mut start = 0;
+            let terms = ends.iter().map(|&end| {
+                let term = &text[start..end];
+                start = end;
+                term
+            });
+            return Ok(self.model(&kept, grams.len(), grams.n_docs, terms, text.len()));
+        }
+        let table = self.counts.table();
+        let kept = self.select(table.n_docs(), table.entries().map(|(s, t, df, c)| (t, s, df, c)))?;
+        let bytes = kept.iter().map(|&(t, ..)| t.len()).sum();
+        let terms = kept.iter().map(|&(t, ..)| t);
+        Ok(self.model(&kept, table.len(), table.n_docs(), terms, bytes))
+    }
+
+    /// The `(key, slot, df, total count)` entries that survive `min_df`, `max_df` and
+    /// `max_features`, sorted by key (the feature's string or a key in the same order).
+    /// Entries with df 0 (n-gram prefixes that were never counted) are left out.
+    fn select<K: Ord + Copy>(
+        &self,
+        n_docs: u64,
+        entries: impl Iterator<Item = (K, u32, u64, u64)>,
+    ) -> Result<Vec<(K, u32, u64, u64)>> {
         let config = &self.config;
-        let table = &self.frequencies;
-        let n_docs = table.n_docs();
         let high = config.max_df.resolve(n_docs);
         let low = config.min_df.resolve(n_docs);
         // scikit-learn's check; an empty corpus simply gives an empty vocabulary.
@@ -793,24 +946,34 @@ impl TfidfVectorizer {
                 format!("at least min_df {} (= {low} documents)", config.min_df),
             ));
         }
-        // (term, slot, df, total count) of the features that survive min_df / max_df.
-        let mut kept: Vec<(&str, u32, u64, u64)> = table
-            .entries()
-            .filter_map(|(slot, term, df, count)| {
+        let mut kept: Vec<(K, u32, u64, u64)> = entries
+            .filter(|&(_, _, df, _)| {
                 let dff = df as f64;
-                (dff <= high && dff >= low).then_some((term, slot, df, count))
+                df > 0 && dff <= high && dff >= low
             })
             .collect();
         if let Some(limit) = config.max_features {
             if kept.len() > limit {
                 // Most frequent first; ties by term so the cut is deterministic.
-                kept.select_nth_unstable_by(limit - 1, |a, b| b.3.cmp(&a.3).then(a.0.cmp(b.0)));
+                kept.select_nth_unstable_by(limit - 1, |a, b| b.3.cmp(&a.3).then(a.0.cmp(&b.0)));
                 kept.truncate(limit);
             }
         }
-        kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(kept)
+    }
 
-        let mut slot_column = vec![u32::MAX; table.len()];
+    /// The fitted model from the selected entries and their strings (in the same order).
+    fn model<'a, K>(
+        &self,
+        kept: &[(K, u32, u64, u64)],
+        n_slots: usize,
+        n_docs: u64,
+        terms: impl ExactSizeIterator<Item = &'a str>,
+        bytes: usize,
+    ) -> (Fitted, Vec<u32>) {
+        let config = &self.config;
+        let mut slot_column = vec![u32::MAX; n_slots];
         for (col, &(_, slot, _, _)) in kept.iter().enumerate() {
             slot_column[slot as usize] = col as u32;
         }
@@ -821,9 +984,8 @@ impl TfidfVectorizer {
                 .map(|&(_, _, df, _)| (n / (df + s) as f64).ln() + 1.0)
                 .collect()
         });
-        let bytes = kept.iter().map(|&(t, ..)| t.len()).sum();
-        let vocabulary = Vocabulary::from_unique(kept.iter().map(|&(t, ..)| t), bytes);
-        Ok((Fitted { vocabulary, idf }, slot_column))
+        let vocabulary = Vocabulary::from_unique(terms, bytes);
+        (Fitted { vocabulary, idf }, slot_column)
     }
 
     /// Builds the output matrix: `fill(i, scratch, row)` pushes document `i`'s
@@ -935,7 +1097,7 @@ impl fmt::Debug for TfidfVectorizer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TfidfVectorizer")
             .field("config", &self.config)
-            .field("n_docs", &self.frequencies.n_docs())
+            .field("n_docs", &self.counts.n_docs())
             .field(
                 "vocabulary_len",
                 &self.fitted.as_ref().map(|f| f.vocabulary.len()),
@@ -950,6 +1112,7 @@ impl fmt::Debug for TfidfVectorizer {
 #[derive(serde::Serialize)]
 struct WireRef<'a> {
     config: &'a TfidfConfig,
+    analyzer: Option<&'a AnalyzerConfig>,
     vocabulary: Option<&'a Vocabulary>,
     idf: Option<&'a [f64]>,
 }
@@ -958,6 +1121,7 @@ struct WireRef<'a> {
 #[derive(serde::Deserialize)]
 struct Wire {
     config: TfidfConfig,
+    analyzer: Option<AnalyzerConfig>,
     vocabulary: Option<Vocabulary>,
     idf: Option<Vec<f64>>,
 }

@@ -1,0 +1,220 @@
+//! Id-keyed n-gram counting: the fast path of `fit` / `fit_transform`.
+//!
+//! A corpus is first analyzed into term ids (one string lookup per term occurrence); an
+//! n-gram is then an id too, found by hashing the packed pair (id of its first n − 1 terms,
+//! id of its last term) — a `u64`, never a string. Strings are built once per distinct
+//! feature, for the vocabulary (and, on request, the [`DocumentFrequencies`]).
+//!
+//! Exactness: a feature is identified by its string in scikit-learn. Ids give the same
+//! features and the same order (so the same vocabulary, idf and `max_features` cut) as long
+//! as joining terms with a space is unambiguous and order-preserving, which holds when no
+//! term contains a character at or below U+0020 (see [`Corpus::ids_are_exact`]); otherwise
+//! the vectorizer counts strings instead.
+
+use rustc_hash::FxHashMap;
+
+use super::frequencies::DocumentFrequencies;
+use super::interner::Interner;
+
+/// No gram (the prefix of a unigram).
+const NONE: u32 = u32::MAX;
+
+/// Longest n-gram the id path handles (terms per `u128` sort key).
+pub(crate) const MAX_N: usize = 4;
+
+/// Documents analyzed into term ids: a corpus-local term table and each document's term ids
+/// (stop words already removed), one document after another.
+#[derive(Default)]
+pub(crate) struct Corpus {
+    pub(crate) terms: Interner,
+    pub(crate) ids: Vec<u32>,
+    /// End of each document's ids in `ids`.
+    pub(crate) ends: Vec<usize>,
+}
+
+impl Corpus {
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Document `i`'s term ids.
+    pub(crate) fn doc(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.ids[start..self.ends[i]]
+    }
+
+    /// Whether id-keyed n-grams give exactly the string-keyed features: no term holds a
+    /// character at or below the space (so "a b" cannot also be a term, and comparing
+    /// joined strings compares term sequences).
+    pub(crate) fn ids_are_exact(&self) -> bool {
+        self.terms
+            .iter()
+            .all(|(_, term)| term.bytes().all(|b| b > b' '))
+    }
+}
+
+/// Feature counts keyed by gram id, with each gram's structure for rebuilding its string.
+#[derive(Clone, Default)]
+pub(crate) struct GramCounts {
+    pub(crate) n_docs: u64,
+    pub(crate) terms: Interner,
+    /// Gram id → (id of the gram without its last term, or `NONE`; last term id).
+    pub(crate) parent: Vec<(u32, u32)>,
+    pub(crate) df: Vec<u64>,
+    pub(crate) count: Vec<u64>,
+}
+
+/// Each counted document's `(slot, count)` pairs, recorded by `fit_transform` so that
+/// documents are analyzed once.
+#[derive(Default)]
+pub(crate) struct Runs {
+    /// All documents' pairs, one after another.
+    pub(crate) pairs: Vec<(u32, u32)>,
+    /// End of each document's pairs in `pairs`.
+    pub(crate) ends: Vec<usize>,
+}
+
+impl Runs {
+    pub(crate) fn doc(&self, i: usize) -> &[(u32, u32)] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.pairs[start..self.ends[i]]
+    }
+}
+
+impl GramCounts {
+    /// Counts the n-grams (`min_n..=max_n`, `max_n <= MAX_N`) of every document of
+    /// `corpus`; with `runs`, records each document's `(gram, count)` pairs.
+    pub(crate) fn count(corpus: Corpus, (min_n, max_n): (usize, usize), mut runs: Option<&mut Runs>) -> Self {
+        let Corpus { terms, ids, ends } = corpus;
+        let mut unigram = vec![NONE; terms.len()];
+        let mut longer: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut counts = GramCounts {
+            terms,
+            ..Self::default()
+        };
+        let mut slots: Vec<u32> = Vec::new();
+        let mut start = 0;
+        for &end in &ends {
+            let doc = &ids[start..end];
+            start = end;
+            slots.clear();
+            for p in 0..doc.len() {
+                let mut prefix = NONE;
+                for (k, &term) in doc[p..doc.len().min(p + max_n)].iter().enumerate() {
+                    let gram = if k == 0 {
+                        let slot = &mut unigram[term as usize];
+                        if *slot == NONE {
+                            *slot = counts.push(NONE, term);
+                        }
+                        *slot
+                    } else {
+                        let key = (u64::from(prefix) << 32) | u64::from(term);
+                        match longer.get(&key) {
+                            Some(&gram) => gram,
+                            None => {
+                                let gram = counts.push(prefix, term);
+                                longer.insert(key, gram);
+                                gram
+                            }
+                        }
+                    };
+                    if k + 1 >= min_n {
+                        slots.push(gram);
+                    }
+                    prefix = gram;
+                }
+            }
+            counts.add(&mut slots, runs.as_deref_mut());
+        }
+        counts
+    }
+
+    fn push(&mut self, prefix: u32, term: u32) -> u32 {
+        let gram = u32::try_from(self.parent.len()).unwrap_or(NONE);
+        self.parent.push((prefix, term));
+        self.df.push(0);
+        self.count.push(0);
+        gram
+    }
+
+    fn add(&mut self, slots: &mut [u32], runs: Option<&mut Runs>) {
+        self.n_docs += 1;
+        slots.sort_unstable();
+        let mut pairs = runs.map(|r| (&mut r.pairs, &mut r.ends));
+        for run in slots.chunk_by(|a, b| a == b) {
+            let gram = run[0] as usize;
+            self.df[gram] += 1;
+            self.count[gram] += run.len() as u64;
+            if let Some((pairs, _)) = pairs.as_mut() {
+                pairs.push((run[0], u32::try_from(run.len()).unwrap_or(u32::MAX)));
+            }
+        }
+        if let Some((pairs, ends)) = pairs {
+            ends.push(pairs.len());
+        }
+    }
+
+    /// Number of grams (counted or only used as a prefix).
+    pub(crate) fn len(&self) -> usize {
+        self.parent.len()
+    }
+
+    /// A sort key per gram whose order is the code-point order of the gram strings, and
+    /// the terms in that rank order (to turn keys back into strings).
+    ///
+    /// Each term gets its rank among the sorted terms; a gram's key holds `rank + 1` of its
+    /// terms in 32-bit lanes, first term highest, unused lanes 0 (so a gram sorts right
+    /// after its prefix, as a string sorts after its own prefix).
+    pub(crate) fn sort_keys(&self) -> (Vec<u128>, Vec<u32>) {
+        let mut by_rank: Vec<u32> = (0..self.terms.len() as u32).collect();
+        by_rank.sort_unstable_by(|&a, &b| self.terms.term(a).cmp(self.terms.term(b)));
+        let mut rank = vec![0u32; by_rank.len()];
+        for (r, &t) in by_rank.iter().enumerate() {
+            rank[t as usize] = r as u32;
+        }
+        let mut keys = Vec::with_capacity(self.len());
+        let mut depth = Vec::with_capacity(self.len());
+        for &(prefix, term) in &self.parent {
+            // A prefix always has a smaller id than its extensions.
+            let (base, d) = if prefix == NONE {
+                (0u128, 0u32)
+            } else {
+                (keys[prefix as usize], depth[prefix as usize])
+            };
+            let lane = u128::from(rank[term as usize] + 1) << (32 * (MAX_N as u32 - 1 - d));
+            keys.push(base | lane);
+            depth.push(d + 1);
+        }
+        (keys, by_rank)
+    }
+
+    /// Appends the string of the gram with sort key `key` to `out`.
+    pub(crate) fn write_key(&self, key: u128, by_rank: &[u32], out: &mut String) {
+        for lane in (0..MAX_N).rev() {
+            let r = (key >> (32 * lane)) as u32;
+            if r == 0 {
+                break;
+            }
+            if lane + 1 != MAX_N {
+                out.push(' ');
+            }
+            out.push_str(self.terms.term(by_rank[r as usize - 1]));
+        }
+    }
+
+    /// The same counts keyed by strings.
+    pub(crate) fn to_table(&self) -> DocumentFrequencies {
+        let (keys, by_rank) = self.sort_keys();
+        let mut table = DocumentFrequencies::new();
+        let mut text = String::new();
+        for (gram, &key) in keys.iter().enumerate() {
+            if self.df[gram] > 0 {
+                text.clear();
+                self.write_key(key, &by_rank, &mut text);
+                table.set_counts(&text, self.df[gram], self.count[gram]);
+            }
+        }
+        table.set_n_docs(self.n_docs);
+        table
+    }
+}
