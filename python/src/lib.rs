@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyIterator};
+use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString};
 use rayon::prelude::*;
 use slovo::{AnalyzerConfig, NormalizeOptions, TokenKind, UnicodeForm};
 
@@ -166,20 +166,54 @@ fn stem(word: &str) -> String {
     with_stemmer(|s| s.stem(word).to_owned())
 }
 
-/// `stem` of each word, without the GIL (long lists in parallel).
+/// `stem` of each word. Each distinct word is converted and stemmed once (without the GIL,
+/// in parallel for long lists) and each distinct stem becomes one Python `str`.
 #[pyfunction]
-fn stem_many(py: Python<'_>, words: Vec<String>) -> Vec<String> {
+fn stem_many<'py>(py: Python<'py>, words: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    if words.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "words must be an iterable of str, not a single str",
+        ));
+    }
+    let iter = words.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "words must be an iterable of str, not {}",
+            type_name(words)
+        ))
+    })?;
+    // word → index into `unique`
+    let seen = PyDict::new(py);
+    let mut unique: Vec<String> = Vec::new();
+    let mut order: Vec<usize> = Vec::with_capacity(words.len().unwrap_or(0));
+    for item in iter {
+        let item = item?;
+        let word = item.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("words must contain str, not {}", type_name(&item)))
+        })?;
+        let index = match seen.get_item(word)? {
+            Some(index) => index.extract::<usize>()?,
+            None => {
+                let index = unique.len();
+                unique.push(word.to_cow()?.into_owned());
+                seen.set_item(word, index)?;
+                index
+            }
+        };
+        order.push(index);
+    }
     let stem_chunk = |chunk: &[String]| -> Vec<String> {
         with_stemmer(|s| chunk.iter().map(|w| s.stem(w).to_owned()).collect())
     };
-    py.detach(|| {
-        if words.len() <= STEM_CHUNK {
-            stem_chunk(&words)
+    let stems = py.detach(|| {
+        if unique.len() <= STEM_CHUNK {
+            stem_chunk(&unique)
         } else {
-            let parts: Vec<Vec<String>> = words.par_chunks(STEM_CHUNK).map(stem_chunk).collect();
+            let parts: Vec<Vec<String>> = unique.par_chunks(STEM_CHUNK).map(stem_chunk).collect();
             parts.into_iter().flatten().collect()
         }
-    })
+    });
+    let stems: Vec<Bound<'py, PyString>> = stems.iter().map(|s| PyString::new(py, s)).collect();
+    PyList::new(py, order.iter().map(|&i| &stems[i]))
 }
 
 /// A set of stop words, matched with case and `ё`/`е` folded.

@@ -5,7 +5,7 @@ use numpy::IntoPyArray;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFloat, PyTuple};
-use slovo::tfidf::{DfBound, Norm, TermAnalyzer, TfidfConfig, TfidfVectorizer};
+use slovo::tfidf::{DfBound, Norm, TfidfConfig, TfidfVectorizer};
 use slovo::DocumentFrequencies;
 
 use crate::convert::{csr_parts, decode_state, encode_state, py_result, state_bytes};
@@ -124,15 +124,6 @@ fn frequencies_arg<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDocume
         .map_err(|_| PyTypeError::new_err("expected a slovo.DocumentFrequencies"))
 }
 
-/// A `slovo::Analyzer` as the vectorizer's term source.
-struct AnalyzerTerms(slovo::Analyzer);
-
-impl TermAnalyzer for AnalyzerTerms {
-    fn analyze(&self, text: &str, sink: &mut dyn FnMut(&str)) {
-        self.0.for_each_term(text, |stem, _| sink(stem));
-    }
-}
-
 /// scikit-learn's `min_df`/`max_df`: an `int` is a document count, a `float` a proportion.
 fn df_bound(name: &str, value: &Bound<'_, PyAny>) -> PyResult<DfBound> {
     let bad = || {
@@ -174,10 +165,7 @@ pub struct PyTfidfModel {
 
 impl PyTfidfModel {
     fn with_analyzer(config: TfidfConfig, analyzer: slovo::Analyzer) -> PyResult<Self> {
-        let inner = py_result(TfidfVectorizer::with_analyzer(
-            config,
-            AnalyzerTerms(analyzer.clone()),
-        ))?;
+        let inner = py_result(TfidfVectorizer::with_analyzer(config, analyzer.clone()))?;
         Ok(PyTfidfModel { inner, analyzer })
     }
 }
@@ -338,7 +326,7 @@ impl PyTfidfModel {
     fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
         let (model, analyzer): (Vec<u8>, slovo::Analyzer) = decode_state("TfidfModel", state)?;
         let mut inner = py_result(TfidfVectorizer::from_bytes(&model))?;
-        inner.set_analyzer(AnalyzerTerms(analyzer.clone()));
+        inner.set_analyzer(analyzer.clone());
         *self = PyTfidfModel { inner, analyzer };
         Ok(())
     }

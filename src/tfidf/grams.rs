@@ -84,7 +84,11 @@ impl Runs {
 impl GramCounts {
     /// Counts the n-grams (`min_n..=max_n`, `max_n <= MAX_N`) of every document of
     /// `corpus`; with `runs`, records each document's `(gram, count)` pairs.
-    pub(crate) fn count(corpus: Corpus, (min_n, max_n): (usize, usize), mut runs: Option<&mut Runs>) -> Self {
+    pub(crate) fn count(
+        corpus: Corpus,
+        (min_n, max_n): (usize, usize),
+        mut runs: Option<&mut Runs>,
+    ) -> Self {
         let Corpus { terms, ids, ends } = corpus;
         let mut unigram = vec![NONE; terms.len()];
         let mut longer: FxHashMap<u64, u32> = FxHashMap::default();

@@ -220,12 +220,21 @@ impl Docs for CorpusDocs<'_> {
     }
 
     fn features<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, scratch: &mut Scratch, f: F) {
-        let terms: Vec<&str> = self.0.doc(i).iter().map(|&t| self.0.terms.term(t)).collect();
+        let terms: Vec<&str> = self
+            .0
+            .doc(i)
+            .iter()
+            .map(|&t| self.0.terms.term(t))
+            .collect();
         pipeline.for_each_ngram(&terms, &mut scratch.gram, f);
     }
 
     fn terms<F: FnMut(&str)>(&self, _: &Pipeline, i: usize, f: F) {
-        self.0.doc(i).iter().map(|&t| self.0.terms.term(t)).for_each(f);
+        self.0
+            .doc(i)
+            .iter()
+            .map(|&t| self.0.terms.term(t))
+            .for_each(f);
     }
 }
 
@@ -904,7 +913,8 @@ impl TfidfVectorizer {
         if let Some(grams) = &self.counts.grams {
             // Sort keys order grams as their strings would be ordered (see `grams`).
             let (keys, by_rank) = grams.sort_keys();
-            let entries = (0..grams.len()).map(|g| (keys[g], g as u32, grams.df[g], grams.count[g]));
+            let entries =
+                (0..grams.len()).map(|g| (keys[g], g as u32, grams.df[g], grams.count[g]));
             let kept = self.select(grams.n_docs, entries)?;
             let mut text = String::new();
             let mut ends = Vec::with_capacity(kept.len());
@@ -921,7 +931,10 @@ impl TfidfVectorizer {
             return Ok(self.model(&kept, grams.len(), grams.n_docs, terms, text.len()));
         }
         let table = self.counts.table();
-        let kept = self.select(table.n_docs(), table.entries().map(|(s, t, df, c)| (t, s, df, c)))?;
+        let kept = self.select(
+            table.n_docs(),
+            table.entries().map(|(s, t, df, c)| (t, s, df, c)),
+        )?;
         let bytes = kept.iter().map(|&(t, ..)| t.len()).sum();
         let terms = kept.iter().map(|&(t, ..)| t);
         Ok(self.model(&kept, table.len(), table.n_docs(), terms, bytes))
