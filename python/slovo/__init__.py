@@ -5,6 +5,13 @@ named ``*_many`` take a list of texts, release the GIL and run in parallel.
 """
 from slovo._slovo import (
     Analyzer,
+    Detection,
+    Keyword,
+    detect,
+    detect_many,
+    detect_spans,
+    keywords,
+    keywords_many,
     DocumentFrequencies,
     StopWords,
     Term,
@@ -21,6 +28,13 @@ from slovo._tfidf import NotFittedError, TfidfVectorizer
 
 __all__ = [
     "Analyzer",
+    "Detection",
+    "Keyword",
+    "detect",
+    "detect_many",
+    "detect_spans",
+    "keywords",
+    "keywords_many",
     "DocumentFrequencies",
     "NotFittedError",
     "StopWords",

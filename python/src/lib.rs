@@ -4,6 +4,7 @@
 //! release the GIL and spread documents over rayon's thread pool.
 
 mod convert;
+mod extras;
 mod tfidf;
 
 use std::cell::RefCell;
@@ -640,6 +641,11 @@ mod _slovo {
 
     #[pymodule_export]
     use super::tfidf::{PyDocumentFrequencies, PyTfidfModel};
+
+    #[pymodule_export]
+    use super::extras::{
+        detect, detect_many, detect_spans, keywords, keywords_many, PyDetection, PyKeyword,
+    };
 
     #[pymodule_init]
     fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {

@@ -25,6 +25,8 @@ def objects(docs):
         slovo.StopWords.russian(),
         slovo.Analyzer(kinds=["word", "number"], stop_words=["да"], min_chars=1, stem=False, form="NFKC"),
         table,
+        slovo.keywords(docs[0], 1)[0],
+        slovo.detect(docs[0]),
     ]
 
 
@@ -72,7 +74,7 @@ def damaged_states(state):
     yield None
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(8))
 def test_damaged_state_raises_value_error(docs, index):
     obj = objects(docs)[index]
     state = obj.__getstate__()
