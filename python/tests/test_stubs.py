@@ -10,17 +10,26 @@ pytest.importorskip("mypy")
 PACKAGE = Path(__file__).parent.parent
 
 
-def run(*args):
+def run(*args, cwd):
+    # Never from python/: `python -m` would import the source folder python/slovo (no
+    # compiled extension there) instead of the installed package and its shipped stubs.
     return subprocess.run(
-        [sys.executable, "-m", *args], capture_output=True, text=True, cwd=PACKAGE
+        [sys.executable, "-m", *args], capture_output=True, text=True, cwd=cwd
     )
 
 
-def test_stubtest():
-    result = run("mypy.stubtest", "slovo._slovo", "slovo._tfidf")
+def test_stubtest(tmp_path):
+    result = run("mypy.stubtest", "slovo._slovo", "slovo._tfidf", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_examples_type_check():
-    result = run("mypy", "--ignore-missing-imports", "examples/tour.py")
+def test_examples_type_check(tmp_path):
+    result = run(
+        "mypy",
+        "--ignore-missing-imports",
+        "--cache-dir",
+        str(tmp_path / "mypy"),
+        str(PACKAGE / "examples" / "tour.py"),
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
