@@ -180,10 +180,12 @@ pub struct TermCount<'a> {
     pub count: usize,
 }
 
+/// A stem's count, and for each of its surface forms: (count, order of first sight).
+type StemTally<'a> = (usize, HashMap<&'a str, (usize, usize)>);
+
 impl<'a> TermStats<'a> {
     fn new(text: &'a str, top: usize) -> Self {
-        // stem -> (count, surface -> (count, first position))
-        let mut stems: HashMap<String, (usize, HashMap<&'a str, (usize, usize)>)> = HashMap::new();
+        let mut stems: HashMap<String, StemTally<'a>> = HashMap::new();
         let mut total = 0;
         slovo::Analyzer::default().for_each_term(text, |stem, token| {
             total += 1;
