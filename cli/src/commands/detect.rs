@@ -1,27 +1,15 @@
 //! `slovo detect`: the language of each document and its other-language spans.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::CliError;
-use crate::input::{for_each_document, ModeArgs, Source};
-use crate::offsets::CharOffsets;
+use crate::input::{for_each_document, Source, SpanArgs};
+use crate::offsets::SpanOffsets;
 use crate::output::Output;
 
-/// Options of `slovo detect`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Files to read; `-` or nothing reads standard input.
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
-    #[command(flatten)]
-    mode: ModeArgs,
-    /// Give span start/end as UTF-8 byte offsets instead of Unicode code-point offsets.
-    #[arg(long)]
-    byte_offsets: bool,
-}
+/// Options of `slovo detect`: files, document mode, `--byte-offsets`.
+pub type Args = SpanArgs;
 
 /// Prints `{"lang","confidence","reliable","spans":[{"lang","start","end"}…]}` per
 /// document; `lang` is the ISO 639-1 code, or `"und"` when undetermined.
@@ -75,15 +63,11 @@ impl Detected {
     /// Detects the language of `text` and its spans.
     pub fn new(text: &str, byte_offsets: bool) -> Self {
         let detection = slovo::detect(text);
-        let mut offsets = CharOffsets::new(text);
+        let mut offsets = SpanOffsets::new(text, byte_offsets);
         let spans = slovo::detect_spans(text)
             .into_iter()
             .map(|span| {
-                let (start, end) = if byte_offsets {
-                    (span.span.start, span.span.end)
-                } else {
-                    (offsets.at(span.span.start), offsets.at(span.span.end))
-                };
+                let (start, end) = offsets.of(&span.span);
                 SpanJson {
                     lang: span.lang.code(),
                     start,

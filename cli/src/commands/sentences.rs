@@ -1,27 +1,15 @@
 //! `slovo sentences`: sentences with their offsets, as JSON Lines.
 
-use std::path::PathBuf;
-
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::error::CliError;
-use crate::input::{for_each_document, ModeArgs, Source};
-use crate::offsets::CharOffsets;
+use crate::input::{for_each_document, Source, SpanArgs};
+use crate::offsets::SpanOffsets;
 use crate::output::Output;
 
-/// Options of `slovo sentences`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Files to read; `-` or nothing reads standard input.
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
-    #[command(flatten)]
-    mode: ModeArgs,
-    /// Give start/end as UTF-8 byte offsets instead of Unicode code-point offsets.
-    #[arg(long)]
-    byte_offsets: bool,
-}
+/// Options of `slovo sentences`: files, document mode, `--byte-offsets`.
+pub type Args = SpanArgs;
 
 /// Prints `{"sentences":[{"text","start","end"}…]}` per document.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
@@ -60,17 +48,9 @@ struct SentenceJson<'a> {
 
 impl Serialize for Sentences<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut offsets = CharOffsets::new(self.text);
-        let byte_offsets = self.byte_offsets;
+        let mut offsets = SpanOffsets::new(self.text, self.byte_offsets);
         serializer.collect_seq(slovo::sentences(self.text).map(|sentence| {
-            let (start, end) = if byte_offsets {
-                (sentence.span.start, sentence.span.end)
-            } else {
-                (
-                    offsets.at(sentence.span.start),
-                    offsets.at(sentence.span.end),
-                )
-            };
+            let (start, end) = offsets.of(&sentence.span);
             SentenceJson {
                 text: sentence.text,
                 start,
