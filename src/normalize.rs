@@ -429,10 +429,26 @@ fn has_removable_mark(c: char, options: &NormalizeOptions) -> bool {
 /// One pass over the text deciding whether anything can change. It may say "change" when
 /// nothing does (the caller compares), but never "unchanged" when something does.
 fn survey(text: &str, options: &NormalizeOptions) -> Survey {
-    let mut change = false;
-    let mut simple = true;
+    // Byte-level fast path over the prefix that no option can change: ASCII (but capitals
+    // when lowercasing) and the lowercase Russian letters other than `ё` (`а`–`п` are
+    // D0 B0–BF, `р`–`я` D1 80–8F). Such text is NFC and NFKC already.
     let bytes = text.as_bytes();
     let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match (b, bytes.get(i + 1)) {
+            (b'A'..=b'Z', _) if options.lowercase => break,
+            (0x00..=0x7F, _) => i += 1,
+            (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F)) => i += 2,
+            _ => break,
+        }
+    }
+    // `i` stands at a char boundary: only whole characters were skipped.
+    let Some(rest) = text.get(i..).filter(|rest| !rest.is_empty()) else {
+        return Survey::Unchanged;
+    };
+    let mut change = false;
+    let mut simple = true;
+    // The rest, byte by byte for ASCII and the two-byte Cyrillic range.
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
@@ -469,10 +485,13 @@ fn survey(text: &str, options: &NormalizeOptions) -> Survey {
             || ((options.strip_stress || options.yo_to_ye) && has_removable_mark(c, options));
     }
     if !change && !simple {
+        // The skipped prefix is normal and ends with a starter; a mark at the start of
+        // `rest` that could compose with it has quick-check value "maybe", so checking
+        // `rest` alone is enough.
         let normal = match options.form {
             UnicodeForm::None => IsNormalized::Yes,
-            UnicodeForm::Nfc => is_nfc_quick(text.chars()),
-            UnicodeForm::Nfkc => is_nfkc_quick(text.chars()),
+            UnicodeForm::Nfc => is_nfc_quick(rest.chars()),
+            UnicodeForm::Nfkc => is_nfkc_quick(rest.chars()),
         };
         change = normal != IsNormalized::Yes;
     }
