@@ -9,6 +9,7 @@ __all__ = [
     "Analyzer",
     "Detection",
     "Keyword",
+    "Sentence",
     "detect",
     "detect_many",
     "detect_spans",
@@ -22,6 +23,8 @@ __all__ = [
     "__version__",
     "fold",
     "normalize",
+    "sentences",
+    "sentences_many",
     "stem",
     "stem_many",
     "tokenize",
@@ -263,3 +266,19 @@ def detect_many(
     texts: Sequence[str], languages: Optional[Sequence[str]] = None
 ) -> list[Detection]: ...
 def detect_spans(text: str, languages: Optional[Sequence[str]] = None) -> list[Detection]: ...
+
+@final
+class Sentence:
+    """One sentence: `text` and code-point offsets `start`/`end` in the input."""
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def __new__(cls, text: str = "", start: int = 0, end: int = 0) -> Sentence: ...
+    def __getstate__(self) -> bytes: ...
+    def __setstate__(self, state: object) -> None: ...
+
+def sentences(text: str) -> list[Sentence]: ...
+def sentences_many(texts: Sequence[str]) -> list[list[Sentence]]: ...

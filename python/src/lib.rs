@@ -104,6 +104,65 @@ fn tokenize_many(py: Python<'_>, texts: Vec<String>) -> Vec<Vec<PyToken>> {
     py.detach(|| texts.par_iter().map(|t| tokens_of(t)).collect())
 }
 
+/// One sentence: its `text` and code-point offsets `start`/`end` in the input.
+#[pyclass(module = "slovo._slovo", name = "Sentence", get_all, eq)]
+#[derive(Clone, PartialEq)]
+struct PySentence {
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+#[pymethods]
+impl PySentence {
+    #[new]
+    #[pyo3(signature = (text = String::new(), start = 0, end = 0),
+        text_signature = "(text='', start=0, end=0)")]
+    fn new(text: String, start: usize, end: usize) -> Self {
+        PySentence { text, start, end }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Sentence(text={:?}, start={}, end={})",
+            self.text, self.start, self.end
+        )
+    }
+
+    fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        encode_state(py, "Sentence", &(&self.text, self.start, self.end))
+    }
+
+    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
+        let (text, start, end) = decode_state("Sentence", state)?;
+        *self = PySentence { text, start, end };
+        Ok(())
+    }
+}
+
+fn sentences_of(text: &str) -> Vec<PySentence> {
+    let mut cursor = CharCursor::new(text);
+    slovo::sentences(text)
+        .map(|s| PySentence {
+            text: s.text.to_owned(),
+            start: cursor.at(s.span.start),
+            end: cursor.at(s.span.end),
+        })
+        .collect()
+}
+
+/// Split `text` into sentences (code-point offsets).
+#[pyfunction]
+fn sentences(py: Python<'_>, text: &str) -> Vec<PySentence> {
+    py.detach(|| sentences_of(text))
+}
+
+/// `sentences` for each text of a list, in parallel without the GIL.
+#[pyfunction]
+fn sentences_many(py: Python<'_>, texts: Vec<String>) -> Vec<Vec<PySentence>> {
+    py.detach(|| texts.par_iter().map(|t| sentences_of(t)).collect())
+}
+
 fn unicode_form(form: Option<&str>) -> PyResult<UnicodeForm> {
     match form {
         None => Ok(UnicodeForm::None),
@@ -635,8 +694,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for StopArg {
 mod _slovo {
     #[pymodule_export]
     use super::{
-        fold, normalize, stem, stem_many, tokenize, tokenize_many, PyAnalyzer, PyStopWords, PyTerm,
-        PyToken,
+        fold, normalize, sentences, sentences_many, stem, stem_many, tokenize, tokenize_many,
+        PyAnalyzer, PySentence, PyStopWords, PyTerm, PyToken,
     };
 
     #[pymodule_export]

@@ -27,6 +27,7 @@ def objects(docs):
         table,
         slovo.keywords(docs[0], 1)[0],
         slovo.detect(docs[0]),
+        slovo.sentences(docs[0])[0],
     ]
 
 
@@ -74,7 +75,7 @@ def damaged_states(state):
     yield None
 
 
-@pytest.mark.parametrize("index", range(8))
+@pytest.mark.parametrize("index", range(9))
 def test_damaged_state_raises_value_error(docs, index):
     obj = objects(docs)[index]
     state = obj.__getstate__()

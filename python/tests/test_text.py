@@ -176,3 +176,22 @@ def test_missing_file_raises_os_error(tmp_path):
     path.write_bytes(b"\xff\xfe\xfa")
     with pytest.raises(ValueError, match="UTF-8"):
         slovo.StopWords.from_file(str(path))
+
+
+def test_sentences(sample, docs):
+    text = "Е. Казыхан посетил Брюссель. Стороны обсудили вопросы партнёрства!"
+    got = slovo.sentences(text)
+    assert [s.text for s in got] == ["Е. Казыхан посетил Брюссель.", "Стороны обсудили вопросы партнёрства!"]
+    for doc in [sample, *docs[:50]]:
+        for s in slovo.sentences(doc):
+            assert doc[s.start : s.end] == s.text
+    assert slovo.sentences_many(docs[:20]) == [slovo.sentences(d) for d in docs[:20]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_sentences_offsets_random_unicode(text):
+    last = 0
+    for s in slovo.sentences(text):
+        assert text[s.start : s.end] == s.text and s.start >= last
+        last = s.end
