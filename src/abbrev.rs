@@ -2,10 +2,19 @@
 //! tokenizer and the sentence splitter.
 //!
 //! The list is data: `src/data/abbreviations.txt`, embedded with `include_str!` and parsed
-//! once. The tokenizer makes a listed word and its period one token (`ред.`), so an
-//! abbreviation token is recognised by its text ending in `.`; such a period is a possible,
-//! not a certain, sentence end. Single uppercase letters followed by a period are initials
-//! (`М.`) and are handled by the tokenizer without the list.
+//! once; lookups are case-insensitive and do not allocate.
+//!
+//! How the tokenizer hands abbreviations to the sentence splitter:
+//!
+//! * By default ([`crate::tokenize()`]) an abbreviation and its period are two tokens, a
+//!   `Word` (`г`) and a `Punct` (`.`) with no gap between them; test the word with
+//!   [`is_abbreviation`]. A single uppercase letter that begins a name keeps its period
+//!   (`Л.` in `Л. Н. Толстой`): a `Word` token whose text ends with `.`.
+//! * With [`crate::Tokenizer::abbreviation_periods`] every listed abbreviation and every
+//!   initial is one `Word` token ending with `.` (`г.`, `т.е.`, `М.`).
+//!
+//! Either way such a period is a possible, not a certain, sentence end ("… в 1999 г. Потом
+//! …"). A period that ends the whole text is always a `Punct` token of its own.
 
 use crate::wordlist::EmbeddedList;
 

@@ -1,13 +1,24 @@
 //! The tokenizer: one left-to-right pass over the bytes of the text.
 //!
-//! Each step looks at one byte through a 256-entry class table. ASCII letters and digits and
-//! the two-byte Cyrillic letters (lead bytes `D0`–`D4`: Russian, Ukrainian, Belarusian,
-//! Kazakh and the rest of U+0400–U+052F) are consumed without decoding; every other
-//! character is decoded once and classified with `char` methods, and grapheme clusters
-//! (`unicode-segmentation`) decide combining marks and emoji sequences.
+//! Each step looks at one byte through a 256-entry class table (one bit per class, so the
+//! hot loops test bits instead of jumping through a table). ASCII letters and digits and
+//! the two-byte Cyrillic letters (lead bytes `D0`, `D1`, `D3`, `D4`, plus `D2` after a
+//! one-byte check for the symbol ҂: Russian, Ukrainian, Belarusian, Kazakh …) are consumed
+//! without decoding; every other character is decoded once and classified with `char`
+//! methods, and grapheme clusters (`unicode-segmentation`) decide combining marks and
+//! emoji sequences. A plain word followed by a space, a comma or a final period leaves
+//! after one extra byte test; everything else (hyphens, dots between letters, digits
+//! around `.,:`, e-mails, URLs) goes through `word_tail`.
 //!
-//! Rules that are lists live in data files: `src/data/abbreviations.txt` (words written with
-//! a period) and `src/data/domain_suffixes.txt` (what may follow the last dot of `Лента.ру`).
+//! Rules that are lists live in data files under `src/data/`: `abbreviations.txt` (also
+//! used by the sentence splitter through [`crate::abbrev`]), `domain_suffixes.txt`,
+//! `hyphen_particles.txt`, `indefinite_pronoun_stems.txt`, `numerals.txt`.
+//!
+//! The choices where the SynTagRus and OpenCorpora gold tokenizations disagree (measured
+//! with `examples/segmentation_score.rs` on the razdel-format dev files): SynTagRus keeps
+//! the period on abbreviations and initials, OpenCorpora never does; by default the
+//! period stays with an initial that begins a name and is a token of its own elsewhere
+//! ([`Tokenizer::abbreviation_periods`] switches to the SynTagRus style).
 
 use std::iter::FusedIterator;
 
@@ -174,21 +185,23 @@ pub struct Tokens<'a> {
     config: Tokenizer,
 }
 
-// Byte classes. A class describes the byte at a char boundary.
+// Byte classes: one bit each, so that hot paths test bits (`class & CYR != 0`) and the
+// compiler keeps them as predictable branches instead of a jump table. A class describes
+// the byte at a char boundary.
 /// ASCII white space: `\t \n \x0B \x0C \r` and space.
-const SPACE: u8 = 0;
+const SPACE: u8 = 1;
 /// ASCII letter.
-const ALPHA: u8 = 1;
+const ALPHA: u8 = 2;
 /// ASCII digit.
-const DIGIT: u8 = 2;
-/// Lead byte of a two-byte Cyrillic letter (U+0400–U+053F, lead bytes `D0`–`D4`).
-const CYR: u8 = 3;
+const DIGIT: u8 = 4;
+/// Lead byte of a two-byte Cyrillic letter (lead bytes `D0`, `D1`, `D3`, `D4`).
+const CYR: u8 = 8;
 /// ASCII punctuation, symbols and control characters.
-const ASCII_OTHER: u8 = 4;
+const ASCII_OTHER: u8 = 16;
 /// Any other lead byte: decoded and classified with `char` methods.
-const NON_ASCII: u8 = 5;
+const NON_ASCII: u8 = 32;
 /// Continuation byte: never seen at a char boundary.
-const CONTINUATION: u8 = 6;
+const CONTINUATION: u8 = 64;
 
 static CLASS: [u8; 256] = class_table();
 
@@ -202,9 +215,10 @@ const fn class_table() -> [u8; 256] {
             b'0'..=b'9' => DIGIT,
             0x00..=0x7F => ASCII_OTHER,
             0x80..=0xBF => CONTINUATION,
-            // U+0400–U+053F. U+0482 (҂) and U+0530 (unassigned) ride along as letters,
-            // U+0483–U+0489 are combining marks: they belong inside words anyway.
-            0xD0..=0xD4 => CYR,
+            // U+0400–U+047F and U+04C0–U+053F (U+0530, unassigned, rides along as a
+            // letter). D2 (U+0480–U+04BF) holds the symbol ҂ and combining marks besides
+            // Kazakh letters: it takes the decoding path, with a shortcut in `scan_run`.
+            0xD0 | 0xD1 | 0xD3 | 0xD4 => CYR,
             _ => NON_ASCII,
         };
         b += 1;
@@ -232,6 +246,10 @@ fn is_extender(c: char) -> bool {
     }
     if cp <= 0x36F {
         return true;
+    }
+    if matches!(cp, 0x2010..=0x2027 | 0x2030..=0x205E) {
+        // General Punctuation: dashes, quotes, ellipsis … never extend.
+        return false;
     }
     let mut buf = [0u8; 8];
     buf[0] = b'a';
@@ -261,13 +279,14 @@ fn is_non_ascii_punctuation(c: char) -> bool {
         | '\u{FF3F}' | '\u{FF5B}' | '\u{FF5D}' | '\u{FF5F}'..='\u{FF65}')
 }
 
-/// ASCII punctuation (Unicode `P*`); the other printable ASCII non-alphanumerics
-/// (`$ + < = > ^ ` | ~`) and control characters are symbols.
+/// ASCII punctuation (Unicode `P*`, except `%`, which [`TokenKind::Symbol`] documents as a
+/// symbol); the other printable ASCII non-alphanumerics (`$ % + < = > ^ ` | ~`) and
+/// control characters are symbols.
 #[inline]
 fn ascii_kind(b: u8) -> TokenKind {
     match b {
         b'!'..=b'#'
-        | b'%'..=b'*'
+        | b'&'..=b'*'
         | b','..=b'/'
         | b':'
         | b';'
@@ -379,7 +398,7 @@ impl<'a> Tokens<'a> {
 
     /// Scans a run of word characters from `i`; returns its end and updates `last`,
     /// `letters`, `digits`.
-    #[inline]
+    #[inline(always)]
     fn scan_run(
         &self,
         mut i: usize,
@@ -389,59 +408,121 @@ impl<'a> Tokens<'a> {
     ) -> usize {
         let bytes = self.bytes();
         while let Some(&b) = bytes.get(i) {
-            match class(b) {
-                CYR => {
+            // An if-chain, most frequent first: cheaper than a jump table per character.
+            let class = class(b);
+            if class & CYR != 0 {
+                i += 2;
+                *last = Last::Letter;
+                *letters = true;
+            } else if class & ALPHA != 0 {
+                i += 1;
+                *last = Last::Letter;
+                *letters = true;
+            } else if class & DIGIT != 0 {
+                i += 1;
+                *last = Last::AsciiDigit;
+                *digits = true;
+            } else if class & NON_ASCII != 0 {
+                // Kazakh and other letters of U+0480–U+04BF, without decoding; U+0482 ҂
+                // is a symbol.
+                if b == 0xD2 && bytes.get(i + 1).is_some_and(|&b| b != 0x82) {
                     i += 2;
                     *last = Last::Letter;
                     *letters = true;
+                    continue;
                 }
-                ALPHA => {
-                    i += 1;
-                    *last = Last::Letter;
-                    *letters = true;
-                }
-                DIGIT => {
-                    i += 1;
-                    *last = Last::AsciiDigit;
-                    *digits = true;
-                }
-                // An underscore joins word characters (`К_тому_же`), it does not end a word.
-                ASCII_OTHER if b == b'_' && self.word_char_at(i + 1).is_some() => {
-                    i += 1;
-                }
-                NON_ASCII => {
-                    let Some(c) = self.char_at(i) else { break };
-                    if c.is_alphanumeric() {
-                        if c.is_numeric() {
-                            *digits = true;
-                            *last = Last::Other;
-                        } else {
-                            *letters = true;
-                            *last = Last::Letter;
-                        }
-                    } else if !(c == '\u{AD}' || is_extender(c)) {
-                        break;
+                let Some(c) = self.char_at(i) else { break };
+                if c.is_alphanumeric() {
+                    if c.is_numeric() {
+                        *digits = true;
+                        *last = Last::Other;
+                    } else {
+                        *letters = true;
+                        *last = Last::Letter;
                     }
-                    // Marks, soft hyphens and ZWJ keep `last`: `а́-то` still joins.
-                    i += c.len_utf8();
+                } else if !(c == '\u{AD}' || is_extender(c)) {
+                    break;
                 }
-                _ => break,
+                // Marks, soft hyphens and ZWJ keep `last`: `а́-то` still joins.
+                i += c.len_utf8();
+            } else if b == b'_' && self.word_char_at(i + 1).is_some() {
+                // An underscore joins word characters (`К_тому_же`), it does not end a word.
+                i += 1;
+            } else {
+                break;
             }
         }
         i
     }
 
     /// A word or number starting at `start` (a letter or digit).
+    #[inline]
     fn word(&mut self, start: usize) -> Token<'a> {
-        let bytes = self.bytes();
         let mut last = Last::Other;
         let mut letters = false;
         let mut digits = false;
-        let mut i = start;
-        loop {
-            let run_start = i;
-            i = self.scan_run(i, &mut last, &mut letters, &mut digits);
-            let Some(&b) = bytes.get(i) else { break };
+        let end = self.scan_run(start, &mut last, &mut letters, &mut digits);
+        if self.may_go_on(start, end, last) {
+            self.word_tail(start, end, last, letters, digits)
+        } else {
+            let kind = if letters {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            self.token(start, end, kind)
+        }
+    }
+
+    /// Whether the word whose first run is `start..end` may go on past `end` (or become a
+    /// URL, an e-mail, take a period): a cheap test that sends the common cases (a word
+    /// followed by a space, a comma, a sentence-final period) straight out.
+    #[inline(always)]
+    fn may_go_on(&self, start: usize, end: usize, last: Last) -> bool {
+        let bytes = self.bytes();
+        let Some(&b) = bytes.get(end) else {
+            return false;
+        };
+        let ascii_start = bytes[start].is_ascii();
+        match b {
+            b'-' | b'\'' => true,
+            b',' => last == Last::AsciiDigit,
+            b'.' => {
+                last == Last::AsciiDigit
+                    || ascii_start
+                    || self.config.abbreviation_periods
+                    || end - start <= 4
+                    || bytes
+                        .get(end + 1)
+                        .is_some_and(|&next| class(next) & (SPACE | ASCII_OTHER) == 0)
+            }
+            b':' => last == Last::AsciiDigit || ascii_start,
+            b'@' => true,
+            b'+' | b'%' => ascii_start,
+            // ’ U+2019, ‐ U+2010, ‑ U+2011 (not — or …)
+            0xE2 => matches!(
+                bytes.get(end + 1..end + 3),
+                Some([0x80, 0x90 | 0x91 | 0x99])
+            ),
+            _ => false,
+        }
+    }
+
+    /// The rest of [`Tokens::word`] when the first run of word characters `start..end` is
+    /// followed by something that may join (hyphen, apostrophe, dot …).
+    #[inline(never)]
+    fn word_tail(
+        &mut self,
+        start: usize,
+        end: usize,
+        mut last: Last,
+        mut letters: bool,
+        mut digits: bool,
+    ) -> Token<'a> {
+        let bytes = self.bytes();
+        let mut i = end;
+        let mut run_start = start;
+        while let Some(&b) = bytes.get(i) {
             // What joins two runs into one token.
             let next = match b {
                 b'-' => match self.word_char_at(i + 1) {
@@ -489,7 +570,8 @@ impl<'a> Tokens<'a> {
                 },
                 _ => break,
             };
-            i = next;
+            run_start = next;
+            i = self.scan_run(next, &mut last, &mut letters, &mut digits);
         }
 
         // Tokens that begin like a word: URLs, e-mails.
@@ -519,6 +601,8 @@ impl<'a> Tokens<'a> {
         } else {
             TokenKind::Number
         };
+        // Rules that stop at a letter or digit (domains, times) leave marks behind.
+        let i = self.absorb_extenders(i);
         self.token(start, i, kind)
     }
 
@@ -781,7 +865,7 @@ impl<'a> Tokens<'a> {
                 break;
             }
         }
-        (labels >= 2).then_some(end)
+        (labels >= 2).then(|| self.absorb_extenders(end))
     }
 
     /// A token starting with ASCII punctuation, a symbol or a control character.
@@ -798,7 +882,7 @@ impl<'a> Tokens<'a> {
                     i += 1;
                 }
                 if let Some(&bracket @ (b')' | b'(')) = bytes.get(i) {
-                    let end = same_byte_run(bytes, i, bracket);
+                    let end = self.absorb_extenders(same_byte_run(bytes, i, bracket));
                     return self.token(start, end, TokenKind::Punct);
                 }
             }
@@ -854,7 +938,7 @@ impl<'a> Tokens<'a> {
     #[inline]
     fn absorb_extenders(&self, mut end: usize) -> usize {
         while let Some(&b) = self.bytes().get(end) {
-            if b < 0x80 || class(b) == CYR {
+            if b < 0x80 || class(b) & CYR != 0 {
                 break;
             }
             match self.char_at(end) {
@@ -898,6 +982,7 @@ impl<'a> Tokens<'a> {
         while self.text[end..].starts_with(cluster) {
             end += cluster.len();
         }
+        let end = self.absorb_extenders(end);
         let kind = if is_non_ascii_punctuation(c) {
             TokenKind::Punct
         } else {
@@ -932,23 +1017,28 @@ impl<'a> Iterator for Tokens<'a> {
         let bytes = self.bytes();
         let mut i = self.pos;
         while let Some(&b) = bytes.get(i) {
-            match class(b) {
-                SPACE => i += 1,
-                ALPHA | CYR => return Some(self.word(i)),
-                DIGIT => {
-                    if let Some(end) = self.keycap_end(i) {
-                        return Some(self.token(i, end, TokenKind::Emoji));
-                    }
-                    return Some(self.word(i));
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
+            let class = class(b);
+            if class & SPACE != 0 {
+                i += 1;
+            } else if class & (CYR | ALPHA) != 0 {
+                return Some(self.word(i));
+            } else if class & ASCII_OTHER != 0 {
+                return Some(self.ascii_other(i, b));
+            } else if class & DIGIT != 0 {
+                if let Some(end) = self.keycap_end(i) {
+                    return Some(self.token(i, end, TokenKind::Emoji));
                 }
-                ASCII_OTHER => return Some(self.ascii_other(i, b)),
-                _ => {
-                    let c = self.char_at(i)?;
-                    if is_separator(c) {
-                        i += c.len_utf8();
-                    } else {
-                        return Some(self.non_ascii(i, c));
-                    }
+                return Some(self.word(i));
+            } else {
+                let c = self.char_at(i)?;
+                if is_separator(c) {
+                    i += c.len_utf8();
+                } else {
+                    return Some(self.non_ascii(i, c));
                 }
             }
         }
@@ -979,11 +1069,12 @@ mod tests {
             assert_eq!(class(b), expected, "{b:#x}");
             assert_eq!(class(b) == SPACE, is_separator(c), "{b:#x}");
         }
-        for cp in 0x400u32..0x540 {
+        for cp in (0x400u32..0x480).chain(0x4C0..0x540) {
             let c = char::from_u32(cp).unwrap();
             let mut buf = [0u8; 4];
             c.encode_utf8(&mut buf);
             assert_eq!(class(buf[0]), CYR);
+            assert!(c.is_alphabetic() || cp == 0x530, "{c:?}");
         }
     }
 

@@ -3,12 +3,8 @@
 
 use std::sync::OnceLock;
 
-/// A word list embedded in the binary, parsed on first use.
-///
-/// ```ignore
-/// static SUFFIXES: EmbeddedList = EmbeddedList::new(include_str!("data/domain_suffixes.txt"));
-/// assert!(SUFFIXES.contains("RU"));
-/// ```
+/// A word list embedded in the binary, parsed on first use: a `static` built with
+/// `EmbeddedList::new(include_str!("data/….txt"))`, queried with [`EmbeddedList::contains`].
 pub(crate) struct EmbeddedList {
     data: &'static str,
     list: OnceLock<WordList>,
@@ -67,13 +63,32 @@ impl WordList {
         }
         let mut buf = [0u8; 64];
         let mut len = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let n = c.len_utf8();
-            let Some(slot) = buf.get_mut(len..len + n) else {
-                return false;
+        for c in word.chars() {
+            // ASCII and Russian capitals without the full Unicode case tables.
+            let lower = match c {
+                'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20),
+                'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50),
+                'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => Some(c),
+                _ => None,
             };
-            c.encode_utf8(slot);
-            len += n;
+            let mut push = |c: char| {
+                let n = c.len_utf8();
+                match buf.get_mut(len..len + n) {
+                    Some(slot) => {
+                        c.encode_utf8(slot);
+                        len += n;
+                        true
+                    }
+                    None => false,
+                }
+            };
+            let pushed = match lower {
+                Some(l) => push(l),
+                None => c.to_lowercase().all(&mut push),
+            };
+            if !pushed {
+                return false;
+            }
         }
         let key = &buf[..len];
         self.words

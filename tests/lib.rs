@@ -2,8 +2,11 @@
 
 mod encoding;
 mod input;
+mod keywords;
+mod lang;
 mod mojibake;
 mod stem;
 mod stopwords;
+mod support;
 mod tfidf;
 mod tokens;

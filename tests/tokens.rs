@@ -1,9 +1,283 @@
-//! Token invariants (bootstrap; grows with the tokenizer).
+//! Tokenizer: gold-data accuracy, table-driven Russian cases, property tests.
+
+use proptest::prelude::*;
+use slovo::{tokenize, Token, TokenKind, Tokenizer};
+
+use crate::support::partition::{parse_file, score_all, Score};
+
+// ---------------------------------------------------------------- gold data
+
+fn score_file(contents: &str) -> Score {
+    let gold = parse_file(contents);
+    score_all(&gold, |text| tokenize(text).map(|t| t.span).collect())
+}
+
+fn assert_errors_below(name: &str, contents: &str, max_per_1000: f64) {
+    let score = score_file(contents);
+    assert!(score.gold_segments > 0, "{name}: no gold tokens");
+    assert!(
+        score.per_1000() <= max_per_1000,
+        "{name}: {:.2} errors per 1000 gold tokens (missing {}, extra {}), allowed {max_per_1000}",
+        score.per_1000(),
+        score.missing,
+        score.extra
+    );
+}
+
+// Thresholds sit a little above the measured values (syntag 5.50, corpora 4.34, unit 0),
+// and under the bar of 6 errors per 1000 tokens.
+#[test]
+fn syntagrus_gold_slice() {
+    assert_errors_below(
+        "syntag_tokens_slice",
+        include_str!("data/razdel/syntag_tokens_slice.txt"),
+        5.8,
+    );
+}
 
 #[test]
-fn spans_slice_the_text() {
-    let text = "Е. Казыхан посетил Брюссель.";
-    for t in slovo::tokenize(text) {
-        assert_eq!(&text[t.span.clone()], t.text);
+fn opencorpora_gold_slice() {
+    assert_errors_below(
+        "corpora_tokens_slice",
+        include_str!("data/razdel/corpora_tokens_slice.txt"),
+        4.7,
+    );
+}
+
+#[test]
+fn razdel_unit_cases() {
+    assert_errors_below(
+        "unit_tokens_dev",
+        include_str!("data/razdel/unit_tokens_dev.txt"),
+        0.0,
+    );
+}
+
+#[test]
+fn scoring_counts_missing_and_extra_split_points() {
+    let gold = parse_file("кто-то| |пришёл|.\n");
+    let exact = score_all(&gold, |_| vec![0..11, 12..24, 24..25]);
+    assert_eq!((exact.missing, exact.extra, exact.gold_segments), (0, 0, 3));
+    let merged = score_all(&gold, |_| vec![0..11, 12..25]);
+    assert_eq!((merged.missing, merged.extra), (1, 0));
+    let split = score_all(&gold, |_| vec![0..4, 4..5, 5..11, 12..24, 24..25]);
+    assert_eq!((split.missing, split.extra), (0, 2));
+}
+
+// ---------------------------------------------------------------- table of cases
+
+/// Replaces `\u{XXXX}` escapes.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("\\u{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 3..];
+        let close = after.find('}').expect("unclosed \\u{ escape");
+        let code = u32::from_str_radix(&after[..close], 16).expect("bad \\u{} escape");
+        out.push(char::from_u32(code).expect("not a char"));
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn russian_cases_table() {
+    let table = include_str!("data/token_cases.tsv");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (number, line) in table.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        assert!(
+            columns.len() == 2 || columns.len() == 3,
+            "line {}: need TEXT, TOKENS [, KINDS]",
+            number + 1
+        );
+        let text = unescape(columns[0]);
+        let expected: Vec<String> = columns[1].split(' ').map(unescape).collect();
+        let tokens: Vec<Token> = tokenize(&text).collect();
+        let got: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+        if got != expected {
+            failures.push(format!("line {}: {text:?}: got {got:?}", number + 1));
+        }
+        if let Some(kinds) = columns.get(2) {
+            let expected: Vec<TokenKind> = kinds
+                .split(' ')
+                .map(|k| k.parse().expect("unknown kind"))
+                .collect();
+            let got: Vec<TokenKind> = tokens.iter().map(|t| t.kind).collect();
+            if got != expected {
+                failures.push(format!("line {}: {text:?}: kinds {got:?}", number + 1));
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 50, "only {checked} cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn abbreviation_periods_option() {
+    let t = Tokenizer::new().abbreviation_periods(true);
+    let words: Vec<&str> = t
+        .tokenize("в 1999 г. под ред. М.М.Розенталя, т.е. тыс. руб. и т.д.")
+        .map(|t| t.text)
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "в",
+            "1999",
+            "г.",
+            "под",
+            "ред.",
+            "М.",
+            "М.",
+            "Розенталя",
+            ",",
+            "т.е.",
+            "тыс.",
+            "руб.",
+            "и",
+            "т.д",
+            "."
+        ]
+    );
+}
+
+// ---------------------------------------------------------------- properties
+
+/// The separators the tokenizer drops (its documented set).
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+fn check_invariants(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
+    let mut covered = 0;
+    for t in tokens {
+        prop_assert_eq!(&text[t.span.clone()], t.text);
+        prop_assert!(t.span.start < t.span.end, "empty token {:?}", t);
+        prop_assert!(covered <= t.span.start, "overlap or disorder at {:?}", t);
+        let gap = &text[covered..t.span.start];
+        prop_assert!(
+            gap.chars().all(is_separator),
+            "lost text {:?} before {:?}",
+            gap,
+            t
+        );
+        prop_assert!(
+            !t.text.chars().any(is_separator),
+            "separator inside {:?}",
+            t
+        );
+        match t.kind {
+            TokenKind::Hashtag => prop_assert!(t.text.starts_with('#')),
+            TokenKind::Mention => prop_assert!(t.text.starts_with('@')),
+            TokenKind::Email => prop_assert!(t.text.contains('@')),
+            TokenKind::Url => prop_assert!(
+                t.text.contains("://") || t.text.to_ascii_lowercase().starts_with("www.")
+            ),
+            TokenKind::Number => prop_assert!(t.text.chars().any(char::is_numeric)),
+            TokenKind::Word => prop_assert!(t.text.chars().any(char::is_alphanumeric)),
+            _ => {}
+        }
+        covered = t.span.end;
+    }
+    let tail = &text[covered..];
+    prop_assert!(tail.chars().all(is_separator), "lost tail {:?}", tail);
+    Ok(())
+}
+
+/// Whether `c` continues the grapheme cluster of a letter before it (combining marks,
+/// ZWJ, variation selectors, emoji modifiers).
+fn is_extender(c: char) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let pair: String = ['a', c].iter().collect();
+    pair.graphemes(true).count() == 1
+}
+
+/// Marks stay with what they mark: no token starts with an extender unless a separator (or
+/// the start of the text) is right before it, and no token ends right before one.
+fn check_extenders(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
+    for t in tokens {
+        let before = text[..t.span.start].chars().next_back();
+        let first = t.text.chars().next();
+        if let (Some(before), Some(first)) = (before, first) {
+            prop_assert!(
+                is_separator(before) || !is_extender(first),
+                "{:?} starts with a mark cut from {:?}",
+                t,
+                before
+            );
+        }
+        if let Some(after) = text[t.span.end..].chars().next() {
+            prop_assert!(!is_extender(after), "{:?} leaves {:?} behind", t, after);
+        }
+    }
+    Ok(())
+}
+
+/// Pieces that stress the rules: joiners, separators, marks, emoji parts, list words.
+const PIECES: &[&str] = &[
+    "а", "Б", "ё", "Ё", "қ", "ї", "ў", "x", "Z", "w", "1", "19", "2024", "-", "‐", ".", ",", ":",
+    ";", "?", "!", "…", "'", "’", "`", "_", "@", "#", "*", "%", "+", "/", "(", ")", "«", "»", "\"",
+    "http://", "https://", "www.", ".ru", "ру", "com", "то", "ка", "два", "кто", "г", "т", "е",
+    "им", "mail", " ", "  ", "\t", "\n", "\u{A0}", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{301}",
+    "\u{AD}", "\u{200D}", "\u{FE0F}", "\u{20E3}", "😀", "👍", "🏽", "🇷", "🇺", "👩", "\u{0}",
+    "\u{7F}", "\u{85}", "№", "©", "∑", "日本", "ש", "ٴ",
+];
+
+fn tricky_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
+}
+
+fn check_all(text: &str) -> Result<(), TestCaseError> {
+    for tokenizer in [
+        Tokenizer::new(),
+        Tokenizer::new().abbreviation_periods(true),
+    ] {
+        let tokens: Vec<Token> = tokenizer.tokenize(text).collect();
+        check_invariants(text, &tokens)?;
+        check_extenders(text, &tokens)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    // 2000 cases by default; PROPTEST_CASES=… for a longer hunt.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000)
+    ))]
+
+    #[test]
+    fn invariants_on_tricky_pieces(text in tricky_text()) {
+        check_all(&text)?;
+    }
+
+    #[test]
+    fn invariants_on_arbitrary_unicode(text in any::<String>()) {
+        check_all(&text)?;
+    }
+
+    #[test]
+    fn invariants_on_mixed_scripts(
+        text in "[а-яА-ЯёЁa-zA-Z0-9 .,:;!?\\-'’«»@#/()\u{A0}\u{200B}\u{301}\u{AD}😀🇷🇺👍🏽]{0,60}"
+    ) {
+        check_all(&text)?;
+    }
+}
+
+#[test]
+fn iterator_is_fused_and_restartable() {
+    let text = "раз, два";
+    let mut tokens = tokenize(text);
+    assert_eq!(tokens.by_ref().count(), 3);
+    assert_eq!(tokens.next(), None);
+    assert_eq!(tokenize(text).count(), 3);
+    assert_eq!(tokenize("").next(), None);
+    assert_eq!(tokenize(" \u{A0}\u{200B}\n").next(), None);
 }

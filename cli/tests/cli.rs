@@ -315,6 +315,60 @@ fn closed_output_pipe_ends_quietly() {
     }
 }
 
+#[test]
+fn stem_prints_one_line_of_stems_per_input_line() {
+    let out = slovo(
+        &["stem"],
+        "Европейского союза\n\nЁлками, ёжиками!\nBrussels\n".as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout(&out), "европейск союз\n\nелк ежик\nbrussels\n");
+}
+
+#[test]
+fn stem_reproduces_snowball_on_the_gold_vocabulary() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/data/snowball_russian");
+    let voc = std::fs::read(root.join("voc.txt")).expect("voc.txt");
+    let expected = std::fs::read_to_string(root.join("output.txt")).expect("output.txt");
+    let out = slovo(&["stem"], &voc);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), expected);
+}
+
+#[test]
+fn terms_give_stem_surface_and_code_point_offsets() {
+    let text = "Е. Казыхан посетил Брюссель и ЕС.";
+    let lines = json_lines(&slovo(&["terms"], text.as_bytes()));
+    assert_eq!(lines.len(), 1);
+    let terms = lines[0]["terms"].as_array().expect("terms");
+    let chars: Vec<char> = text.chars().collect();
+    let mut surfaces = Vec::new();
+    for term in terms {
+        let (start, end) = (
+            term["start"].as_u64().expect("start") as usize,
+            term["end"].as_u64().expect("end") as usize,
+        );
+        let surface = term["surface"].as_str().expect("surface");
+        assert_eq!(chars[start..end].iter().collect::<String>(), surface);
+        surfaces.push(surface.to_owned());
+    }
+    assert_eq!(surfaces, ["Казыхан", "посетил", "Брюссель", "ЕС"]);
+    assert_eq!(terms[2]["stem"], "брюссел");
+}
+
+#[test]
+fn analyze_reports_top_terms_with_their_surface_form() {
+    let lines = json_lines(&slovo(&["analyze", "--json"], b""));
+    let top = lines[0]["terms"]["top"].as_array().expect("top terms");
+    assert_eq!(top[0]["stem"], "европейск");
+    assert_eq!(top[0]["surface"], "Европейского");
+    assert!(top[0]["count"].as_u64().expect("count") >= 10);
+}
+
 /// The sample's lines as JSON Lines documents with ids.
 fn sample_jsonl() -> String {
     SAMPLE

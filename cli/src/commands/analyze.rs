@@ -77,6 +77,8 @@ pub struct Report<'a> {
     pub tokens: TokenCounts,
     /// Word statistics.
     pub words: WordStats<'a>,
+    /// The analyzer's terms (stems, without stop words), most frequent first.
+    pub terms: TermStats<'a>,
 }
 
 /// Document size.
@@ -145,6 +147,70 @@ pub struct WordCount<'a> {
     pub count: usize,
 }
 
+/// Term statistics from [`slovo::Analyzer`] (stop words dropped, words stemmed).
+#[derive(Debug, Serialize)]
+pub struct TermStats<'a> {
+    /// Terms in the document.
+    pub total: usize,
+    /// Different stems.
+    pub distinct: usize,
+    /// The most frequent stems, most frequent first (ties in alphabetical order).
+    pub top: Vec<TermCount<'a>>,
+}
+
+/// One stem, its most frequent surface form and how often it occurs.
+#[derive(Debug, Serialize)]
+pub struct TermCount<'a> {
+    /// The stem.
+    pub stem: String,
+    /// Its most frequent form in the text, as written (ties: the first seen).
+    pub surface: &'a str,
+    /// Occurrences.
+    pub count: usize,
+}
+
+impl<'a> TermStats<'a> {
+    fn new(text: &'a str, top: usize) -> Self {
+        // stem -> (count, surface -> (count, first position))
+        let mut stems: HashMap<String, (usize, HashMap<&'a str, (usize, usize)>)> = HashMap::new();
+        let mut total = 0;
+        slovo::Analyzer::default().for_each_term(text, |stem, token| {
+            total += 1;
+            let (count, surfaces) = match stems.get_mut(stem) {
+                Some(entry) => entry,
+                None => stems.entry(stem.to_owned()).or_default(),
+            };
+            *count += 1;
+            let seen = surfaces.len();
+            surfaces.entry(token.text).or_insert((0, seen)).0 += 1;
+        });
+        let distinct = stems.len();
+        let mut ranked: Vec<TermCount<'a>> = stems
+            .into_iter()
+            .map(|(stem, (count, surfaces))| {
+                let surface = surfaces
+                    .into_iter()
+                    .max_by(|(_, (n1, first1)), (_, (n2, first2))| {
+                        n1.cmp(n2).then_with(|| first2.cmp(first1))
+                    })
+                    .map_or("", |(surface, _)| surface);
+                TermCount {
+                    stem,
+                    surface,
+                    count,
+                }
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.stem.cmp(&b.stem)));
+        ranked.truncate(top);
+        TermStats {
+            total,
+            distinct,
+            top: ranked,
+        }
+    }
+}
+
 impl<'a> Report<'a> {
     /// Analyses `document`, listing the `top` most frequent words.
     pub fn new(document: &'a Document, top: usize) -> Self {
@@ -183,6 +249,7 @@ impl<'a> Report<'a> {
                 distinct,
                 top: ranked,
             },
+            terms: TermStats::new(text, top),
         }
     }
 
@@ -232,6 +299,29 @@ impl<'a> Report<'a> {
                 .map_or(1, |c| c.count.to_string().len());
             for (rank, WordCount { word, count }) in self.words.top.iter().enumerate() {
                 writeln!(w, "{:>4}. {count:>width$}  {word}", rank + 1)?;
+            }
+        }
+        if !self.terms.top.is_empty() {
+            writeln!(w)?;
+            writeln!(
+                w,
+                "Most frequent terms ({} terms, {} distinct stems; stop words left out)",
+                self.terms.total, self.terms.distinct
+            )?;
+            let width = self
+                .terms
+                .top
+                .first()
+                .map_or(1, |c| c.count.to_string().len());
+            for (rank, term) in self.terms.top.iter().enumerate() {
+                writeln!(
+                    w,
+                    "{:>4}. {:>width$}  {:<20} ({})",
+                    rank + 1,
+                    term.count,
+                    term.surface,
+                    term.stem
+                )?;
             }
         }
         Ok(())

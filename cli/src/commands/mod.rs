@@ -8,6 +8,8 @@ use crate::output::Output;
 
 pub mod analyze;
 pub mod tfidf;
+pub mod stem;
+pub mod terms;
 pub mod tokenize;
 
 /// The subcommands.
@@ -21,6 +23,10 @@ pub enum Command {
     /// TF-IDF: fit a model on a corpus, or transform documents with a saved model.
     #[command(subcommand)]
     Tfidf(tfidf::Args),
+    /// Print the terms of each document (stem, surface form, offsets) as JSON Lines.
+    Terms(terms::Args),
+    /// Stem the words of each input line (Snowball Russian); one output line per line.
+    Stem(stem::Args),
 }
 
 impl Command {
@@ -30,6 +36,8 @@ impl Command {
             Command::Tokenize(args) => tokenize::run(args, out),
             Command::Analyze(args) => analyze::run(args, out),
             Command::Tfidf(args) => tfidf::run(args, out),
+            Command::Terms(args) => terms::run(args, out),
+            Command::Stem(args) => stem::run(args, out),
         }
     }
 }

@@ -1,0 +1,83 @@
+//! `slovo terms`: the analyzer's terms (stem, surface, offsets), as JSON Lines.
+
+use std::path::PathBuf;
+
+use serde::ser::{Serialize, Serializer};
+use serde_json::{Map, Value};
+use slovo::Analyzer;
+
+use crate::error::CliError;
+use crate::input::{for_each_document, ModeArgs, Source};
+use crate::offsets::CharOffsets;
+use crate::output::Output;
+
+/// Options of `slovo terms`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files to read; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    mode: ModeArgs,
+    /// Give start/end as UTF-8 byte offsets instead of Unicode code-point offsets.
+    #[arg(long)]
+    byte_offsets: bool,
+}
+
+/// Prints `{"terms":[{"stem","surface","start","end"}…]}` per document.
+pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
+    let analyzer = Analyzer::default();
+    let sources = Source::from_args(&args.files, Source::Stdin);
+    for_each_document(&sources, args.mode, |mut document| {
+        document.fields.shift_remove("terms");
+        out.json_line(&Analyzed {
+            fields: &document.fields,
+            terms: Terms {
+                analyzer: &analyzer,
+                text: &document.text,
+                byte_offsets: args.byte_offsets,
+            },
+        })
+    })
+}
+
+#[derive(serde::Serialize)]
+struct Analyzed<'a> {
+    #[serde(flatten)]
+    fields: &'a Map<String, Value>,
+    terms: Terms<'a>,
+}
+
+struct Terms<'a> {
+    analyzer: &'a Analyzer,
+    text: &'a str,
+    byte_offsets: bool,
+}
+
+#[derive(serde::Serialize)]
+struct TermJson<'a> {
+    stem: String,
+    surface: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl Serialize for Terms<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut offsets = CharOffsets::new(self.text);
+        let byte_offsets = self.byte_offsets;
+        serializer.collect_seq(self.analyzer.terms(self.text).into_iter().map(|term| {
+            let (start, end) = if byte_offsets {
+                (term.span.start, term.span.end)
+            } else {
+                (offsets.at(term.span.start), offsets.at(term.span.end))
+            };
+            TermJson {
+                stem: term.stem,
+                surface: term.surface,
+                start,
+                end,
+            }
+        }))
+    }
+}

@@ -1,0 +1,279 @@
+//! One pass over a document: words, their stems, sentences, casing and phrase breaks.
+
+use foldhash::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::normalize::fold;
+use crate::{Analyzer, StopWords};
+
+/// Sentences counted as the lead of a document (the title line is one of them).
+pub(crate) const LEAD_SENTENCES: u32 = 4;
+
+/// Marks a word that can never be part of a keyword (stop word, number, one letter).
+pub(crate) const NO_TERM: u32 = u32::MAX;
+
+/// How a word was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// all lowercase (or no cased letters)
+    Lower,
+    /// first letter uppercase, some lowercase after it
+    Title,
+    /// two or more letters, all uppercase (an acronym such as `ЕС`, `НАТО`)
+    Upper,
+}
+
+/// One word of the document, in text order.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    pub span: Range<usize>,
+    /// Index into [`Scan::terms`], or [`NO_TERM`].
+    pub term: u32,
+    pub sentence: u32,
+    pub case: Case,
+    /// Something other than plain spaces stands between this word and the previous one
+    /// (punctuation, a line break, a stop word, a number): no phrase spans the gap.
+    pub break_before: bool,
+}
+
+/// What the document says about one stem.
+#[derive(Debug, Clone)]
+pub(crate) struct TermStats {
+    pub stem: String,
+    pub count: u32,
+    pub first_word: u32,
+    pub first_sentence: u32,
+    pub last_sentence: u32,
+    pub sentences: u32,
+    /// Occurrences that are not sentence-initial.
+    pub inner: u32,
+    /// … of which written with a capital (Title or Upper).
+    pub inner_capital: u32,
+    pub upper: u32,
+    /// Occurrences whose ending marks a verb / an adjective or participle / an adverb.
+    pub verb: u32,
+    pub adjective: u32,
+    pub adverb: u32,
+    /// Occurrences in the first sentences (title and lead).
+    pub lead: u32,
+}
+
+/// The scanned document.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    pub words: Vec<Word>,
+    pub terms: Vec<TermStats>,
+    pub sentences: u32,
+}
+
+fn case_of(word: &str) -> Case {
+    let mut chars = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return Case::Lower;
+    };
+    if !first.is_uppercase() {
+        return Case::Lower;
+    }
+    let mut rest_upper = 0usize;
+    let mut rest_lower = 0usize;
+    for c in chars {
+        if c.is_uppercase() {
+            rest_upper += 1;
+        } else if c.is_lowercase() {
+            rest_lower += 1;
+        }
+    }
+    if rest_lower == 0 && rest_upper > 0 {
+        Case::Upper
+    } else {
+        Case::Title
+    }
+}
+
+impl TermStats {
+    fn new(stem: String, first_word: u32, sentence: u32) -> Self {
+        TermStats {
+            stem,
+            count: 0,
+            first_word,
+            first_sentence: sentence,
+            last_sentence: sentence,
+            sentences: 1,
+            inner: 0,
+            inner_capital: 0,
+            upper: 0,
+            verb: 0,
+            adjective: 0,
+            adverb: 0,
+            lead: 0,
+        }
+    }
+}
+
+impl Scan {
+    /// Scans `text` with `analyzer`'s terms (its stop words and short words are left out,
+    /// and break phrases like punctuation does).
+    pub(crate) fn new(text: &str, analyzer: &Analyzer) -> Scan {
+        let mut scan = Scan::default();
+        // surface form -> (term id or NO_TERM, word class): each form is judged once
+        let mut forms: HashMap<&str, (u32, WordClass)> = HashMap::default();
+        let mut stem_ids: HashMap<String, u32> = HashMap::default();
+        let mut prev_end = 0usize;
+        let mut sentence = 0u32;
+        let mut at_sentence_start = true;
+        analyzer.for_each_term(text, |stem, token| {
+            let gap = text.get(prev_end..token.span.start).unwrap_or("");
+            prev_end = token.span.end;
+            // Punctuation, numbers, dropped words: anything but spaces breaks a phrase.
+            let break_before = scan.words.is_empty() || !gap.chars().all(is_space);
+            if let Some(end) = gap.rfind(['.', '!', '?', '…', '\n']) {
+                if !scan.words.is_empty() {
+                    sentence += 1;
+                }
+                at_sentence_start = true;
+                // A stop word between the period and this word took the sentence start.
+                if gap[end..].chars().any(char::is_alphabetic) {
+                    at_sentence_start = false;
+                }
+            } else if gap.chars().any(char::is_alphabetic) {
+                at_sentence_start = false;
+            }
+            let word_index = scan.words.len() as u32;
+            let (term, class) = *forms.entry(token.text).or_insert_with(|| {
+                let lower = fold(token.text);
+                let id = if !is_candidate(token.text, &lower) || is_non_keyword_stem(stem) {
+                    NO_TERM
+                } else if let Some(&id) = stem_ids.get(stem) {
+                    id
+                } else {
+                    let id = scan.terms.len() as u32;
+                    stem_ids.insert(stem.to_string(), id);
+                    scan.terms
+                        .push(TermStats::new(stem.to_string(), word_index, sentence));
+                    id
+                };
+                (id, WordClass::of(&lower))
+            });
+            let case = case_of(token.text);
+            let initial = at_sentence_start;
+            at_sentence_start = false;
+            if term != NO_TERM {
+                let t = &mut scan.terms[term as usize];
+                t.count += 1;
+                if sentence < LEAD_SENTENCES {
+                    t.lead += 1;
+                }
+                if t.last_sentence != sentence {
+                    t.sentences += 1;
+                    t.last_sentence = sentence;
+                }
+                if !initial {
+                    t.inner += 1;
+                    if case != Case::Lower {
+                        t.inner_capital += 1;
+                    }
+                }
+                if case == Case::Upper {
+                    t.upper += 1;
+                }
+                match class {
+                    WordClass::Verb => t.verb += 1,
+                    WordClass::Adjective => t.adjective += 1,
+                    WordClass::Adverb => t.adverb += 1,
+                    WordClass::Other => {}
+                }
+            }
+            let prev_no_term = scan.words.last().is_some_and(|w| w.term == NO_TERM);
+            scan.words.push(Word {
+                span: token.span,
+                term,
+                sentence,
+                case,
+                break_before: break_before || prev_no_term || term == NO_TERM,
+            });
+        });
+        scan.sentences = sentence + 1;
+        scan
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}'
+}
+
+/// Can this word be (part of) a keyword?
+fn is_candidate(surface: &str, lower: &str) -> bool {
+    let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    // Abbreviations and initials keep their periods (`т.е.`, `Е.`): never keywords.
+    if letters == 0 || lower.contains('.') || is_function_compound(lower) {
+        return false;
+    }
+    let chars = lower.chars().count();
+    chars >= 3 || (chars == 2 && case_of(surface) == Case::Upper)
+}
+
+/// What a word's ending says about its part of speech (see `data/endings.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordClass {
+    Other,
+    Verb,
+    Adjective,
+    Adverb,
+}
+
+impl WordClass {
+    fn of(lower: &str) -> WordClass {
+        static ENDINGS: OnceLock<Vec<(&'static str, WordClass)>> = OnceLock::new();
+        let endings = ENDINGS.get_or_init(|| {
+            let mut list = Vec::new();
+            for line in include_str!("data/endings.txt").lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let mut fields = line.split_whitespace();
+                let class = match fields.next() {
+                    Some("verb") => WordClass::Verb,
+                    Some("adjective") => WordClass::Adjective,
+                    Some("adverb") => WordClass::Adverb,
+                    _ => continue,
+                };
+                list.extend(fields.map(|e| (e, class)));
+            }
+            // Longest ending first, so that the most specific one decides.
+            list.sort_by_key(|(e, _)| std::cmp::Reverse(e.len()));
+            list
+        });
+        // A stem must remain: "есть" is not "-ть" after "ес".
+        endings
+            .iter()
+            .find(|(e, _)| lower.len() > e.len() + 2 && lower.ends_with(e))
+            .map_or(WordClass::Other, |&(_, class)| class)
+    }
+}
+
+/// `что-то`, `кто-нибудь`, `по-прежнему`: a stop word joined by a hyphen to a particle,
+/// or `по-` before an adverb, is a function word too.
+fn is_function_compound(lower: &str) -> bool {
+    let Some((head, tail)) = lower.split_once('-') else {
+        return false;
+    };
+    head == "по" || (StopWords::russian().contains(head) && PARTICLES.contains(&tail))
+}
+
+/// Particles attached with a hyphen to pronouns and adverbs.
+const PARTICLES: [&str; 6] = ["то", "либо", "нибудь", "ка", "таки", "де"];
+
+/// Stems that are never keywords (see `data/non_keyword_stems.txt`).
+fn is_non_keyword_stem(stem: &str) -> bool {
+    static STEMS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            include_str!("data/non_keyword_stems.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(&stem)
+}

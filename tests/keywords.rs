@@ -1,0 +1,179 @@
+//! Keyword extraction: invariants on any input, readable phrases on the bundled sample.
+
+use proptest::prelude::*;
+use slovo::keywords::{Background, KeywordExtractor};
+use slovo::{Keyword, Stemmer};
+
+const SAMPLE: &str = include_str!("../examples/data/kazinform_eu_ru.txt");
+
+/// Every promise a keyword list makes about the text it came from.
+fn check_invariants(text: &str, k: usize, list: &[Keyword]) {
+    assert!(list.len() <= k, "{} keywords for k = {k}", list.len());
+    let mut stemmer = Stemmer::new();
+    let mut keys: Vec<&str> = Vec::new();
+    for kw in list {
+        assert!(kw.score.is_finite(), "score of {kw:?}");
+        assert!(!kw.spans.is_empty(), "no occurrence for {kw:?}");
+        assert!(
+            !keys.contains(&kw.stem_key.as_str()),
+            "duplicate {}",
+            kw.stem_key
+        );
+        keys.push(&kw.stem_key);
+        let mut forms = Vec::new();
+        for span in &kw.spans {
+            let slice = text
+                .get(span.clone())
+                .unwrap_or_else(|| panic!("span {span:?} is not a char-boundary slice"));
+            // The occurrence, stemmed word by word, is the keyword's stem key …
+            let stems: Vec<String> = slice
+                .split_whitespace()
+                .map(|w| stemmer.stem(w).to_string())
+                .collect();
+            assert_eq!(stems.join(" "), kw.stem_key, "span {span:?} = {slice:?}");
+            forms.push(slice.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        // … and the phrase is one of the occurrences as written.
+        assert!(
+            forms.contains(&kw.phrase),
+            "{:?} not in {forms:?}",
+            kw.phrase
+        );
+        assert!(
+            kw.spans.windows(2).all(|w| w[0].end <= w[1].start),
+            "spans out of order or overlapping: {:?}",
+            kw.spans
+        );
+    }
+    assert!(
+        list.windows(2).all(|w| w[0].score >= w[1].score),
+        "not sorted"
+    );
+}
+
+#[test]
+fn sample_keywords_are_readable_surface_forms() {
+    let list = slovo::keywords(SAMPLE, 10);
+    check_invariants(SAMPLE, 10, &list);
+    assert_eq!(list.len(), 10);
+    let phrases: Vec<&str> = list.iter().map(|k| k.phrase.as_str()).collect();
+    for expected in ["ЕС", "Казыхан", "Брюссель"] {
+        assert!(phrases.contains(&expected), "{expected} not in {phrases:?}");
+    }
+    assert!(
+        phrases.iter().any(|p| p.starts_with("Казахстан")),
+        "no form of Казахстан in {phrases:?}"
+    );
+    // Shown as written, never as stems.
+    assert!(list.iter().all(|k| SAMPLE.contains(&k.phrase)));
+}
+
+#[test]
+fn phrases_replace_words_that_only_occur_inside_them() {
+    let text = "Дональд Трамп прилетел в Париж. Трамп встретился с Макроном. \
+                Переговоры Трампа и Макрона продлились час. Дональд Трамп доволен.";
+    let list = slovo::keywords(text, 5);
+    check_invariants(text, 5, &list);
+    let phrases: Vec<&str> = list.iter().map(|k| k.phrase.as_str()).collect();
+    assert!(phrases.contains(&"Дональд Трамп"), "{phrases:?}");
+    assert!(!phrases.contains(&"Дональд"), "{phrases:?}");
+}
+
+#[test]
+fn single_words_only_when_asked() {
+    let list = KeywordExtractor::new().max_phrase_len(1).extract(SAMPLE);
+    assert!(list.iter().all(|k| !k.stem_key.contains(' ')));
+    check_invariants(SAMPLE, 10, &list);
+}
+
+#[test]
+fn k_zero_and_empty_text() {
+    assert!(slovo::keywords(SAMPLE, 0).is_empty());
+    assert!(slovo::keywords("", 10).is_empty());
+    assert!(slovo::keywords("  \n\t ", 10).is_empty());
+    assert!(slovo::keywords("и в на с по", 10).is_empty());
+}
+
+#[test]
+fn builtin_background_is_loaded() {
+    let bg = Background::builtin();
+    assert!(bg.n_docs() > 1000);
+    // common in any prose < rare
+    assert!(bg.idf("сказа") + 2.0 < bg.idf("коронавирус"));
+    let text = bg.to_text(usize::MAX);
+    let back = Background::from_text(&text).expect("own output parses");
+    assert_eq!(back.n_docs(), bg.n_docs());
+}
+
+#[test]
+fn corrupt_background_names_the_line() {
+    let err = Background::from_text("n_docs 10\n12 год\nоops\n").unwrap_err();
+    assert!(err.to_string().contains("line 3"), "{err}");
+}
+
+#[test]
+fn background_changes_the_ranking() {
+    // Equal counts: the first word leads, until the background says it is everywhere.
+    let text = "Вакцина. Вакцина. Казахстан. Казахстан.";
+    let plain = KeywordExtractor::new()
+        .background(Background::empty())
+        .extract(text);
+    assert_eq!(plain[0].stem_key, "вакцин");
+    let bg = Background::from_counts(1000, [("вакцин", 1000)]);
+    let weighed = KeywordExtractor::new().background(bg).extract(text);
+    assert_eq!(weighed[0].phrase, "Казахстан");
+}
+
+fn russianish() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "Казахстан",
+        "казахстана",
+        "ЕС",
+        "Европейского",
+        "союза",
+        "союз",
+        "и",
+        "в",
+        "не",
+        "Брюссель",
+        "что-то",
+        "по-прежнему",
+        "Ростов-на-Дону",
+        "COVID-19",
+        "2021",
+        "ёлка",
+        "Ёлки",
+        "—",
+        ",",
+        ".",
+        "!",
+        "?",
+        "«",
+        "»",
+        "\n",
+        "  ",
+        "\u{a0}",
+        "é",
+        "👍",
+        "x",
+        "-",
+    ]);
+    prop::collection::vec(word, 0..60).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn invariants_hold_on_word_soup(text in russianish(), k in 0usize..12, len in 1usize..4) {
+        let list = KeywordExtractor::new().top_k(k).max_phrase_len(len).extract(&text);
+        check_invariants(&text, k, &list);
+    }
+
+    #[test]
+    fn never_panics_on_any_string(text in any::<String>(), k in 0usize..12) {
+        let list = slovo::keywords(&text, k);
+        prop_assert!(list.len() <= k);
+        for kw in &list {
+            prop_assert!(kw.spans.iter().all(|s| text.get(s.clone()).is_some()));
+        }
+    }
+}
