@@ -4,11 +4,15 @@
 //! ```text
 //! cargo run --release --example segmentation_score -- tokens [--show N] [FILE...]
 //! cargo run --release --example segmentation_score -- unicode-words [FILE...]   # baseline
+//! cargo run --release --example segmentation_score -- sentences [--show N] [--points] [FILE...]
+//! cargo run --release --example segmentation_score -- unicode-sentences [FILE...]   # baseline
 //! ```
 //!
-//! Without FILE arguments it scores the token files in `../shared/data/razdel/` (looked up
+//! Without FILE arguments it scores the mode's files (tokens or sentences) in `../shared/data/razdel/` (looked up
 //! next to the crate root, then next to its ancestors; override the directory with `SLOVO_RAZDEL_DIR`). `--show N` prints the
-//! first N examples whose prediction differs from the gold (gold line, then prediction).
+//! first N examples whose prediction differs from the gold (gold line, then prediction);
+//! `--points` prints every wrong split point with 50 characters of context (`+` extra, `-`
+//! missing, `‖` marks the point).
 use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,9 +39,33 @@ fn unicode_words(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Modes: name, segmenter, default gold files (in the razdel data directory).
+fn slovo_sentences(text: &str) -> Vec<Range<usize>> {
+    slovo::sentences(text).map(|s| s.span).collect()
+}
+
+fn unicode_sentences(text: &str) -> Vec<Range<usize>> {
+    text.split_sentence_bound_indices()
+        .filter_map(|(i, s)| {
+            let trimmed = s.trim();
+            (!trimmed.is_empty()).then(|| {
+                let start = i + (s.len() - s.trim_start().len());
+                start..start + trimmed.len()
+            })
+        })
+        .collect()
+}
+
 const MODES: &[(&str, Segmenter, &[&str])] = &[
     ("tokens", slovo_tokens, TOKEN_FILES),
     ("unicode-words", unicode_words, TOKEN_FILES),
+    ("sentences", slovo_sentences, SENTENCE_FILES),
+    ("unicode-sentences", unicode_sentences, SENTENCE_FILES),
+];
+
+const SENTENCE_FILES: &[&str] = &[
+    "syntag_sents_dev.txt",
+    "corpora_sents_dev.txt",
+    "unit_sents_dev.txt",
 ];
 
 const TOKEN_FILES: &[&str] = &[
@@ -61,7 +89,7 @@ fn default_data_dir() -> PathBuf {
 fn usage() -> String {
     let names: Vec<&str> = MODES.iter().map(|m| m.0).collect();
     format!(
-        "usage: segmentation_score MODE [--show N] [FILE...]\n  MODE: {}",
+        "usage: segmentation_score MODE [--show N] [--points] [FILE...]\n  MODE: {}",
         names.join(" | ")
     )
 }
@@ -77,9 +105,12 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let mut show = 0usize;
+    let mut points = false;
     let mut files: Vec<PathBuf> = Vec::new();
     while let Some(arg) = args.next() {
-        if arg == "--show" {
+        if arg == "--points" {
+            points = true;
+        } else if arg == "--show" {
             match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => show = n,
                 None => {
@@ -124,6 +155,9 @@ fn main() -> ExitCode {
         for example in &gold {
             let predicted = segment(&example.text);
             let s = score(example, &predicted);
+            if points && s.errors() > 0 {
+                print_points(&example.text, &example.segments, &predicted);
+            }
             if s.errors() > 0 && shown < show {
                 shown += 1;
                 println!("- {}", format_segments(&example.text, &example.segments));
@@ -146,4 +180,22 @@ fn main() -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// Prints every wrong split point with some context: `+` extra, `-` missing.
+fn print_points(text: &str, gold: &[Range<usize>], predicted: &[Range<usize>]) {
+    let gold_points = partition::split_points(gold);
+    let predicted_points = partition::split_points(predicted);
+    let context = |at: usize| {
+        let before: Vec<char> = text[..at].chars().rev().take(50).collect();
+        let before: String = before.into_iter().rev().collect();
+        let after: String = text[at..].chars().take(30).collect();
+        format!("{before}‖{after}")
+    };
+    for p in predicted_points.iter().filter(|p| !gold_points.contains(p)) {
+        println!("+ {}", context(p.0));
+    }
+    for p in gold_points.iter().filter(|p| !predicted_points.contains(p)) {
+        println!("- {}", context(p.0));
+    }
 }

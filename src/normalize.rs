@@ -358,10 +358,39 @@ fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}')
 }
 
-/// ASCII, or a Cyrillic letter of the basic block (not its combining marks U+0483..U+0489).
-/// All of these are NFC and NFKC on their own and never combine with a neighbour.
+/// ASCII, a Cyrillic letter of the basic block (not its combining marks U+0483..U+0489),
+/// or common punctuation of Russian text (`«»`, `°`, `§`, `©`, dashes, quotes, bullets).
+/// All of these are NFC and NFKC on their own, never combine with what precedes them and
+/// lowercase to characters of the same set (the tests check every one of them).
 fn is_simple(c: char) -> bool {
-    c.is_ascii() || matches!(c, '\u{400}'..='\u{482}' | '\u{48A}'..='\u{4FF}')
+    c.is_ascii()
+        || matches!(
+            c,
+            '\u{400}'..='\u{482}'
+                | '\u{48A}'..='\u{4FF}'
+                | '«'
+                | '»'
+                | '°'
+                | '§'
+                | '©'
+                | '\u{2010}'
+                | '\u{2012}'..='\u{2015}'
+                | '\u{2018}'..='\u{2022}'
+        )
+}
+
+/// [`Filter::strip_precomposed`] for simple characters, without a table lookup: the only
+/// ones with a removable mark are `ѐ ѝ` (stress) and `ё` (diaeresis), in both cases.
+fn strip_precomposed_simple(c: char, options: &NormalizeOptions) -> Option<char> {
+    match c {
+        'ѐ' if options.strip_stress => Some('е'),
+        'Ѐ' if options.strip_stress => Some('Е'),
+        'ѝ' if options.strip_stress => Some('и'),
+        'Ѝ' if options.strip_stress => Some('И'),
+        'ё' if options.yo_to_ye => Some('е'),
+        'Ё' if options.yo_to_ye => Some('Е'),
+        _ => None,
+    }
 }
 
 /// The first code point of `c`'s canonical decomposition: `ё` → `е`, `a` → `a`.
@@ -419,11 +448,30 @@ fn survey(text: &str, options: &NormalizeOptions) -> Survey {
     };
     let mut change = false;
     let mut simple = true;
-    for c in rest.chars() {
-        if c.is_ascii() {
-            change |= options.lowercase && c.is_ascii_uppercase();
+    // The rest, byte by byte for ASCII and the two-byte Cyrillic range.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            change |= options.lowercase && b.is_ascii_uppercase();
+            i += 1;
             continue;
         }
+        // Two-byte sequences starting D0 or D1 are U+0400..U+047F: Cyrillic letters.
+        // Decoding them here skips the general decoder for most Russian text.
+        let c = match (b, bytes.get(i + 1)) {
+            (0xD0 | 0xD1, Some(&next)) => {
+                let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+                i += 2;
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            }
+            _ => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => {
+                    i += c.len_utf8();
+                    c
+                }
+                None => break, // not reached: `i` is always at a character boundary
+            },
+        };
         if is_simple(c) {
             change |= (options.lowercase && c.is_uppercase())
                 || (options.yo_to_ye && matches!(c, 'ё' | 'Ё'))
@@ -505,7 +553,14 @@ impl Filter {
 
     fn push(&mut self, c: char, out: &mut String) {
         let o = &self.options;
-        if c.is_ascii() {
+        if is_simple(c) {
+            // A starter with nothing to strip, unless it is one of the few precomposed
+            // letters handled without a table lookup.
+            let c = if self.precomposed {
+                strip_precomposed_simple(c, o).unwrap_or(c)
+            } else {
+                c
+            };
             self.emit(c, out);
             return;
         }
@@ -643,6 +698,24 @@ mod tests {
         }
     }
 
+    /// The lookup-free mapping for simple characters agrees with the general one.
+    #[test]
+    fn simple_precomposed_letters_match_their_decomposition() {
+        for bits in 0..4u8 {
+            let options = NormalizeOptions::none()
+                .strip_stress(bits & 1 != 0)
+                .yo_to_ye(bits & 2 != 0);
+            let filter = Filter::new(&options, true);
+            for c in all_chars().filter(|&c| is_simple(c)) {
+                assert_eq!(
+                    strip_precomposed_simple(c, &options),
+                    filter.strip_precomposed(c),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
     fn forms() -> impl Strategy<Value = UnicodeForm> {
         prop_oneof![
             Just(UnicodeForm::None),
@@ -728,6 +801,9 @@ mod tests {
             '\u{1F3FD}',
             ' ',
             '\u{A0}',
+            '«',
+            '—',
+            '°',
             '가',
             '\u{1100}',
             '\u{1161}',
@@ -743,7 +819,7 @@ mod tests {
 
     /// Cyrillic and ASCII only: the fast path.
     fn simple_text() -> impl Strategy<Value = String> {
-        "[a-zA-Z0-9 .,\u{400}-\u{482}\u{48A}-\u{4FF}]{0,24}"
+        "[a-zA-Z0-9 .,«»°§©\u{2010}\u{2012}-\u{2015}\u{2018}-\u{2022}\u{400}-\u{482}\u{48A}-\u{4FF}]{0,24}"
     }
 
     proptest! {

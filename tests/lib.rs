@@ -5,6 +5,7 @@ mod input;
 mod keywords;
 mod lang;
 mod mojibake;
+mod sentences;
 mod stem;
 mod stopwords;
 mod support;

@@ -26,6 +26,19 @@ pub struct ModeArgs {
     pub jsonl: bool,
 }
 
+/// The arguments of every command that reads documents and prints spans.
+#[derive(Debug, clap::Args)]
+pub struct SpanArgs {
+    /// Files to read; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub mode: ModeArgs,
+    /// Give start/end as UTF-8 byte offsets instead of Unicode code-point offsets.
+    #[arg(long)]
+    pub byte_offsets: bool,
+}
+
 /// Where one input comes from.
 #[derive(Debug, Clone)]
 pub enum Source {

@@ -17,10 +17,16 @@ fn slovo(args: &[&str], stdin: &[u8]) -> Output {
         .spawn()
         .expect("start slovo");
     let mut input = child.stdin.take().expect("stdin");
-    // The child may exit before reading (bad arguments): ignore a closed pipe.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("run slovo")
+    let stdin = stdin.to_vec();
+    // Write from another thread: a big input would otherwise fill the pipe while the
+    // child blocks on a full stdout that nobody reads yet.
+    let writer = std::thread::spawn(move || {
+        // The child may exit before reading (bad arguments): ignore a closed pipe.
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().expect("run slovo");
+    writer.join().expect("stdin writer");
+    output
 }
 
 fn stdout(out: &Output) -> &str {
@@ -164,14 +170,15 @@ fn analyze_without_file_reports_on_the_bundled_sample() {
         "{report}"
     );
     assert!(report.contains("Most frequent words"), "{report}");
-    // The sample's most frequent words include these; the list is 15 long.
+    // The sample's most frequent words include these; the word and term lists are 15
+    // long each.
     for word in [" в\n", " и\n", " европейского\n"] {
         assert!(report.contains(word), "{word:?} missing from\n{report}");
     }
     let ranks = report
         .lines()
         .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    assert_eq!(ranks.count(), 15);
+    assert_eq!(ranks.count(), 30);
 }
 
 #[test]
@@ -367,6 +374,93 @@ fn analyze_reports_top_terms_with_their_surface_form() {
     assert_eq!(top[0]["stem"], "европейск");
     assert_eq!(top[0]["surface"], "Европейского");
     assert!(top[0]["count"].as_u64().expect("count") >= 10);
+}
+
+#[test]
+fn detect_gives_language_confidence_and_spans_per_line() {
+    let input = "Специальный представитель посетил Брюссель, сообщает «Ұлт ақпарат».\n\
+                 The quick brown fox jumps over the lazy dog.\n\n";
+    let lines = json_lines(&slovo(&["detect", "--per-line"], input.as_bytes()));
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["lang"], "ru");
+    assert_eq!(lines[0]["reliable"], true);
+    let kk: Vec<&Value> = lines[0]["spans"]
+        .as_array()
+        .expect("spans")
+        .iter()
+        .filter(|s| s["lang"] == "kk")
+        .collect();
+    assert_eq!(kk.len(), 1, "{}", lines[0]);
+    let chars: Vec<char> = input.chars().collect();
+    let start = kk[0]["start"].as_u64().expect("start") as usize;
+    let end = kk[0]["end"].as_u64().expect("end") as usize;
+    assert!(chars[start..end]
+        .iter()
+        .collect::<String>()
+        .starts_with("Ұлт ақпарат"));
+    assert_eq!(lines[1]["lang"], "en");
+    assert_eq!(lines[2]["lang"], "und");
+    assert_eq!(lines[2]["reliable"], false);
+}
+
+#[test]
+fn keywords_respects_top_and_copies_jsonl_fields() {
+    let doc = serde_json::json!({"id": 7, "text": SAMPLE}).to_string();
+    let lines = json_lines(&slovo(
+        &["keywords", "--jsonl", "--top", "3"],
+        doc.as_bytes(),
+    ));
+    assert_eq!(lines[0]["id"], 7);
+    let keywords = lines[0]["keywords"].as_array().expect("keywords");
+    assert_eq!(keywords.len(), 3);
+    for k in keywords {
+        let phrase = k["phrase"].as_str().expect("phrase");
+        assert!(
+            SAMPLE.contains(phrase),
+            "{phrase} is not as written in the text"
+        );
+        let score = k["score"].as_f64().expect("score");
+        assert!(score > 0.0 && score < 1.0);
+    }
+}
+
+#[test]
+fn analyze_reports_language_and_keywords() {
+    let out = slovo(&["analyze"], b"");
+    let report = stdout(&out);
+    assert!(report.contains("Language    ru"), "{report}");
+    assert!(report.contains("kk: \"Ұлт ақпарат"), "{report}");
+    assert!(report.contains("Keywords    "), "{report}");
+}
+
+#[test]
+fn sentences_split_russian_text_with_code_point_offsets() {
+    let text = "Е. Казыхан посетил Брюссель. В т.ч. обсудили ЕС и т. д.\n\nНовый абзац";
+    let lines = json_lines(&slovo(&["sentences"], text.as_bytes()));
+    let sentences = lines[0]["sentences"].as_array().expect("sentences");
+    let chars: Vec<char> = text.chars().collect();
+    let texts: Vec<&str> = sentences
+        .iter()
+        .map(|s| {
+            let (start, end) = (
+                s["start"].as_u64().expect("start") as usize,
+                s["end"].as_u64().expect("end") as usize,
+            );
+            let text = s["text"].as_str().expect("text");
+            assert_eq!(chars[start..end].iter().collect::<String>(), text);
+            text
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Е. Казыхан посетил Брюссель.",
+            "В т.ч. обсудили ЕС и т. д.",
+            "Новый абзац"
+        ]
+    );
+    let report = stdout(&slovo(&["analyze"], b"")).to_owned();
+    assert!(report.contains("Sentences   "), "{report}");
 }
 
 /// The sample's lines as JSON Lines documents with ids.

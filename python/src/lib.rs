@@ -1,10 +1,28 @@
 //! Python bindings for `slovo`: conversions and errors only, no logic of their own.
-use pyo3::prelude::*;
+//!
+//! Offsets given to Python are code points (what `str` slicing uses). Batch functions
+//! release the GIL and spread documents over rayon's thread pool.
 
-/// One token of a text: `text`, code-point offsets `start`/`end`, and `kind`.
-#[pyclass(module = "slovo._slovo", frozen, get_all)]
-#[derive(Clone)]
-struct Token {
+mod convert;
+mod extras;
+mod tfidf;
+
+use std::cell::RefCell;
+use std::str::FromStr;
+
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString};
+use rayon::prelude::*;
+use slovo::{AnalyzerConfig, NormalizeOptions, TokenKind, UnicodeForm};
+
+use convert::{decode_state, encode_state, py_result, CharCursor};
+
+/// One token of a text: `text`, code-point offsets `start`/`end` (so
+/// `source[start:end] == text`), and `kind` (`"word"`, `"number"`, `"punct"`, …).
+#[pyclass(module = "slovo._slovo", name = "Token", get_all, eq)]
+#[derive(Clone, PartialEq)]
+struct PyToken {
     text: String,
     start: usize,
     end: usize,
@@ -12,40 +30,626 @@ struct Token {
 }
 
 #[pymethods]
-impl Token {
+impl PyToken {
+    #[new]
+    #[pyo3(signature = (text = String::new(), start = 0, end = 0, kind = "word"),
+        text_signature = "(text='', start=0, end=0, kind='word')")]
+    fn new(text: String, start: usize, end: usize, kind: &str) -> PyResult<Self> {
+        Ok(PyToken {
+            text,
+            start,
+            end,
+            kind: parse_kind(kind)?.as_str(),
+        })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Token(text={:?}, start={}, end={}, kind={:?})",
             self.text, self.start, self.end, self.kind
         )
     }
+
+    fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        encode_state(py, "Token", &(&self.text, self.start, self.end, self.kind))
+    }
+
+    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
+        let (text, start, end, kind): (String, usize, usize, String) =
+            decode_state("Token", state)?;
+        let kind = parse_kind(&kind)
+            .map_err(|e| PyValueError::new_err(format!("corrupt pickled slovo.Token: {e}")))?;
+        *self = PyToken {
+            text,
+            start,
+            end,
+            kind: kind.as_str(),
+        };
+        Ok(())
+    }
 }
 
-/// Split `text` into tokens with code-point offsets.
-#[pyfunction]
-fn tokenize(py: Python<'_>, text: &str) -> Vec<Token> {
-    py.detach(|| {
-        let mut chars = 0usize;
-        let mut byte = 0usize;
-        slovo::tokenize(text)
-            .map(|t| {
-                chars += text[byte..t.span.start].chars().count();
-                let start = chars;
-                chars += t.text.chars().count();
-                byte = t.span.end;
-                Token {
-                    text: t.text.to_owned(),
-                    start,
-                    end: chars,
-                    kind: t.kind.as_str(),
-                }
-            })
-            .collect()
+fn parse_kind(kind: &str) -> PyResult<TokenKind> {
+    TokenKind::from_str(kind).map_err(|_| {
+        let all: Vec<&str> = TokenKind::ALL.iter().map(|k| k.as_str()).collect();
+        PyValueError::new_err(format!(
+            "invalid token kind {kind:?}: expected one of {}",
+            all.join(", ")
+        ))
     })
+}
+
+/// The tokens of `text` with code-point offsets.
+fn tokens_of(text: &str) -> Vec<PyToken> {
+    let mut cursor = CharCursor::new(text);
+    slovo::tokenize(text)
+        .map(|t| PyToken {
+            text: t.text.to_owned(),
+            start: cursor.at(t.span.start),
+            end: cursor.at(t.span.end),
+            kind: t.kind.as_str(),
+        })
+        .collect()
+}
+
+/// Split `text` into tokens (code-point offsets).
+#[pyfunction]
+fn tokenize(py: Python<'_>, text: &str) -> Vec<PyToken> {
+    py.detach(|| tokens_of(text))
+}
+
+/// `tokenize` for each text of a list, in parallel without the GIL.
+#[pyfunction]
+fn tokenize_many(py: Python<'_>, texts: Vec<String>) -> Vec<Vec<PyToken>> {
+    py.detach(|| texts.par_iter().map(|t| tokens_of(t)).collect())
+}
+
+fn unicode_form(form: Option<&str>) -> PyResult<UnicodeForm> {
+    match form {
+        None => Ok(UnicodeForm::None),
+        Some(form) => py_result(UnicodeForm::from_str(form)),
+    }
+}
+
+/// Bring `text` to one spelling: a Unicode form (`"NFC"`, `"NFKC"` or `None`), optionally
+/// lowercase and `ё` → `е`, without stress marks, soft hyphens and zero-width characters.
+#[pyfunction]
+#[pyo3(signature = (text, form = Some("NFC"), lowercase = false, yo_to_ye = false,
+    strip_stress = true, strip_soft_hyphens = true, strip_zero_width = true),
+    text_signature = "(text, form='NFC', lowercase=False, yo_to_ye=False, strip_stress=True, \
+        strip_soft_hyphens=True, strip_zero_width=True)")]
+#[allow(clippy::too_many_arguments)]
+fn normalize(
+    py: Python<'_>,
+    text: &str,
+    form: Option<&str>,
+    lowercase: bool,
+    yo_to_ye: bool,
+    strip_stress: bool,
+    strip_soft_hyphens: bool,
+    strip_zero_width: bool,
+) -> PyResult<String> {
+    let options = NormalizeOptions::new()
+        .form(unicode_form(form)?)
+        .lowercase(lowercase)
+        .yo_to_ye(yo_to_ye)
+        .strip_stress(strip_stress)
+        .strip_soft_hyphens(strip_soft_hyphens)
+        .strip_zero_width(strip_zero_width);
+    Ok(py.detach(|| slovo::normalize(text, &options).into_owned()))
+}
+
+/// Fold a word for comparison: lowercase, `ё` → `е`, no stress marks, soft hyphens or
+/// zero-width characters.
+#[pyfunction]
+fn fold(text: &str) -> String {
+    slovo::fold(text).into_owned()
+}
+
+thread_local! {
+    static STEMMER: RefCell<slovo::Stemmer> = RefCell::new(slovo::Stemmer::new());
+}
+
+/// Runs `f` with this thread's cached stemmer (a fresh one if it is busy).
+fn with_stemmer<R>(f: impl FnOnce(&mut slovo::Stemmer) -> R) -> R {
+    STEMMER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut stemmer) => f(&mut stemmer),
+        Err(_) => f(&mut slovo::Stemmer::new()),
+    })
+}
+
+/// Words per parallel unit of `stem_many`; shorter lists are stemmed on one thread.
+const STEM_CHUNK: usize = 16_384;
+
+/// The Snowball Russian stem of `word` (case and `ё` folded first).
+#[pyfunction]
+fn stem(word: &str) -> String {
+    with_stemmer(|s| s.stem(word).to_owned())
+}
+
+/// `stem` of each word. Each distinct word is converted and stemmed once (without the GIL,
+/// in parallel for long lists) and each distinct stem becomes one Python `str`.
+#[pyfunction]
+fn stem_many<'py>(py: Python<'py>, words: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    if words.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "words must be an iterable of str, not a single str",
+        ));
+    }
+    let iter = words.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "words must be an iterable of str, not {}",
+            type_name(words)
+        ))
+    })?;
+    // word → index into `unique`
+    let seen = PyDict::new(py);
+    let mut unique: Vec<String> = Vec::new();
+    let mut order: Vec<usize> = Vec::with_capacity(words.len().unwrap_or(0));
+    for item in iter {
+        let item = item?;
+        let word = item.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("words must contain str, not {}", type_name(&item)))
+        })?;
+        let index = match seen.get_item(word)? {
+            Some(index) => index.extract::<usize>()?,
+            None => {
+                let index = unique.len();
+                unique.push(word.to_cow()?.into_owned());
+                seen.set_item(word, index)?;
+                index
+            }
+        };
+        order.push(index);
+    }
+    let stem_chunk = |chunk: &[String]| -> Vec<String> {
+        with_stemmer(|s| chunk.iter().map(|w| s.stem(w).to_owned()).collect())
+    };
+    let stems = py.detach(|| {
+        if unique.len() <= STEM_CHUNK {
+            stem_chunk(&unique)
+        } else {
+            let parts: Vec<Vec<String>> = unique.par_chunks(STEM_CHUNK).map(stem_chunk).collect();
+            parts.into_iter().flatten().collect()
+        }
+    });
+    let stems: Vec<Bound<'py, PyString>> = stems.iter().map(|s| PyString::new(py, s)).collect();
+    PyList::new(py, order.iter().map(|&i| &stems[i]))
+}
+
+/// A set of stop words, matched with case and `ё`/`е` folded.
+#[pyclass(module = "slovo._slovo", name = "StopWords", eq)]
+#[derive(Clone, PartialEq)]
+struct PyStopWords {
+    inner: slovo::StopWords,
+}
+
+/// The words of a Python iterable of `str`.
+fn strings_of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
+    if obj.is_instance_of::<pyo3::types::PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not a single str"
+        )));
+    }
+    let iter: Bound<'_, PyIterator> = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not {}",
+            type_name(obj)
+        ))
+    })?;
+    iter.map(|item| {
+        let item = item?;
+        item.extract::<String>().map_err(|_| {
+            PyTypeError::new_err(format!("{what} must contain str, not {}", type_name(&item)))
+        })
+    })
+    .collect()
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+}
+
+#[pymethods]
+impl PyStopWords {
+    /// A set of the given words (empty without).
+    #[new]
+    #[pyo3(signature = (words = None))]
+    fn new(words: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let inner = match words {
+            None => slovo::StopWords::empty(),
+            Some(words) => slovo::StopWords::from_words(strings_of(words, "words")?),
+        };
+        Ok(PyStopWords { inner })
+    }
+
+    /// The embedded Russian list.
+    #[staticmethod]
+    fn russian() -> Self {
+        PyStopWords {
+            inner: slovo::StopWords::russian(),
+        }
+    }
+
+    /// One word a line; `#` starts a comment.
+    #[staticmethod]
+    fn parse(text: &str) -> Self {
+        PyStopWords {
+            inner: slovo::StopWords::parse(text),
+        }
+    }
+
+    /// Reads a list in the `parse` format from a UTF-8 file.
+    #[staticmethod]
+    fn from_file(path: std::path::PathBuf) -> PyResult<Self> {
+        Ok(PyStopWords {
+            inner: py_result(slovo::StopWords::from_file(path))?,
+        })
+    }
+
+    fn __contains__(&self, word: &str) -> bool {
+        self.inner.contains(word)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
+        self.to_list().into_pyobject(py)?.try_iter()
+    }
+
+    /// The words, sorted.
+    fn to_list(&self) -> Vec<String> {
+        self.inner
+            .to_sorted_vec()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Adds a word.
+    fn add(&mut self, word: &str) {
+        self.inner.insert(word);
+    }
+
+    /// Adds every word of an iterable.
+    fn update(&mut self, words: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.inner.extend(strings_of(words, "words")?);
+        Ok(())
+    }
+
+    /// Removes a word if present.
+    fn discard(&mut self, word: &str) {
+        self.inner.remove(word);
+    }
+
+    /// Removes a word; `KeyError` if absent.
+    fn remove(&mut self, word: &str) -> PyResult<()> {
+        if self.inner.remove(word) {
+            Ok(())
+        } else {
+            Err(PyKeyError::new_err(word.to_owned()))
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!("StopWords(<{} words>)", self.inner.len())
+    }
+
+    fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        encode_state(py, "StopWords", &self.inner)
+    }
+
+    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.inner = decode_state("StopWords", state)?;
+        Ok(())
+    }
+}
+
+/// One term of a text: `stem` (what is counted), the `surface` text it came from and
+/// that text's code-point offsets `start`/`end`.
+#[pyclass(module = "slovo._slovo", name = "Term", get_all, eq)]
+#[derive(Clone, PartialEq)]
+struct PyTerm {
+    stem: String,
+    surface: String,
+    start: usize,
+    end: usize,
+}
+
+#[pymethods]
+impl PyTerm {
+    #[new]
+    #[pyo3(signature = (stem = String::new(), surface = String::new(), start = 0, end = 0),
+        text_signature = "(stem='', surface='', start=0, end=0)")]
+    fn new(stem: String, surface: String, start: usize, end: usize) -> Self {
+        PyTerm {
+            stem,
+            surface,
+            start,
+            end,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Term(stem={:?}, surface={:?}, start={}, end={})",
+            self.stem, self.surface, self.start, self.end
+        )
+    }
+
+    fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        encode_state(
+            py,
+            "Term",
+            &(&self.stem, &self.surface, self.start, self.end),
+        )
+    }
+
+    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
+        let (stem, surface, start, end) = decode_state("Term", state)?;
+        *self = PyTerm {
+            stem,
+            surface,
+            start,
+            end,
+        };
+        Ok(())
+    }
+}
+
+/// Text → terms: tokenize, keep `kinds`, normalize, drop stop words and short tokens, stem.
+#[pyclass(module = "slovo._slovo", name = "Analyzer", eq)]
+#[derive(Clone)]
+struct PyAnalyzer {
+    inner: slovo::Analyzer,
+}
+
+impl PartialEq for PyAnalyzer {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner.config() == other.inner.config()
+    }
+}
+
+impl PyAnalyzer {
+    fn terms_of(&self, text: &str) -> Vec<PyTerm> {
+        let mut cursor = CharCursor::new(text);
+        let mut terms = Vec::new();
+        self.inner.for_each_term(text, |stem, token| {
+            terms.push(PyTerm {
+                stem: stem.to_owned(),
+                surface: token.text.to_owned(),
+                start: cursor.at(token.span.start),
+                end: cursor.at(token.span.end),
+            })
+        });
+        terms
+    }
+
+    fn stems_of(&self, text: &str) -> Vec<String> {
+        let mut stems = Vec::new();
+        self.inner
+            .for_each_term(text, |stem, _| stems.push(stem.to_owned()));
+        stems
+    }
+}
+
+/// The `stop_words` argument of `Analyzer`: `"russian"`, a `StopWords`, an iterable of
+/// words, or `None` for none.
+fn stop_words_arg(arg: Option<&Bound<'_, PyAny>>) -> PyResult<slovo::StopWords> {
+    let Some(arg) = arg else {
+        return Ok(slovo::StopWords::empty());
+    };
+    if let Ok(set) = arg.cast::<PyStopWords>() {
+        return Ok(set.borrow().inner.clone());
+    }
+    if let Ok(name) = arg.cast::<pyo3::types::PyString>() {
+        return match &*name.to_cow()? {
+            "russian" => Ok(slovo::StopWords::russian()),
+            _ => Err(PyValueError::new_err(format!(
+                "unknown stop-word list {name:?}: expected \"russian\", a StopWords, an \
+                 iterable of str or None"
+            ))),
+        };
+    }
+    strings_of(arg, "stop_words").map(slovo::StopWords::from_words)
+}
+
+#[pymethods]
+impl PyAnalyzer {
+    #[new]
+    #[pyo3(signature = (*, kinds = None, stop_words = Some(StopArg::Russian), min_chars = 2,
+        stem = true, form = Some("NFC"), lowercase = true, yo_to_ye = true, strip_stress = true,
+        strip_soft_hyphens = true, strip_zero_width = true),
+        text_signature = "(*, kinds=None, stop_words='russian', min_chars=2, stem=True, \
+            form='NFC', lowercase=True, yo_to_ye=True, strip_stress=True, \
+            strip_soft_hyphens=True, strip_zero_width=True)")]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        kinds: Option<Vec<String>>,
+        stop_words: Option<StopArg>,
+        min_chars: usize,
+        stem: bool,
+        form: Option<&str>,
+        lowercase: bool,
+        yo_to_ye: bool,
+        strip_stress: bool,
+        strip_soft_hyphens: bool,
+        strip_zero_width: bool,
+    ) -> PyResult<Self> {
+        let mut config = AnalyzerConfig::default();
+        if let Some(kinds) = kinds {
+            config.kinds = kinds
+                .iter()
+                .map(|k| parse_kind(k))
+                .collect::<PyResult<_>>()?;
+        }
+        config.stop_words = match stop_words {
+            None => slovo::StopWords::empty(),
+            Some(StopArg::Russian) => slovo::StopWords::russian(),
+            Some(StopArg::Set(set)) => set,
+        };
+        config.min_chars = min_chars;
+        config.stem = stem;
+        config.normalize = NormalizeOptions::new()
+            .form(unicode_form(form)?)
+            .lowercase(lowercase)
+            .yo_to_ye(yo_to_ye)
+            .strip_stress(strip_stress)
+            .strip_soft_hyphens(strip_soft_hyphens)
+            .strip_zero_width(strip_zero_width);
+        Ok(PyAnalyzer {
+            inner: slovo::Analyzer::from_config(config),
+        })
+    }
+
+    /// The terms of `text`, in order.
+    fn terms(&self, py: Python<'_>, text: &str) -> Vec<PyTerm> {
+        py.detach(|| self.terms_of(text))
+    }
+
+    /// The stems of `text`'s terms, in order.
+    fn stems(&self, py: Python<'_>, text: &str) -> Vec<String> {
+        py.detach(|| self.stems_of(text))
+    }
+
+    /// Same as `stems`: an `Analyzer` is a callable analyzer for scikit-learn.
+    fn __call__(&self, py: Python<'_>, text: &str) -> Vec<String> {
+        self.stems(py, text)
+    }
+
+    /// `terms` of each text, in parallel without the GIL.
+    fn terms_many(&self, py: Python<'_>, texts: Vec<String>) -> Vec<Vec<PyTerm>> {
+        py.detach(|| texts.par_iter().map(|t| self.terms_of(t)).collect())
+    }
+
+    /// `stems` of each text, in parallel without the GIL.
+    fn stems_many(&self, py: Python<'_>, texts: Vec<String>) -> Vec<Vec<String>> {
+        py.detach(|| texts.par_iter().map(|t| self.stems_of(t)).collect())
+    }
+
+    #[getter]
+    fn kinds(&self) -> Vec<&'static str> {
+        self.inner
+            .config()
+            .kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect()
+    }
+
+    #[getter]
+    fn stop_words(&self) -> PyStopWords {
+        PyStopWords {
+            inner: self.inner.config().stop_words.clone(),
+        }
+    }
+
+    #[getter]
+    fn min_chars(&self) -> usize {
+        self.inner.config().min_chars
+    }
+
+    #[getter]
+    fn stem(&self) -> bool {
+        self.inner.config().stem
+    }
+
+    #[getter]
+    fn form(&self) -> Option<&'static str> {
+        match self.inner.config().normalize.form {
+            UnicodeForm::None => None,
+            UnicodeForm::Nfc => Some("NFC"),
+            UnicodeForm::Nfkc => Some("NFKC"),
+        }
+    }
+
+    #[getter]
+    fn lowercase(&self) -> bool {
+        self.inner.config().normalize.lowercase
+    }
+
+    #[getter]
+    fn yo_to_ye(&self) -> bool {
+        self.inner.config().normalize.yo_to_ye
+    }
+
+    #[getter]
+    fn strip_stress(&self) -> bool {
+        self.inner.config().normalize.strip_stress
+    }
+
+    #[getter]
+    fn strip_soft_hyphens(&self) -> bool {
+        self.inner.config().normalize.strip_soft_hyphens
+    }
+
+    #[getter]
+    fn strip_zero_width(&self) -> bool {
+        self.inner.config().normalize.strip_zero_width
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.inner.config();
+        format!(
+            "Analyzer(kinds={:?}, stop_words=<{} words>, min_chars={}, stem={}, form={:?}, \
+             lowercase={}, yo_to_ye={})",
+            self.kinds(),
+            c.stop_words.len(),
+            c.min_chars,
+            c.stem,
+            self.form(),
+            c.normalize.lowercase,
+            c.normalize.yo_to_ye
+        )
+    }
+
+    fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        encode_state(py, "Analyzer", &self.inner)
+    }
+
+    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.inner = decode_state("Analyzer", state)?;
+        Ok(())
+    }
+}
+
+/// `stop_words` as passed to `Analyzer`: the default, `"russian"`, is [`StopArg::Russian`].
+enum StopArg {
+    Russian,
+    Set(slovo::StopWords),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for StopArg {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        stop_words_arg(Some(&obj.to_owned())).map(StopArg::Set)
+    }
 }
 
 #[pymodule]
 mod _slovo {
     #[pymodule_export]
-    use super::{tokenize, Token};
+    use super::{
+        fold, normalize, stem, stem_many, tokenize, tokenize_many, PyAnalyzer, PyStopWords, PyTerm,
+        PyToken,
+    };
+
+    #[pymodule_export]
+    use super::tfidf::{PyDocumentFrequencies, PyTfidfModel};
+
+    #[pymodule_export]
+    use super::extras::{
+        detect, detect_many, detect_spans, keywords, keywords_many, PyDetection, PyKeyword,
+    };
+
+    #[pymodule_init]
+    fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+        use pyo3::types::PyModuleMethods;
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
 }

@@ -13,6 +13,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use slovo::TokenKind;
 
+use crate::commands::detect::Detected;
+use crate::commands::keywords::{phrases, PhraseJson};
 use crate::error::CliError;
 use crate::input::{for_each_document, Document, ModeArgs, Source};
 use crate::output::Output;
@@ -68,17 +70,26 @@ pub struct Report<'a> {
     pub fields: &'a Map<String, Value>,
     /// The input's name.
     pub source: &'a str,
+    /// The document itself (not printed).
+    #[serde(skip)]
+    pub text: &'a str,
     /// The line number, with `--per-line` or `--jsonl`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     /// How big the document is.
     pub size: Size,
+    /// How many sentences.
+    pub sentences: usize,
     /// How many tokens of each kind.
     pub tokens: TokenCounts,
     /// Word statistics.
     pub words: WordStats<'a>,
     /// The analyzer's terms (stems, without stop words), most frequent first.
     pub terms: TermStats<'a>,
+    /// The document's language and its language spans (code-point offsets).
+    pub language: Detected,
+    /// The top keywords.
+    pub keywords: Vec<PhraseJson>,
 }
 
 /// Document size.
@@ -169,10 +180,12 @@ pub struct TermCount<'a> {
     pub count: usize,
 }
 
+/// A stem's count, and for each of its surface forms: (count, order of first sight).
+type StemTally<'a> = (usize, HashMap<&'a str, (usize, usize)>);
+
 impl<'a> TermStats<'a> {
     fn new(text: &'a str, top: usize) -> Self {
-        // stem -> (count, surface -> (count, first position))
-        let mut stems: HashMap<String, (usize, HashMap<&'a str, (usize, usize)>)> = HashMap::new();
+        let mut stems: HashMap<String, StemTally<'a>> = HashMap::new();
         let mut total = 0;
         slovo::Analyzer::default().for_each_term(text, |stem, token| {
             total += 1;
@@ -237,12 +250,14 @@ impl<'a> Report<'a> {
         Report {
             fields: &document.fields,
             source: &document.source,
+            text,
             line: document.line,
             size: Size {
                 bytes: text.len(),
                 chars: text.chars().count(),
                 lines: text.lines().count(),
             },
+            sentences: slovo::sentences(text).count(),
             tokens: TokenCounts { total, by_kind },
             words: WordStats {
                 total: word_total,
@@ -250,6 +265,8 @@ impl<'a> Report<'a> {
                 top: ranked,
             },
             terms: TermStats::new(text, top),
+            language: Detected::new(text, false),
+            keywords: phrases(&slovo::KeywordExtractor::new().top_k(top.min(10)), text),
         }
     }
 
@@ -283,12 +300,35 @@ impl<'a> Report<'a> {
         } else {
             format!(": {}", kinds.join(", "))
         };
+        writeln!(w, "{:<12}{}", "Sentences", self.sentences)?;
         writeln!(w, "{:<12}{}{kinds}", "Tokens", self.tokens.total)?;
         writeln!(
             w,
             "{:<12}{} ({} distinct)",
             "Words", self.words.total, self.words.distinct
         )?;
+        let language = &self.language;
+        writeln!(
+            w,
+            "{:<12}{} (confidence {:.2}{})",
+            "Language",
+            language.lang,
+            language.confidence,
+            if language.reliable { ", reliable" } else { "" }
+        )?;
+        let chars: Vec<char> = self.text.chars().collect();
+        for span in language.spans.iter().filter(|s| s.lang != language.lang) {
+            let piece: String = chars
+                .get(span.start..span.end)
+                .unwrap_or_default()
+                .iter()
+                .collect();
+            writeln!(w, "{:<12}{}: {:?}", "", span.lang, piece.trim())?;
+        }
+        if !self.keywords.is_empty() {
+            let list: Vec<&str> = self.keywords.iter().map(|k| k.phrase.as_str()).collect();
+            writeln!(w, "{:<12}{}", "Keywords", list.join(", "))?;
+        }
         if !self.words.top.is_empty() {
             writeln!(w)?;
             writeln!(w, "Most frequent words")?;

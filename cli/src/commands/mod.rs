@@ -7,9 +7,12 @@ use crate::error::CliError;
 use crate::output::Output;
 
 pub mod analyze;
-pub mod tfidf;
+pub mod detect;
+pub mod keywords;
+pub mod sentences;
 pub mod stem;
 pub mod terms;
+pub mod tfidf;
 pub mod tokenize;
 
 /// The subcommands.
@@ -18,15 +21,21 @@ pub enum Command {
     /// Split text into tokens (words, numbers, punctuation, URLs, e-mails, emoji …);
     /// prints one JSON object per document.
     Tokenize(tokenize::Args),
+    /// Split text into sentences; prints one JSON object per document.
+    Sentences(sentences::Args),
     /// Analyse documents and print a report (the bundled sample when no FILE is given).
     Analyze(analyze::Args),
-    /// TF-IDF: fit a model on a corpus, or transform documents with a saved model.
-    #[command(subcommand)]
-    Tfidf(tfidf::Args),
     /// Print the terms of each document (stem, surface form, offsets) as JSON Lines.
     Terms(terms::Args),
     /// Stem the words of each input line (Snowball Russian); one output line per line.
     Stem(stem::Args),
+    /// Detect the language of each document and its other-language spans.
+    Detect(detect::Args),
+    /// Print the top keywords of each document (phrases as written in the text).
+    Keywords(keywords::Args),
+    /// TF-IDF: fit a model on a corpus, or transform documents with a saved model.
+    #[command(subcommand)]
+    Tfidf(tfidf::Args),
 }
 
 impl Command {
@@ -34,10 +43,13 @@ impl Command {
     pub fn run(self, out: &mut Output) -> Result<(), CliError> {
         match self {
             Command::Tokenize(args) => tokenize::run(args, out),
+            Command::Sentences(args) => sentences::run(args, out),
             Command::Analyze(args) => analyze::run(args, out),
-            Command::Tfidf(args) => tfidf::run(args, out),
             Command::Terms(args) => terms::run(args, out),
             Command::Stem(args) => stem::run(args, out),
+            Command::Detect(args) => detect::run(args, out),
+            Command::Keywords(args) => keywords::run(args, out),
+            Command::Tfidf(args) => tfidf::run(args, out),
         }
     }
 }

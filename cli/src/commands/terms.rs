@@ -1,28 +1,16 @@
 //! `slovo terms`: the analyzer's terms (stem, surface, offsets), as JSON Lines.
 
-use std::path::PathBuf;
-
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 use slovo::Analyzer;
 
 use crate::error::CliError;
-use crate::input::{for_each_document, ModeArgs, Source};
-use crate::offsets::CharOffsets;
+use crate::input::{for_each_document, Source, SpanArgs};
+use crate::offsets::SpanOffsets;
 use crate::output::Output;
 
-/// Options of `slovo terms`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Files to read; `-` or nothing reads standard input.
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
-    #[command(flatten)]
-    mode: ModeArgs,
-    /// Give start/end as UTF-8 byte offsets instead of Unicode code-point offsets.
-    #[arg(long)]
-    byte_offsets: bool,
-}
+/// Options of `slovo terms`: files, document mode, `--byte-offsets`.
+pub type Args = SpanArgs;
 
 /// Prints `{"terms":[{"stem","surface","start","end"}…]}` per document.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
@@ -64,14 +52,9 @@ struct TermJson<'a> {
 
 impl Serialize for Terms<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut offsets = CharOffsets::new(self.text);
-        let byte_offsets = self.byte_offsets;
+        let mut offsets = SpanOffsets::new(self.text, self.byte_offsets);
         serializer.collect_seq(self.analyzer.terms(self.text).into_iter().map(|term| {
-            let (start, end) = if byte_offsets {
-                (term.span.start, term.span.end)
-            } else {
-                (offsets.at(term.span.start), offsets.at(term.span.end))
-            };
+            let (start, end) = offsets.of(&term.span);
             TermJson {
                 stem: term.stem,
                 surface: term.surface,

@@ -1,27 +1,15 @@
 //! `slovo tokenize`: tokens with their offsets, as JSON Lines.
 
-use std::path::PathBuf;
-
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::error::CliError;
-use crate::input::{for_each_document, ModeArgs, Source};
-use crate::offsets::CharOffsets;
+use crate::input::{for_each_document, Source, SpanArgs};
+use crate::offsets::SpanOffsets;
 use crate::output::Output;
 
-/// Options of `slovo tokenize`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Files to read; `-` or nothing reads standard input.
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
-    #[command(flatten)]
-    mode: ModeArgs,
-    /// Give start/end as UTF-8 byte offsets instead of Unicode code-point offsets.
-    #[arg(long)]
-    byte_offsets: bool,
-}
+/// Options of `slovo tokenize`: files, document mode, `--byte-offsets`.
+pub type Args = SpanArgs;
 
 /// Prints `{"tokens":[{"text","start","end","kind"}…]}` per document.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
@@ -61,14 +49,9 @@ struct TokenJson<'a> {
 
 impl Serialize for Tokens<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut offsets = CharOffsets::new(self.text);
-        let byte_offsets = self.byte_offsets;
+        let mut offsets = SpanOffsets::new(self.text, self.byte_offsets);
         serializer.collect_seq(slovo::tokenize(self.text).map(|token| {
-            let (start, end) = if byte_offsets {
-                (token.span.start, token.span.end)
-            } else {
-                (offsets.at(token.span.start), offsets.at(token.span.end))
-            };
+            let (start, end) = offsets.of(&token.span);
             TokenJson {
                 text: token.text,
                 start,

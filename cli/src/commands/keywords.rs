@@ -1,0 +1,66 @@
+//! `slovo keywords`: the top keywords of each document, as JSON Lines.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use slovo::KeywordExtractor;
+
+use crate::error::CliError;
+use crate::input::{for_each_document, ModeArgs, Source};
+use crate::output::Output;
+
+/// Options of `slovo keywords`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files to read; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    mode: ModeArgs,
+    /// How many keywords to print per document.
+    #[arg(long, value_name = "K", default_value_t = 10)]
+    top: usize,
+}
+
+/// Prints `{"keywords":[{"phrase","score"}…]}` per document.
+pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
+    let extractor = KeywordExtractor::new().top_k(args.top);
+    let sources = Source::from_args(&args.files, Source::Stdin);
+    for_each_document(&sources, args.mode, |mut document| {
+        document.fields.shift_remove("keywords");
+        let keywords = phrases(&extractor, &document.text);
+        out.json_line(&WithFields {
+            fields: &document.fields,
+            keywords,
+        })
+    })
+}
+
+#[derive(Serialize)]
+struct WithFields<'a> {
+    #[serde(flatten)]
+    fields: &'a Map<String, Value>,
+    keywords: Vec<PhraseJson>,
+}
+
+/// One keyword as the CLI prints it.
+#[derive(Debug, Serialize)]
+pub struct PhraseJson {
+    /// The phrase as written in the text.
+    pub phrase: String,
+    /// Its score in `(0, 1)`.
+    pub score: f64,
+}
+
+/// The keywords of `text`, best first.
+pub fn phrases(extractor: &KeywordExtractor, text: &str) -> Vec<PhraseJson> {
+    extractor
+        .extract(text)
+        .into_iter()
+        .map(|k| PhraseJson {
+            phrase: k.phrase,
+            score: k.score,
+        })
+        .collect()
+}

@@ -1,0 +1,144 @@
+//! Conversions shared by the bindings: errors, pickled state, code-point offsets, CSR parts.
+
+use numpy::IntoPyArray;
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyTuple};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use slovo::CsrMatrix;
+
+/// Version of the pickled state of every class (bumped when a class's state changes).
+pub const STATE_VERSION: u32 = 1;
+
+/// Maps a `slovo::Error` onto the Python exception a user expects: files → `OSError`
+/// (the errno picks the subclass, e.g. `FileNotFoundError`), everything else → `ValueError`.
+pub fn to_py_err(err: slovo::Error) -> PyErr {
+    use slovo::Error as E;
+    let message = err.to_string();
+    match &err {
+        E::Io { path, source } => {
+            let path = path.display().to_string();
+            match (source.raw_os_error(), source.kind()) {
+                (Some(errno), _) => PyOSError::new_err((errno, message, path)),
+                (None, std::io::ErrorKind::NotFound) => PyFileNotFoundError::new_err(message),
+                (None, std::io::ErrorKind::PermissionDenied) => PyPermissionError::new_err(message),
+                (None, _) => PyOSError::new_err(message),
+            }
+        }
+        E::InvalidUtf8 { .. }
+        | E::InvalidUtf16 { .. }
+        | E::UnknownEncoding { .. }
+        | E::InvalidOption { .. }
+        | E::CorruptModel { .. }
+        | E::IncompatibleModel { .. }
+        | E::NotFitted { .. } => PyValueError::new_err(message),
+        // `slovo::Error` is non-exhaustive: a variant added later is a bad value until
+        // it gets its own mapping here.
+        _ => PyValueError::new_err(message),
+    }
+}
+
+/// `Result<T, slovo::Error>` → `PyResult<T>`.
+pub fn py_result<T>(result: slovo::Result<T>) -> PyResult<T> {
+    result.map_err(to_py_err)
+}
+
+/// Pickled state: postcard bytes of `(class name, STATE_VERSION, value)`.
+pub fn encode_state<'py, T: Serialize>(
+    py: Python<'py>,
+    class: &str,
+    value: &T,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = postcard::to_allocvec(&(class, STATE_VERSION, value))
+        .map_err(|e| PyValueError::new_err(format!("cannot pickle slovo.{class}: {e}")))?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// Reads state written by [`encode_state`]; anything else is a `ValueError`.
+pub fn decode_state<T: DeserializeOwned>(class: &str, state: &Bound<'_, PyAny>) -> PyResult<T> {
+    let bytes = state_bytes(class, state)?;
+    let bad = |why: String| PyValueError::new_err(format!("corrupt pickled slovo.{class}: {why}"));
+    let ((found, version, value), rest): ((String, u32, T), &[u8]) =
+        postcard::take_from_bytes(bytes).map_err(|e| bad(e.to_string()))?;
+    if found != class {
+        return Err(bad(format!("state of {found:?}")));
+    }
+    if version != STATE_VERSION {
+        return Err(PyValueError::new_err(format!(
+            "pickled slovo.{class} has state version {version}; this build reads version \
+             {STATE_VERSION}"
+        )));
+    }
+    if !rest.is_empty() {
+        return Err(bad(format!("{} trailing bytes", rest.len())));
+    }
+    Ok(value)
+}
+
+/// The bytes of a pickled state, or a `ValueError` for anything that is not `bytes`.
+pub fn state_bytes<'a>(class: &str, state: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
+    state
+        .cast::<PyBytes>()
+        .map(|b| b.as_bytes())
+        .map_err(|_| PyValueError::new_err(format!("corrupt pickled slovo.{class}: not bytes")))
+}
+
+/// Turns increasing byte offsets into code-point offsets, counting only the text between
+/// consecutive offsets.
+pub struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The code-point offset of byte offset `byte` (a char boundary of the text).
+    pub fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            // Offsets went backwards: count again from the start.
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self
+            .text
+            .get(self.byte..byte)
+            .map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// `(data, indices, indptr, shape)` of a CSR matrix as NumPy arrays that own the Rust
+/// buffers (indices and data are not copied), with int32 indices as scikit-learn uses
+/// when they fit, int64 otherwise.
+pub fn csr_parts(py: Python<'_>, matrix: CsrMatrix) -> PyResult<Bound<'_, PyTuple>> {
+    let (rows, cols, indptr, indices, data) = matrix.into_parts();
+    let data = data.into_pyarray(py).into_any();
+    let small = indices.len() <= i32::MAX as usize && cols <= i32::MAX as usize;
+    let (indices, indptr) = if small {
+        // Same-size element type: the collect reuses the `indices` buffer.
+        let indices: Vec<i32> = indices.into_iter().map(|i| i as i32).collect();
+        let indptr: Vec<i32> = indptr.into_iter().map(|p| p as i32).collect();
+        (
+            indices.into_pyarray(py).into_any(),
+            indptr.into_pyarray(py).into_any(),
+        )
+    } else {
+        let indices: Vec<i64> = indices.into_iter().map(i64::from).collect();
+        let indptr: Vec<i64> = indptr.into_iter().map(|p| p as i64).collect();
+        (
+            indices.into_pyarray(py).into_any(),
+            indptr.into_pyarray(py).into_any(),
+        )
+    };
+    (data, indices, indptr, (rows, cols)).into_pyobject(py)
+}

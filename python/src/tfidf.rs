@@ -1,0 +1,333 @@
+//! TF-IDF bindings: `DocumentFrequencies` and `TfidfModel`, the Rust half of
+//! `slovo.TfidfVectorizer` (whose scikit-learn face is `slovo/_tfidf.py`).
+
+use numpy::IntoPyArray;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyFloat, PyTuple};
+use slovo::tfidf::{DfBound, Norm, TfidfConfig, TfidfVectorizer};
+use slovo::DocumentFrequencies;
+
+use crate::convert::{csr_parts, decode_state, encode_state, py_result, state_bytes};
+use crate::{strings_of, PyAnalyzer};
+
+/// Document counts of a corpus: number of documents and, per feature, its document
+/// frequency and total count. Tables of corpus pieces merge exactly.
+#[pyclass(module = "slovo._slovo", name = "DocumentFrequencies", eq)]
+#[derive(Clone, PartialEq)]
+pub struct PyDocumentFrequencies {
+    pub(crate) inner: DocumentFrequencies,
+}
+
+#[pymethods]
+impl PyDocumentFrequencies {
+    /// An empty table.
+    #[new]
+    fn new() -> Self {
+        PyDocumentFrequencies {
+            inner: DocumentFrequencies::new(),
+        }
+    }
+
+    /// Number of documents counted.
+    #[getter]
+    fn n_docs(&self) -> u64 {
+        self.inner.n_docs()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __contains__(&self, term: &str) -> bool {
+        self.inner.df(term) > 0
+    }
+
+    /// Number of documents that contain `term`.
+    fn df(&self, term: &str) -> u64 {
+        self.inner.df(term)
+    }
+
+    /// Occurrences of `term` in the whole corpus.
+    fn total_count(&self, term: &str) -> u64 {
+        self.inner.total_count(term)
+    }
+
+    /// `(term, df, total_count)` for every term.
+    fn items(&self) -> Vec<(String, u64, u64)> {
+        self.inner
+            .iter()
+            .map(|(t, df, n)| (t.to_owned(), df, n))
+            .collect()
+    }
+
+    /// Counts one document given as its features (with repeats).
+    fn add_document(&mut self, features: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.inner
+            .add_document(strings_of(features, "features")?.iter().map(String::as_str));
+        Ok(())
+    }
+
+    /// Adds the counts of `other` to this table (in place).
+    fn merge(&mut self, other: &Bound<'_, PyAny>) -> PyResult<()> {
+        let other = frequencies_arg(other)?;
+        self.inner.merge(&other.borrow().inner);
+        Ok(())
+    }
+
+    /// A new table with the counts of both.
+    fn __add__(&self, other: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let mut sum = self.clone();
+        sum.merge(other)?;
+        Ok(sum)
+    }
+
+    fn __iadd__(&mut self, other: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.merge(other)
+    }
+
+    /// Compact versioned bytes.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.inner.to_bytes())
+    }
+
+    /// Reads bytes written by `to_bytes`; `ValueError` if they are not such a table.
+    #[staticmethod]
+    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+        Ok(PyDocumentFrequencies {
+            inner: py_result(DocumentFrequencies::from_bytes(data))?,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "DocumentFrequencies(n_docs={}, terms={})",
+            self.inner.n_docs(),
+            self.inner.len()
+        )
+    }
+
+    fn __getstate__<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        self.to_bytes(py)
+    }
+
+    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
+        let bytes = state_bytes("DocumentFrequencies", state)?;
+        self.inner = py_result(DocumentFrequencies::from_bytes(bytes))?;
+        Ok(())
+    }
+}
+
+fn frequencies_arg<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDocumentFrequencies>> {
+    obj.cast::<PyDocumentFrequencies>()
+        .cloned()
+        .map_err(|_| PyTypeError::new_err("expected a slovo.DocumentFrequencies"))
+}
+
+/// scikit-learn's `min_df`/`max_df`: an `int` is a document count, a `float` a proportion.
+fn df_bound(name: &str, value: &Bound<'_, PyAny>) -> PyResult<DfBound> {
+    let bad = || {
+        PyValueError::new_err(format!(
+            "{name} must be an int >= 0 (documents) or a float in [0.0, 1.0] (proportion), \
+             got {value}"
+        ))
+    };
+    if value.is_instance_of::<PyFloat>() {
+        let p: f64 = value.extract()?;
+        return if (0.0..=1.0).contains(&p) {
+            Ok(DfBound::Proportion(p))
+        } else {
+            Err(bad())
+        };
+    }
+    if let Ok(n) = value.extract::<i64>() {
+        return u64::try_from(n).map(DfBound::Count).map_err(|_| bad());
+    }
+    if let Ok(p) = value.extract::<f64>() {
+        return if (0.0..=1.0).contains(&p) {
+            Ok(DfBound::Proportion(p))
+        } else {
+            Err(bad())
+        };
+    }
+    Err(PyTypeError::new_err(format!(
+        "{name} must be an int or a float, not {}",
+        crate::type_name(value)
+    )))
+}
+
+/// The Rust half of `slovo.TfidfVectorizer`: options, analyzer, counts and fitted model.
+#[pyclass(module = "slovo._slovo", name = "TfidfModel")]
+pub struct PyTfidfModel {
+    inner: TfidfVectorizer,
+    analyzer: slovo::Analyzer,
+}
+
+impl PyTfidfModel {
+    fn with_analyzer(config: TfidfConfig, analyzer: slovo::Analyzer) -> PyResult<Self> {
+        let inner = py_result(TfidfVectorizer::with_analyzer(config, analyzer.clone()))?;
+        Ok(PyTfidfModel { inner, analyzer })
+    }
+}
+
+#[pymethods]
+impl PyTfidfModel {
+    #[new]
+    #[pyo3(signature = (*, ngram_range = (1, 1), min_df = None, max_df = None,
+        max_features = None, sublinear_tf = false, smooth_idf = true, use_idf = true,
+        norm = Some("l2"), stop_words = None, analyzer = None),
+        text_signature = "(*, ngram_range=(1, 1), min_df=None, max_df=None, max_features=None, \
+            sublinear_tf=False, smooth_idf=True, use_idf=True, norm='l2', stop_words=None, \
+            analyzer=None)")]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        ngram_range: (i64, i64),
+        min_df: Option<&Bound<'_, PyAny>>,
+        max_df: Option<&Bound<'_, PyAny>>,
+        max_features: Option<i64>,
+        sublinear_tf: bool,
+        smooth_idf: bool,
+        use_idf: bool,
+        norm: Option<&str>,
+        stop_words: Option<&Bound<'_, PyAny>>,
+        analyzer: Option<PyRef<'_, PyAnalyzer>>,
+    ) -> PyResult<Self> {
+        let mut config = TfidfConfig::default();
+        let (lo, hi) = ngram_range;
+        let (Ok(lo), Ok(hi)) = (usize::try_from(lo), usize::try_from(hi)) else {
+            return Err(PyValueError::new_err(format!(
+                "ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, got ({lo}, {hi})"
+            )));
+        };
+        config.ngram_range = (lo, hi);
+        if let Some(min_df) = min_df {
+            config.min_df = df_bound("min_df", min_df)?;
+        }
+        if let Some(max_df) = max_df {
+            config.max_df = df_bound("max_df", max_df)?;
+        }
+        config.max_features = match max_features {
+            None => None,
+            Some(n) => Some(usize::try_from(n).map_err(|_| {
+                PyValueError::new_err(format!("max_features must be a positive int, got {n}"))
+            })?),
+        };
+        config.sublinear_tf = sublinear_tf;
+        config.smooth_idf = smooth_idf;
+        config.use_idf = use_idf;
+        config.norm = match norm {
+            None => Norm::None,
+            Some(norm) => py_result(norm.parse())?,
+        };
+        if let Some(stop_words) = stop_words {
+            config.stop_words = strings_of(stop_words, "stop_words")?;
+        }
+        let analyzer = analyzer.map_or_else(slovo::Analyzer::default, |a| a.inner.clone());
+        Self::with_analyzer(config, analyzer)
+    }
+
+    /// Learns vocabulary and idf from `docs`.
+    fn fit(&mut self, py: Python<'_>, docs: Vec<String>) -> PyResult<()> {
+        let inner = &mut self.inner;
+        py_result(py.detach(|| inner.fit(&docs)))
+    }
+
+    /// `fit`, then the CSR parts `(data, indices, indptr, shape)` of `transform(docs)`.
+    fn fit_transform<'py>(
+        &mut self,
+        py: Python<'py>,
+        docs: Vec<String>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let inner = &mut self.inner;
+        let matrix = py_result(py.detach(|| inner.fit_transform(&docs)))?;
+        csr_parts(py, matrix)
+    }
+
+    /// The CSR parts `(data, indices, indptr, shape)` of the TF-IDF rows of `docs`.
+    fn transform<'py>(&self, py: Python<'py>, docs: Vec<String>) -> PyResult<Bound<'py, PyTuple>> {
+        let inner = &self.inner;
+        let matrix = py_result(py.detach(|| inner.transform(&docs)))?;
+        csr_parts(py, matrix)
+    }
+
+    /// Adds `docs` to the counts; `finalize` builds the model.
+    fn partial_fit(&mut self, py: Python<'_>, docs: Vec<String>) {
+        let inner = &mut self.inner;
+        py.detach(|| inner.partial_fit(&docs));
+    }
+
+    /// Builds vocabulary and idf from the counts gathered so far.
+    fn finalize(&mut self, py: Python<'_>) -> PyResult<()> {
+        let inner = &mut self.inner;
+        py_result(py.detach(|| inner.finalize()))
+    }
+
+    /// The counts of `docs` as a new table (this model is not changed).
+    fn count(&self, py: Python<'_>, docs: Vec<String>) -> PyDocumentFrequencies {
+        let inner = &self.inner;
+        PyDocumentFrequencies {
+            inner: py.detach(|| inner.count(&docs)),
+        }
+    }
+
+    /// Replaces the counts with `frequencies` and builds the model.
+    fn fit_frequencies(&mut self, py: Python<'_>, frequencies: &Bound<'_, PyAny>) -> PyResult<()> {
+        let table = frequencies_arg(frequencies)?.borrow().inner.clone();
+        let inner = &mut self.inner;
+        py_result(py.detach(|| inner.fit_frequencies(table)))
+    }
+
+    /// A copy of the counts gathered by fitting.
+    #[getter]
+    fn frequencies(&self) -> PyDocumentFrequencies {
+        PyDocumentFrequencies {
+            inner: self.inner.frequencies().clone(),
+        }
+    }
+
+    /// `True` once `transform` can run.
+    #[getter]
+    fn is_fitted(&self) -> bool {
+        self.inner.is_fitted()
+    }
+
+    /// The features in column order, or `None` before fitting.
+    #[getter]
+    fn vocabulary(&self) -> Option<Vec<String>> {
+        self.inner
+            .vocabulary()
+            .map(|v| v.iter().map(str::to_owned).collect())
+    }
+
+    /// The idf of each column (a new NumPy array), or `None` before fitting or without
+    /// `use_idf`.
+    #[getter]
+    fn idf<'py>(&self, py: Python<'py>) -> Option<Bound<'py, numpy::PyArray1<f64>>> {
+        self.inner.idf().map(|idf| idf.to_vec().into_pyarray(py))
+    }
+
+    /// The analyzer that turns text into terms.
+    #[getter]
+    fn analyzer(&self) -> PyAnalyzer {
+        PyAnalyzer {
+            inner: self.analyzer.clone(),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!("TfidfModel({:?})", self.inner)
+    }
+
+    /// Options, analyzer and fitted model (not the counts: pickle `frequencies` for those).
+    fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        encode_state(py, "TfidfModel", &(self.inner.to_bytes(), &self.analyzer))
+    }
+
+    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
+        let (model, analyzer): (Vec<u8>, slovo::Analyzer) = decode_state("TfidfModel", state)?;
+        let mut inner = py_result(TfidfVectorizer::from_bytes(&model))?;
+        inner.set_analyzer(analyzer.clone());
+        *self = PyTfidfModel { inner, analyzer };
+        Ok(())
+    }
+}

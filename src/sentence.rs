@@ -1,0 +1,1092 @@
+//! Sentence splitting, built on the tokens.
+//!
+//! The splitter walks the token stream once. A sentence can only end after a token that
+//! could end one — `.`, `!`, `?`, `…`, an abbreviation's period, a smiley, a `;` before a
+//! list item — plus the closing quotes and brackets stuck to it. Whether it does end there
+//! is decided from a little context on both sides:
+//!
+//! * the right side: the first word after the candidate (looking past dashes and opening
+//!   quotes). A lowercase word, or punctuation such as `,` right after, continues the
+//!   sentence (`— Привет! — сказал он.`, `если бы… не тот`); no space before the next
+//!   token continues it too.
+//! * the left side, for a period: the word before it. Abbreviations are looked up in
+//!   `data/sentence_abbrev.txt` (whether each can end a sentence — `т. д.` can, `им.`
+//!   cannot, `г.` only after a year); other words on the tokenizer's abbreviation list
+//!   (`data/abbreviations.txt`) may end one, but not before a lowercase word or a number;
+//!   single capital letters are initials; a sentence made only of list-bullet tokens (`1.`,
+//!   `IV.`, `§2.`) does not end at its period.
+//!
+//! A blank line (paragraph break) always ends a sentence. Only the whitespace between two
+//! tokens is ever looked at again; the text itself is scanned once, by the tokenizer.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::abbrev::is_abbreviation;
+use crate::token::{Token, TokenKind};
+use crate::tokenize::tokenize;
+
+/// One sentence: a slice of the input text and its byte span.
+///
+/// Sentences are trimmed of surrounding whitespace; `span` is a byte range into the text
+/// that was split, so `&text[sentence.span.clone()] == sentence.text` always holds.
+///
+/// # Example
+///
+/// ```
+/// let text = "Привет! Как дела?";
+/// let first = slovo::sentences(text).next().unwrap();
+/// assert_eq!(first.text, "Привет!");
+/// assert_eq!(&text[first.span.clone()], first.text);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Sentence<'a> {
+    /// The sentence's text, borrowed from the input.
+    pub text: &'a str,
+    /// Byte offsets of the sentence in the input.
+    pub span: Range<usize>,
+}
+
+impl Sentence<'_> {
+    /// Byte offset where the sentence starts.
+    ///
+    /// ```
+    /// let s = slovo::sentences("  Да.").next().unwrap();
+    /// assert_eq!(s.start(), 2);
+    /// ```
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.span.start
+    }
+
+    /// Byte offset just past the sentence's end.
+    ///
+    /// ```
+    /// let s = slovo::sentences("Да. Нет.").next().unwrap();
+    /// assert_eq!(s.end(), 5); // "Да." is two Cyrillic letters and a period
+    /// ```
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.span.end
+    }
+}
+
+/// Splits `text` into sentences.
+///
+/// Handles Russian abbreviations (`г.`, `т. е.`, `им.`, `см. табл. 2` …), initials
+/// (`А. С. Пушкин`), closing quotes and brackets after the terminator (`«…».`), `?!`,
+/// `...` and `…` (an ellipsis followed by a lowercase word continues the sentence),
+/// dialogue dashes (`— Привет! — сказал он.` is one sentence), list bullets (`1.`, `IV.`,
+/// `§2.`) and paragraph breaks (a blank line always ends a sentence). Text that stops
+/// mid-sentence still yields its last sentence.
+///
+/// Every non-whitespace character of `text` lies in exactly one sentence; sentences come
+/// in order and are trimmed of surrounding whitespace. Never panics.
+///
+/// ```
+/// let text = "В 1999 г. проф. А. С. Иванов переехал в г. Москву. Там он и живёт!\n\
+///             — Правда? — спросил я.";
+/// let sentences: Vec<&str> = slovo::sentences(text).map(|s| s.text).collect();
+/// assert_eq!(
+///     sentences,
+///     [
+///         "В 1999 г. проф. А. С. Иванов переехал в г. Москву.",
+///         "Там он и живёт!",
+///         "— Правда? — спросил я.",
+///     ]
+/// );
+/// ```
+pub fn sentences(text: &str) -> Sentences<'_> {
+    Sentences {
+        text,
+        tokens: Lookahead::new(tokenize(text)),
+        pos: 0,
+        done: false,
+        last_abbrev: None,
+    }
+}
+
+/// Iterator over the [`Sentence`]s of a text, created by [`sentences`].
+///
+/// It borrows the text and allocates nothing per sentence.
+///
+/// ```
+/// let mut it: slovo::Sentences<'_> = slovo::sentences("Раз. Два.");
+/// assert_eq!(it.next().map(|s| s.text), Some("Раз."));
+/// assert_eq!(it.next().map(|s| s.text), Some("Два."));
+/// assert_eq!(it.next(), None);
+/// ```
+pub struct Sentences<'a> {
+    text: &'a str,
+    tokens: Lookahead<'a>,
+    /// Where the text not yet given out as a sentence begins.
+    pos: usize,
+    done: bool,
+    /// The last abbreviation the splitter read through, without its period, and the byte
+    /// offset just past that period: `т` in `т. е.` is looked up as `т.е` at the `е.`.
+    last_abbrev: Option<(&'a str, usize)>,
+}
+
+impl std::fmt::Debug for Sentences<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sentences")
+            .field("pos", &self.pos)
+            .field("done", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Iterator for Sentences<'a> {
+    type Item = Sentence<'a>;
+
+    fn next(&mut self) -> Option<Sentence<'a>> {
+        if self.done {
+            return None;
+        }
+        let mut cx = Context::new();
+        loop {
+            let Some(tok) = self.tokens.next() else {
+                return self.finish();
+            };
+            // A blank line ends the sentence whatever came before it.
+            if cx.tokens > 0 {
+                let gap = self.text.get(cx.end..tok.span.start).unwrap_or_default();
+                if gap.len() >= 2 && is_paragraph_break(gap) {
+                    self.tokens.push_front(tok);
+                    return Some(self.emit(cx.end));
+                }
+            }
+            let mut end = tok.span.end;
+            let split = match role(&tok) {
+                Role::Terminal(stop) => {
+                    let left = match stop {
+                        Stop::Period => self.left_of_period(&cx, &tok),
+                        Stop::Strong | Stop::Ellipsis => Left::None,
+                    };
+                    let (new_end, stop, left) = self.absorb_closers(end, stop, left);
+                    end = new_end;
+                    self.decide(stop, left, &cx, end)
+                }
+                Role::Word if tok.text.len() > 1 && tok.text.ends_with('.') => {
+                    let left = self.left_of_glued(&cx, &tok);
+                    let (new_end, stop, left) = self.absorb_closers(end, Stop::Period, left);
+                    end = new_end;
+                    self.decide(stop, left, &cx, end)
+                }
+                Role::SmileyEyes | Role::Semicolon if self.smiley_follows(end) => {
+                    let (new_end, stop, _) = self.absorb_closers(end, Stop::Strong, Left::None);
+                    end = new_end;
+                    self.decide(stop, Left::None, &cx, end)
+                }
+                Role::Semicolon => self.list_item_follows(end),
+                _ => false,
+            };
+            cx.push(&tok);
+            cx.end = end;
+            if split {
+                return Some(self.emit(end));
+            }
+        }
+    }
+}
+
+impl std::iter::FusedIterator for Sentences<'_> {}
+
+impl<'a> Sentences<'a> {
+    /// Gives out the text from `pos` to `end` (extended over anything the tokenizer left
+    /// between `end` and the next token that is not whitespace), trimmed.
+    fn emit(&mut self, end: usize) -> Sentence<'a> {
+        let next_start = self
+            .tokens
+            .peek(0)
+            .map_or(self.text.len(), |t| t.span.start);
+        let end = end
+            + self
+                .text
+                .get(end..next_start)
+                .map_or(0, |g| g.trim_end().len());
+        let raw = self.text.get(self.pos..end).unwrap_or_default();
+        let trimmed = raw.trim_start();
+        let start = end - trimmed.len();
+        debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
+        self.pos = end;
+        Sentence {
+            text: trimmed,
+            span: start..end,
+        }
+    }
+
+    /// The last sentence: whatever is left, trimmed.
+    fn finish(&mut self) -> Option<Sentence<'a>> {
+        self.done = true;
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        let trimmed_end = rest.trim_end();
+        let trimmed = trimmed_end.trim_start();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let start = self.pos + (trimmed_end.len() - trimmed.len());
+        let end = start + trimmed.len();
+        self.pos = self.text.len();
+        Some(Sentence {
+            text: trimmed,
+            span: start..end,
+        })
+    }
+
+    /// Takes the closing quotes and brackets (and further terminators) that belong to the
+    /// sentence ending at `end`; returns the new end and the stop and left side to decide
+    /// with. A closing `»` or `)` is taken even after a space; a generic quote `"` only when
+    /// stuck to the terminator (with a space before it, it opens the next sentence); a
+    /// terminator only when stuck on (`!..`, `ред.).`). A terminator taken this way
+    /// decides instead of an abbreviation's period: `(прим. ред.).` ends where `(ред.)`
+    /// would not.
+    fn absorb_closers(
+        &mut self,
+        mut end: usize,
+        mut stop: Stop,
+        mut left: Left<'a>,
+    ) -> (usize, Stop, Left<'a>) {
+        loop {
+            let Some(next) = self.tokens.peek(0) else {
+                return (end, stop, left);
+            };
+            let attached = next.span.start == end;
+            match role(next) {
+                Role::Closer => {
+                    let same_line = self
+                        .text
+                        .get(end..next.span.start)
+                        .is_some_and(|gap| !gap.contains('\n'));
+                    if !(attached || same_line) {
+                        return (end, stop, left);
+                    }
+                }
+                Role::GenericQuote if attached => {}
+                Role::Terminal(later) if attached => {
+                    if stop != Stop::Strong {
+                        stop = later;
+                    }
+                    left = Left::None;
+                }
+                _ => return (end, stop, left),
+            }
+            end = next.span.end;
+            self.tokens.next();
+        }
+    }
+
+    /// Is a smiley's mouth (`)`, `(`, `))`) stuck to the eyes (`:`, `;`) ending at `end`?
+    fn smiley_follows(&mut self, end: usize) -> bool {
+        let Some(next) = self.tokens.peek(0) else {
+            return false;
+        };
+        if next.span.start != end {
+            return false;
+        }
+        if is_mouth(next.text) {
+            return true;
+        }
+        // `:-)`
+        if next.text == "-" {
+            let nose_end = next.span.end;
+            return self
+                .tokens
+                .peek(1)
+                .is_some_and(|m| m.span.start == nose_end && is_mouth(m.text));
+        }
+        false
+    }
+
+    /// `;` ends a sentence when a list item (`2)`, `б)`) starts after it.
+    fn list_item_follows(&mut self, end: usize) -> bool {
+        let Some(next) = self.tokens.peek(0) else {
+            return false;
+        };
+        if next.span.start == end || !is_bullet_token(next) {
+            return false;
+        }
+        let bullet_end = next.span.end;
+        self.tokens
+            .peek(1)
+            .is_some_and(|t| t.span.start == bullet_end && t.text == ")")
+    }
+
+    /// What is left of a `.` token: the word stuck to it, if any.
+    fn left_of_period(&self, cx: &Context<'a>, dot: &Token<'a>) -> Left<'a> {
+        match cx.prev {
+            Some(ref prev)
+                if prev.end == dot.span.start
+                    && prev.kind == TokenKind::Word
+                    && !prev.text.ends_with('.') =>
+            {
+                // `к.п.н.`, `А.С.` as letters and periods in separate tokens: look the whole
+                // run up first.
+                if cx.run_start < prev.start {
+                    let run = self.text.get(cx.run_start..prev.end).unwrap_or_default();
+                    if run.chars().all(|c| c == '.' || c.is_alphabetic()) {
+                        let class =
+                            self.classify_word(run, cx.run_start, cx.before_run.as_ref(), true);
+                        if class != Class::Plain {
+                            let parts = run.split('.').count() as u32;
+                            return Left::Word {
+                                class,
+                                word: run,
+                                words_before: cx.words.saturating_sub(parts),
+                            };
+                        }
+                    }
+                }
+                let class = self.classify_word(prev.text, prev.start, cx.prev2.as_ref(), false);
+                Left::Word {
+                    class,
+                    word: prev.text,
+                    words_before: cx.words.saturating_sub(1),
+                }
+            }
+            _ => Left::None,
+        }
+    }
+
+    /// What the period of a word token with its period (`г.`, `т.е.`, `Е.`) belongs to.
+    fn left_of_glued(&self, cx: &Context<'a>, tok: &Token<'a>) -> Left<'a> {
+        let word = &tok.text[..tok.text.len() - 1];
+        let class = self.classify_word(word, tok.span.start, cx.prev.as_ref(), true);
+        Left::Word {
+            class,
+            word,
+            words_before: cx.words,
+        }
+    }
+
+    /// Classifies the word before a period. `before` is the token before the word;
+    /// `glued` says the tokenizer kept the period in the word (it knew an abbreviation).
+    fn classify_word(
+        &self,
+        word: &str,
+        word_start: usize,
+        before: Option<&Prev<'a>>,
+        glued: bool,
+    ) -> Class {
+        // `т. е.`: the second half is looked up together with the first.
+        if let Some((first, first_end)) = self.last_abbrev {
+            let between = self.text.get(first_end..word_start).unwrap_or("x");
+            if between.len() <= 2 && between.trim().is_empty() {
+                if let Some(class) = lookup_pair(first, word) {
+                    return resolve(class, before);
+                }
+            }
+        }
+        let after_number = before.is_some_and(is_number_like);
+        if let Some(class) = initials_class(word) {
+            // `520 С.`, `25 F.`: after a number a capital letter is a unit, not an initial.
+            return if after_number { Class::Plain } else { class };
+        }
+        let after_word = before.is_some_and(|b| b.kind == TokenKind::Word);
+        match lookup(word) {
+            // `династии Мин.`: a capitalized unit after a word is a name (but `(См.`).
+            Some(DataClass::Unit | DataClass::Date) if after_word && is_capitalized(word) => {
+                Class::Plain
+            }
+            Some(class) => resolve(class, before),
+            // An abbreviation this table does not rank but the tokenizer's list knows
+            // (`ред`, `проц`), or a compound the tokenizer kept with its periods: it may end
+            // a sentence, but not before a lowercase word or a number.
+            None if (glued && word.contains('.')) || is_abbreviation(word) => Class::Final,
+            None => Class::Plain,
+        }
+    }
+
+    /// Does the sentence end after the candidate ending at `end`?
+    fn decide(&mut self, stop: Stop, left: Left<'a>, cx: &Context<'a>, end: usize) -> bool {
+        let verdict = self.verdict(stop, &left, cx, end);
+        // Remember an abbreviation read through, for `т. е.`-style pairs.
+        self.last_abbrev = match left {
+            Left::Word { word, class, .. } if !verdict && class != Class::Plain => {
+                Some((word, end))
+            }
+            _ => None,
+        };
+        verdict
+    }
+
+    fn verdict(&mut self, stop: Stop, left: &Left<'a>, cx: &Context<'a>, end: usize) -> bool {
+        let Some(next) = self.tokens.peek(0) else {
+            return false; // end of text: `finish` gives the sentence out
+        };
+        if next.span.start == end {
+            return false; // no space: `т.е.`, `1.5`, `Лента.ру` …
+        }
+        let next_role = role(next);
+        match next_role {
+            Role::Word
+            | Role::Number
+            | Role::Other
+            | Role::Opener
+            | Role::GenericQuote
+            | Role::Dash => {}
+            // `…Крэк очнулся.`, `залаяла. … Усмиряй`: an ellipsis after a stop opens the
+            // next sentence.
+            Role::Terminal(Stop::Ellipsis) => {}
+            // `,`, `:`, `;`, closers after a space, another terminator …
+            _ => return false,
+        }
+        // A period before a dash closes the speech: `— …дам. — сказала она.` Orthography
+        // puts a comma there when the author's words continue the sentence (`— Привет! —
+        // сказал он.` continues after `!`, `?` and `…`).
+        if stop == Stop::Period
+            && matches!(
+                left,
+                Left::None
+                    | Left::Word {
+                        class: Class::Plain,
+                        ..
+                    }
+            )
+            && next_role == Role::Dash
+            && cx.words > 0
+        {
+            return true;
+        }
+        let case = self.next_word_case();
+        if case == Case::Lower {
+            return false;
+        }
+        if cx.words == 0 && !matches!(left, Left::Word { .. }) {
+            return false; // nothing but punctuation so far
+        }
+        match (stop, left) {
+            (Stop::Strong, _) => true,
+            (Stop::Ellipsis, _) => !self.one_word_ending(),
+            (Stop::Period, Left::None) => !cx.only_bullets && !cx.bullet_after_colon(),
+            (
+                Stop::Period,
+                Left::Word {
+                    class,
+                    word,
+                    words_before,
+                },
+            ) => {
+                if cx.only_bullets && (is_bullet_word(word) || *words_before == 0) {
+                    return false;
+                }
+                if *class != Class::Plain && self.initial_follows() {
+                    return false; // `к.п.н. И. П. Карташовым`, `и др. А. Иванов`
+                }
+                match class {
+                    Class::Plain => true,
+                    Class::Inner => false,
+                    Class::Lang | Class::Latin => case == Case::UpperCyrillic,
+                    Class::Final => case != Case::Digit,
+                    Class::Date => {
+                        case != Case::Digit && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV
+                    }
+                }
+            }
+        }
+    }
+
+    /// `И сын у меня… Платон.`: after an ellipsis, a lone word and a period name what the
+    /// pause led up to; they do not make a sentence of their own.
+    fn one_word_ending(&mut self) -> bool {
+        let Some(word) = self.tokens.peek(0) else {
+            return false;
+        };
+        if word.kind != TokenKind::Word {
+            return false;
+        }
+        let end = word.span.end;
+        let Some(stop) = self.tokens.peek(1) else {
+            return false;
+        };
+        if stop.span.start != end || role(stop) != Role::Terminal(Stop::Period) {
+            return false;
+        }
+        let end = stop.span.end;
+        match self.tokens.peek(2) {
+            None => true,
+            Some(after) => {
+                let gap = self.text.get(end..after.span.start).unwrap_or_default();
+                is_paragraph_break(gap)
+            }
+        }
+    }
+
+    /// Is the next token an initial (`И.`, `И` + `.`)?
+    fn initial_follows(&mut self) -> bool {
+        let Some(next) = self.tokens.peek(0) else {
+            return false;
+        };
+        if next.kind != TokenKind::Word {
+            return false;
+        }
+        if let Some(word) = next.text.strip_suffix('.') {
+            return initials_class(word).is_some();
+        }
+        if initials_class(next.text).is_none() {
+            return false;
+        }
+        let end = next.span.end;
+        self.tokens
+            .peek(1)
+            .is_some_and(|t| t.span.start == end && t.text == ".")
+    }
+
+    /// The case of the first word after the candidate, looking past dashes and opening
+    /// quotes and brackets (`— сказал он`, `«Относительно`, `"в связи`).
+    fn next_word_case(&mut self) -> Case {
+        for i in 0..LOOKAHEAD {
+            let Some(tok) = self.tokens.peek(i) else {
+                return Case::Other;
+            };
+            match role(tok) {
+                Role::Dash | Role::Opener | Role::GenericQuote => continue,
+                Role::Terminal(Stop::Ellipsis) if i == 0 => continue,
+                Role::Word => return word_case(tok.text),
+                Role::Number => return Case::Digit,
+                // `?" (www.site.ru)`: a bracketed link or symbol goes with what came before.
+                _ if i > 0 => return Case::Lower,
+                _ => return Case::Other,
+            }
+        }
+        Case::Other
+    }
+}
+
+/// A date abbreviation after fewer words than this does not end a sentence: `В 1998 г.`
+/// or `5 ноября 1998 г.` is the opening of one, not a whole sentence.
+const MIN_WORDS_BEFORE_DATE_ABBREV: u32 = 4;
+
+/// How many tokens the splitter may look ahead.
+const LOOKAHEAD: usize = 4;
+
+/// A small ring buffer of peeked tokens.
+struct Lookahead<'a> {
+    iter: TokenIter<'a>,
+    buf: [Option<Token<'a>>; LOOKAHEAD],
+    head: usize,
+    len: usize,
+}
+
+type TokenIter<'a> = crate::tokenize::Tokens<'a>;
+
+impl<'a> Lookahead<'a> {
+    fn new(iter: TokenIter<'a>) -> Self {
+        Lookahead {
+            iter,
+            buf: Default::default(),
+            head: 0,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn next(&mut self) -> Option<Token<'a>> {
+        if self.len == 0 {
+            return self.iter.next();
+        }
+        let tok = self.buf[self.head].take();
+        self.head = (self.head + 1) % LOOKAHEAD;
+        self.len -= 1;
+        tok
+    }
+
+    /// Puts a token taken with `next` back in front.
+    #[inline]
+    fn push_front(&mut self, tok: Token<'a>) {
+        debug_assert!(self.len < LOOKAHEAD);
+        self.head = (self.head + LOOKAHEAD - 1) % LOOKAHEAD;
+        self.buf[self.head] = Some(tok);
+        self.len += 1;
+    }
+
+    /// The `n`-th token ahead (0 = the next one); `None` past the end or beyond the window.
+    #[inline]
+    fn peek(&mut self, n: usize) -> Option<&Token<'a>> {
+        if n >= LOOKAHEAD {
+            return None;
+        }
+        while self.len <= n {
+            let tok = self.iter.next()?;
+            self.buf[(self.head + self.len) % LOOKAHEAD] = Some(tok);
+            self.len += 1;
+        }
+        self.buf[(self.head + n) % LOOKAHEAD].as_ref()
+    }
+}
+
+/// What the splitter remembers about the current sentence.
+struct Context<'a> {
+    /// Tokens so far that are not punctuation or symbols (words, numbers, links …).
+    words: u32,
+    /// Tokens so far.
+    tokens: u32,
+    /// Where the last token read (with the closers taken after it) ends.
+    end: usize,
+    /// Every token so far could be part of a list bullet (`1.`, `IV.`, `§2.`, `8.1.`).
+    only_bullets: bool,
+    prev: Option<Prev<'a>>,
+    prev2: Option<Prev<'a>>,
+    /// Where the current run of tokens with no space between them starts (`к.п.н.`).
+    run_start: usize,
+    /// The token before that run.
+    before_run: Option<Prev<'a>>,
+}
+
+/// A token already read.
+#[derive(Clone, Copy)]
+struct Prev<'a> {
+    text: &'a str,
+    kind: TokenKind,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Context<'a> {
+    fn new() -> Self {
+        Context {
+            words: 0,
+            tokens: 0,
+            end: 0,
+            only_bullets: true,
+            prev: None,
+            prev2: None,
+            run_start: 0,
+            before_run: None,
+        }
+    }
+
+    /// A number just read after `;` or `:` — a list item inside a sentence (`…; 3.`).
+    fn bullet_after_colon(&self) -> bool {
+        matches!(
+            (&self.prev, &self.prev2),
+            (Some(number), Some(mark))
+                if number.kind == TokenKind::Number
+                    && matches!(mark.text, ";" | ":")
+                    && mark.end < number.start
+        )
+    }
+
+    #[inline]
+    fn push(&mut self, tok: &Token<'a>) {
+        if !matches!(tok.kind, TokenKind::Punct | TokenKind::Symbol) {
+            self.words += 1;
+        }
+        self.tokens += 1;
+        if self.only_bullets {
+            self.only_bullets = self.tokens <= MAX_BULLET_TOKENS && is_bullet_token(tok);
+        }
+        if !self.prev.as_ref().is_some_and(|p| p.end == tok.span.start) {
+            self.run_start = tok.span.start;
+            self.before_run = self.prev;
+        }
+        self.prev2 = self.prev.take();
+        self.prev = Some(Prev {
+            text: tok.text,
+            kind: tok.kind,
+            start: tok.span.start,
+            end: tok.span.end,
+        });
+    }
+}
+
+/// A list bullet has at most this many tokens (`§`, `2`, `.`, `1`, `.`).
+const MAX_BULLET_TOKENS: u32 = 6;
+
+/// What a token can do at a sentence boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Word,
+    Number,
+    /// `.`, `!`, `?`, `...`, `…`, `?!`, `!..`
+    Terminal(Stop),
+    /// `»`, `)`, `]`, `}`, `”`, `’`: close something, never open.
+    Closer,
+    /// `"`, `'`, `“`: open or close, depending on where the spaces are.
+    GenericQuote,
+    /// `«`, `„`, `(`, `[`, `{`, `‘`.
+    Opener,
+    /// `-`, `–`, `—` …
+    Dash,
+    Semicolon,
+    /// `:` or `=` — possibly a smiley's eyes; `;` is checked separately.
+    SmileyEyes,
+    /// Other punctuation (`,`, `/` …).
+    Punct,
+    /// Symbols, URLs, e-mails, hashtags, mentions, emoji.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Period,
+    /// `!`, `?` and their mixes.
+    Strong,
+    /// `...`, `…`, `..`
+    Ellipsis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    UpperCyrillic,
+    Upper,
+    Lower,
+    Digit,
+    Other,
+}
+
+/// Whether a period after a word can end a sentence (see `data/sentence_abbrev.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// An ordinary word: the period ends the sentence.
+    Plain,
+    Inner,
+    Final,
+    Lang,
+    /// `г.`, `в.` after a number: `final`, but not at the start of a sentence
+    /// (`В 1998 г. Совет решил …`).
+    Date,
+    /// A Latin initial: ends the sentence only before a capitalized Cyrillic word.
+    Latin,
+}
+
+/// A class as written in the data file, before `unit` is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DataClass {
+    Inner,
+    Final,
+    Lang,
+    Unit,
+    Date,
+}
+
+/// What is left of a period.
+#[derive(Debug, Clone, Copy)]
+enum Left<'a> {
+    None,
+    Word {
+        class: Class,
+        word: &'a str,
+        /// Word and number tokens in the sentence before this word.
+        words_before: u32,
+    },
+}
+
+#[inline]
+fn role(tok: &Token<'_>) -> Role {
+    match tok.kind {
+        TokenKind::Word => Role::Word,
+        TokenKind::Number => Role::Number,
+        TokenKind::Punct => punct_role(tok.text),
+        _ => Role::Other,
+    }
+}
+
+fn punct_role(text: &str) -> Role {
+    let bytes = text.as_bytes();
+    // ASCII fast path: one repeated mark.
+    if let [b, ..] = bytes {
+        if b.is_ascii() && bytes.iter().all(|c| c == b) {
+            return match b {
+                b'.' if bytes.len() == 1 => Role::Terminal(Stop::Period),
+                b'.' => Role::Terminal(Stop::Ellipsis),
+                b'!' | b'?' => Role::Terminal(Stop::Strong),
+                b')' | b']' | b'}' => Role::Closer,
+                b'(' | b'[' | b'{' => Role::Opener,
+                b'"' | b'\'' => Role::GenericQuote,
+                b'-' => Role::Dash,
+                b';' if bytes.len() == 1 => Role::Semicolon,
+                b':' | b'=' => Role::SmileyEyes,
+                b'*' => Role::Other, // a list bullet
+                _ => Role::Punct,
+            };
+        }
+    }
+    if text
+        .chars()
+        .all(|c| matches!(c, '.' | '…' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉'))
+    {
+        return if text.contains(['!', '?', '‼', '⁇', '⁈', '⁉']) {
+            Role::Terminal(Stop::Strong)
+        } else {
+            Role::Terminal(Stop::Ellipsis)
+        };
+    }
+    if is_smiley(text) {
+        return Role::Terminal(Stop::Strong);
+    }
+    if text
+        .chars()
+        .all(|c| matches!(c, '•' | '·' | '▪' | '►' | '◦'))
+    {
+        return Role::Other; // list bullets
+    }
+    if text
+        .chars()
+        .all(|c| matches!(c, '»' | '”' | '’' | ')' | ']' | '}'))
+    {
+        return Role::Closer;
+    }
+    if text
+        .chars()
+        .all(|c| matches!(c, '«' | '„' | '‘' | '(' | '[' | '{'))
+    {
+        return Role::Opener;
+    }
+    if text.chars().all(|c| matches!(c, '"' | '\'' | '“')) {
+        return Role::GenericQuote;
+    }
+    if text
+        .chars()
+        .all(|c| matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−'))
+    {
+        return Role::Dash;
+    }
+    Role::Punct
+}
+
+/// A smiley as one token: `:)`, `;-)`, `:((`, `=))`.
+fn is_smiley(text: &str) -> bool {
+    let rest = match text.as_bytes() {
+        [b':' | b';' | b'=', b'-', rest @ ..] | [b':' | b';' | b'=', rest @ ..] => rest,
+        _ => return false,
+    };
+    !rest.is_empty() && rest.iter().all(|&b| b == b')' || b == b'(')
+}
+
+fn is_mouth(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b == b')' || b == b'(')
+}
+
+#[inline]
+fn word_case(word: &str) -> Case {
+    match word.chars().next() {
+        Some(c) if c.is_lowercase() => Case::Lower,
+        Some(c) if c.is_uppercase() => {
+            if matches!(c, 'А'..='Я' | 'Ё') {
+                Case::UpperCyrillic
+            } else {
+                Case::Upper
+            }
+        }
+        Some(c) if c.is_ascii_digit() => Case::Digit,
+        _ => Case::Other,
+    }
+}
+
+/// Could this token be part of a list bullet (`1.`, `IV.`, `§2.`, `8.1.`, `б)`)?
+fn is_bullet_token(tok: &Token<'_>) -> bool {
+    match tok.kind {
+        TokenKind::Number => tok.text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
+        TokenKind::Word => is_bullet_word(tok.text.strip_suffix('.').unwrap_or(tok.text)),
+        TokenKind::Punct => matches!(tok.text, "." | ")" | "§"),
+        TokenKind::Symbol => tok.text == "§",
+        _ => false,
+    }
+}
+
+/// A roman numeral or a single letter used to number list items.
+fn is_bullet_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if matches!(c, 'а'..='е' | 'a'..='f') {
+            return true;
+        }
+    }
+    is_roman(word)
+}
+
+/// A roman numeral in Latin capitals: `IV`, `XIX`.
+fn is_roman(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 6
+        && word
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'M'))
+}
+
+/// Initials: one capital letter (`Е`), or several joined by periods (`А.С`, `В.И`).
+/// Cyrillic initials never end a sentence; a Latin one does when a Cyrillic word follows
+/// (`при -33 градусах C. Однако`), so it is [`Class::Latin`].
+fn initials_class(word: &str) -> Option<Class> {
+    let mut latin = true;
+    for (i, part) in word.split('.').enumerate() {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_uppercase() => latin &= c.is_ascii(),
+            _ => return None,
+        }
+        if i > 3 {
+            return None;
+        }
+    }
+    Some(if latin { Class::Latin } else { Class::Inner })
+}
+
+/// Is the token a number, or a word that starts with one (`90-х`) or is a roman numeral
+/// (`XIX в.`)?
+fn is_number_like(prev: &Prev<'_>) -> bool {
+    match prev.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit) || is_roman(prev.text)
+        }
+        _ => false,
+    }
+}
+
+/// A number, an abbreviation stuck to its period (`кв.` in `150 кв. м.`, `млн.` in
+/// `5 млн. руб.`, or its period when the tokenizer split it off) or a slash (`км/ч.`): the unit after it measures something.
+fn is_number_or_unit(prev: &Prev<'_>) -> bool {
+    is_number_like(prev)
+        || (prev.kind == TokenKind::Word && prev.text.ends_with('.'))
+        || matches!(prev.text, "/" | ".")
+}
+
+/// `Мин`, `Ст`: a capital letter followed by lowercase ones.
+fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+fn resolve(class: DataClass, before: Option<&Prev<'_>>) -> Class {
+    match class {
+        DataClass::Inner => Class::Inner,
+        DataClass::Final => Class::Final,
+        DataClass::Lang => Class::Lang,
+        DataClass::Unit | DataClass::Date if before.is_some_and(is_number_or_unit) => {
+            if class == DataClass::Date {
+                Class::Date
+            } else {
+                Class::Final
+            }
+        }
+        DataClass::Unit | DataClass::Date => Class::Inner,
+    }
+}
+
+/// A blank line: two line feeds (or carriage returns, or a paragraph separator).
+fn is_paragraph_break(gap: &str) -> bool {
+    let bytes = gap.as_bytes();
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    lf >= 2
+        || (lf == 0 && bytes.iter().filter(|&&b| b == b'\r').count() >= 2)
+        || gap.contains('\u{2029}')
+}
+
+static ABBREVIATIONS_DATA: &str = include_str!("data/sentence_abbrev.txt");
+
+/// The abbreviation table and the length of its longest key, for a cheap first test.
+struct AbbreviationTable {
+    classes: HashMap<&'static str, DataClass>,
+    longest: usize,
+}
+
+fn abbreviations() -> &'static AbbreviationTable {
+    static TABLE: OnceLock<AbbreviationTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let classes: HashMap<&'static str, DataClass> = ABBREVIATIONS_DATA
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (word, class) = l.split_once(char::is_whitespace)?;
+                let class = match class.trim() {
+                    "inner" => DataClass::Inner,
+                    "final" => DataClass::Final,
+                    "lang" => DataClass::Lang,
+                    "unit" => DataClass::Unit,
+                    "date" => DataClass::Date,
+                    _ => return None,
+                };
+                Some((word, class))
+            })
+            .collect();
+        let longest = classes.keys().map(|k| k.len()).max().unwrap_or(0);
+        AbbreviationTable { classes, longest }
+    })
+}
+
+/// Longest abbreviation key looked up, in bytes.
+const MAX_KEY: usize = 40;
+
+/// Writes the lowercase form of `parts` joined with `.` into `buf`; `None` if too long.
+fn lowercase_key<'b>(parts: &[&str], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+    let mut len = 0;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            *buf.get_mut(len)? = b'.';
+            len += 1;
+        }
+        for c in part.chars().flat_map(char::to_lowercase) {
+            let n = c.len_utf8();
+            c.encode_utf8(buf.get_mut(len..len + n)?);
+            len += n;
+        }
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
+fn lookup(word: &str) -> Option<DataClass> {
+    let table = abbreviations();
+    // Lowercasing keeps the length of Cyrillic and ASCII letters, so a longer word (most
+    // words before a period) cannot be in the table.
+    if word.len() > table.longest {
+        return None;
+    }
+    let mut buf = [0u8; MAX_KEY];
+    let key = lowercase_key(&[word], &mut buf)?;
+    table.classes.get(key).copied()
+}
+
+fn lookup_pair(first: &str, second: &str) -> Option<DataClass> {
+    let table = abbreviations();
+    if first.len() + 1 + second.len() > table.longest {
+        return None;
+    }
+    let mut buf = [0u8; MAX_KEY];
+    let key = lowercase_key(&[first, second], &mut buf)?;
+    table.classes.get(key).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn data_file_parses_completely() {
+        let entries = ABBREVIATIONS_DATA
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .count();
+        assert_eq!(
+            abbreviations().classes.len(),
+            entries,
+            "a line has an unknown class"
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_text_has_no_sentences() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\t ").is_empty());
+    }
+
+    #[test]
+    fn text_without_terminator_is_one_sentence() {
+        assert_eq!(split("  и всё  "), ["и всё"]);
+    }
+
+    #[test]
+    fn lowercase_keys() {
+        let mut buf = [0u8; MAX_KEY];
+        assert_eq!(lowercase_key(&["Т", "Е"], &mut buf), Some("т.е"));
+        let long = "а".repeat(30);
+        assert_eq!(lowercase_key(&[&long], &mut buf), None);
+    }
+}
