@@ -271,7 +271,7 @@ pub use sentence::{sentences, Sentence, Sentences};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;
 pub use tfidf::{CsrMatrix, DocumentFrequencies, TfidfConfig, TfidfVectorizer, Vocabulary};
-pub use token::{Token, TokenKind};
+pub use token::{CharOffsets, Token, TokenKind};
 pub use tokenize::{tokenize, Tokenizer, Tokens};
 
 /// The README's Rust examples, compiled and run as doc tests so they stay true.

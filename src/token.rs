@@ -152,3 +152,67 @@ impl FromStr for TokenKind {
             })
     }
 }
+
+/// Converts byte offsets into a text to code-point offsets, the unit Python and
+/// JavaScript index strings by.
+///
+/// Spans in `slovo` are byte ranges of the UTF-8 text. Offsets asked for in increasing
+/// order cost time proportional to the distance moved since the previous one, so
+/// converting every span of a document, in text order, is linear in its length; going
+/// backwards costs the distance moved back. Offsets past the end are clamped to the
+/// text's length, and an offset inside a character counts the characters that start
+/// before it.
+///
+/// ```
+/// let text = "Ёж, 🦔 и ёлка";
+/// let mut offsets = slovo::CharOffsets::new(text);
+/// let spans: Vec<(usize, usize)> = slovo::tokenize(text)
+///     .map(|t| (offsets.at(t.span.start), offsets.at(t.span.end)))
+///     .collect();
+/// assert_eq!(spans, [(0, 2), (2, 3), (4, 5), (6, 7), (8, 12)]);
+/// // Code-point offsets slice the text as a `Vec<char>` (or a Python `str`) would.
+/// let chars: Vec<char> = text.chars().collect();
+/// assert_eq!(chars[8..12].iter().collect::<String>(), "ёлка");
+/// ```
+#[derive(Debug, Clone)]
+pub struct CharOffsets<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    /// Starts at the beginning of `text`.
+    ///
+    /// ```
+    /// assert_eq!(slovo::CharOffsets::new("привет").at(4), 2);
+    /// ```
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets {
+            bytes: text.as_bytes(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The code-point offset of byte offset `byte` (clamped to the text's length).
+    ///
+    /// ```
+    /// let mut offsets = slovo::CharOffsets::new("aпр😀b");
+    /// assert_eq!(offsets.at(5), 3);
+    /// assert_eq!(offsets.at(100), 5);
+    /// assert_eq!(offsets.at(1), 1);
+    /// ```
+    pub fn at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        // A code point starts at every byte that is not a UTF-8 continuation byte.
+        let starts = |range: &[u8]| range.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        if byte >= self.byte {
+            self.chars += starts(&self.bytes[self.byte..byte]);
+        } else {
+            self.chars -= starts(&self.bytes[byte..self.byte]);
+        }
+        self.byte = byte;
+        self.chars
+    }
+}

@@ -269,6 +269,19 @@ proptest! {
     ) {
         check_all(&text)?;
     }
+
+    #[test]
+    fn char_offsets_count_the_code_points_before(
+        text in any::<String>(),
+        probes in proptest::collection::vec(0usize..400, 0..20),
+    ) {
+        let mut offsets = slovo::CharOffsets::new(&text);
+        for byte in probes {
+            let clamped = byte.min(text.len());
+            let expected = text.char_indices().take_while(|&(i, _)| i < clamped).count();
+            prop_assert_eq!(offsets.at(byte), expected);
+        }
+    }
 }
 
 #[test]

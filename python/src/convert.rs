@@ -84,39 +84,6 @@ pub fn state_bytes<'a>(class: &str, state: &'a Bound<'_, PyAny>) -> PyResult<&'a
         .map_err(|_| PyValueError::new_err(format!("corrupt pickled slovo.{class}: not bytes")))
 }
 
-/// Turns increasing byte offsets into code-point offsets, counting only the text between
-/// consecutive offsets.
-pub struct CharCursor<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCursor<'a> {
-    pub fn new(text: &'a str) -> Self {
-        CharCursor {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    /// The code-point offset of byte offset `byte` (a char boundary of the text).
-    pub fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            // Offsets went backwards: count again from the start.
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self
-            .text
-            .get(self.byte..byte)
-            .map_or(0, |s| s.chars().count());
-        self.byte = byte;
-        self.chars
-    }
-}
-
 /// `(data, indices, indptr, shape)` of a CSR matrix as NumPy arrays that own the Rust
 /// buffers (indices and data are not copied), with int32 indices as scikit-learn uses
 /// when they fit, int64 otherwise.

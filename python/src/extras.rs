@@ -7,7 +7,8 @@ use rayon::prelude::*;
 use slovo::keywords::KeywordExtractor;
 use slovo::{Detector, Lang};
 
-use crate::convert::{decode_state, encode_state, CharCursor};
+use crate::convert::{decode_state, encode_state};
+use slovo::CharOffsets;
 
 /// One keyword: the `phrase` as written, its `stem_key`, a `score` in (0, 1) and the
 /// code-point `spans` `(start, end)` of every occurrence.
@@ -73,7 +74,7 @@ fn keywords_of(extractor: &KeywordExtractor, text: &str) -> Vec<PyKeyword> {
         .extract(text)
         .into_iter()
         .map(|k| {
-            let mut cursor = CharCursor::new(text);
+            let mut cursor = CharOffsets::new(text);
             let spans = k
                 .spans
                 .iter()
@@ -278,7 +279,7 @@ pub fn detect_spans(
 ) -> PyResult<Vec<PyDetection>> {
     let detector = detector(languages)?;
     Ok(py.detach(|| {
-        let mut cursor = CharCursor::new(text);
+        let mut cursor = CharOffsets::new(text);
         detector
             .detect_spans(text)
             .into_iter()

@@ -16,7 +16,8 @@ use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString};
 use rayon::prelude::*;
 use slovo::{AnalyzerConfig, NormalizeOptions, TokenKind, UnicodeForm};
 
-use convert::{decode_state, encode_state, py_result, CharCursor};
+use convert::{decode_state, encode_state, py_result};
+use slovo::CharOffsets;
 
 /// One token of a text: `text`, code-point offsets `start`/`end` (so
 /// `source[start:end] == text`), and `kind` (`"word"`, `"number"`, `"punct"`, …).
@@ -81,7 +82,7 @@ fn parse_kind(kind: &str) -> PyResult<TokenKind> {
 
 /// The tokens of `text` with code-point offsets.
 fn tokens_of(text: &str) -> Vec<PyToken> {
-    let mut cursor = CharCursor::new(text);
+    let mut cursor = CharOffsets::new(text);
     slovo::tokenize(text)
         .map(|t| PyToken {
             text: t.text.to_owned(),
@@ -141,7 +142,7 @@ impl PySentence {
 }
 
 fn sentences_of(text: &str) -> Vec<PySentence> {
-    let mut cursor = CharCursor::new(text);
+    let mut cursor = CharOffsets::new(text);
     slovo::sentences(text)
         .map(|s| PySentence {
             text: s.text.to_owned(),
@@ -475,7 +476,7 @@ impl PartialEq for PyAnalyzer {
 
 impl PyAnalyzer {
     fn terms_of(&self, text: &str) -> Vec<PyTerm> {
-        let mut cursor = CharCursor::new(text);
+        let mut cursor = CharOffsets::new(text);
         let mut terms = Vec::new();
         self.inner.for_each_term(text, |stem, token| {
             terms.push(PyTerm {
