@@ -25,11 +25,12 @@ use std::sync::OnceLock;
 
 use crate::abbrev::is_abbreviation;
 use crate::token::{Token, TokenKind};
-use crate::tokenize::tokenize;
+use crate::tokenize::{is_separator, tokenize};
 
 /// One sentence: a slice of the input text and its byte span.
 ///
-/// Sentences are trimmed of surrounding whitespace; `span` is a byte range into the text
+/// Sentences are trimmed of surrounding white space (and of the zero-width separators
+/// tokens never contain: ZWSP, word joiner, BOM); `span` is a byte range into the text
 /// that was split, so `&text[sentence.span.clone()] == sentence.text` always holds.
 ///
 /// # Example
@@ -205,9 +206,9 @@ impl<'a> Sentences<'a> {
             + self
                 .text
                 .get(end..next_start)
-                .map_or(0, |g| g.trim_end().len());
+                .map_or(0, |g| g.trim_end_matches(is_separator).len());
         let raw = self.text.get(self.pos..end).unwrap_or_default();
-        let trimmed = raw.trim_start();
+        let trimmed = raw.trim_start_matches(is_separator);
         let start = end - trimmed.len();
         debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
         self.pos = end;
@@ -221,8 +222,8 @@ impl<'a> Sentences<'a> {
     fn finish(&mut self) -> Option<Sentence<'a>> {
         self.done = true;
         let rest = self.text.get(self.pos..).unwrap_or_default();
-        let trimmed_end = rest.trim_end();
-        let trimmed = trimmed_end.trim_start();
+        let trimmed_end = rest.trim_end_matches(is_separator);
+        let trimmed = trimmed_end.trim_start_matches(is_separator);
         if trimmed.is_empty() {
             return None;
         }

@@ -233,7 +233,7 @@ fn class(b: u8) -> u8 {
 
 /// Separators that are dropped: Unicode White_Space, ZWSP, word joiner, BOM/ZWNBSP.
 #[inline]
-fn is_separator(c: char) -> bool {
+pub(crate) fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 

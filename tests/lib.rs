@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per suite.
 
 mod encoding;
+mod fuzz_seeds;
 mod input;
 mod keywords;
 mod lang;
