@@ -201,7 +201,7 @@ impl Charset {
         }
     }
 
-    fn table(self) -> &'static encoding_rs::Encoding {
+    pub(crate) fn table(self) -> &'static encoding_rs::Encoding {
         match self {
             Charset::Utf8 => encoding_rs::UTF_8,
             Charset::Utf16Le => encoding_rs::UTF_16LE,
@@ -307,13 +307,19 @@ pub struct Decoded {
 /// assert_eq!(detect_encoding(b"\x1f\x04\x40\x04\x38\x04"), Charset::Utf16Le);
 /// ```
 pub fn detect_encoding(bytes: &[u8]) -> Charset {
+    detect_prefix(bytes, false)
+}
+
+/// [`detect_encoding`] on the first bytes of a longer stream when `more_follows`: a
+/// multi-byte sequence cut off at the end is then not held against UTF-8.
+pub(crate) fn detect_prefix(bytes: &[u8], more_follows: bool) -> Charset {
     if let Some((charset, _)) = bom(bytes) {
         return charset;
     }
     if let Some(charset) = utf16_pattern(bytes) {
         return charset;
     }
-    if looks_like_utf8(bytes) {
+    if looks_like_utf8(bytes, more_follows) {
         return Charset::Utf8;
     }
     best_single_byte(bytes)
@@ -507,7 +513,7 @@ fn decode_table(
 // Detection
 
 /// The charset announced by a byte-order mark, and the mark's length.
-fn bom(bytes: &[u8]) -> Option<(Charset, usize)> {
+pub(crate) fn bom(bytes: &[u8]) -> Option<(Charset, usize)> {
     if bytes.starts_with(b"\xef\xbb\xbf") {
         Some((Charset::Utf8, 3))
     } else if bytes.starts_with(b"\xff\xfe") {
@@ -520,7 +526,7 @@ fn bom(bytes: &[u8]) -> Option<(Charset, usize)> {
 }
 
 /// Byte order for explicit UTF-16: the mark, else the pattern, else little-endian.
-fn utf16_byte_order(bytes: &[u8]) -> Charset {
+pub(crate) fn utf16_byte_order(bytes: &[u8]) -> Charset {
     match bom(bytes) {
         Some((charset @ (Charset::Utf16Le | Charset::Utf16Be), _)) => charset,
         _ => utf16_pattern(bytes).unwrap_or(Charset::Utf16Le),
@@ -528,7 +534,7 @@ fn utf16_byte_order(bytes: &[u8]) -> Charset {
 }
 
 /// How many bytes the structural checks look at.
-const SNIFF_LIMIT: usize = 64 * 1024;
+pub(crate) const SNIFF_LIMIT: usize = 64 * 1024;
 
 /// BOM-less UTF-16 of Latin or Cyrillic text: in nearly every code unit the high byte
 /// is `00` (ASCII, Latin-1) or `04` (Cyrillic), or `20`/`21` (dashes, quotes, №).
@@ -573,9 +579,12 @@ fn utf16_pattern(bytes: &[u8]) -> Option<Charset> {
 /// Valid UTF-8, or UTF-8 with a few damaged sequences: well-formed multi-byte
 /// characters outnumber broken sequences 8 to 1. (In cp1251/KOI8-R text a well-formed
 /// multi-byte sequence is a rare accident, and nearly every word is a broken one.)
-fn looks_like_utf8(bytes: &[u8]) -> bool {
-    if std::str::from_utf8(bytes).is_ok() {
-        return true;
+fn looks_like_utf8(bytes: &[u8], more_follows: bool) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => return true,
+        // Valid up to a sequence the end of the prefix cut off.
+        Err(e) if more_follows && e.error_len().is_none() => return true,
+        Err(_) => {}
     }
     let sample = &bytes[..bytes.len().min(SNIFF_LIMIT)];
     let (mut multibyte, mut broken) = (0usize, 0usize);
@@ -583,7 +592,7 @@ fn looks_like_utf8(bytes: &[u8]) -> bool {
     while let Some(chunk) = chunks.next() {
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         // A sequence cut off by the sample's end is not evidence either way.
-        let cut_at_end = chunks.peek().is_none() && sample.len() < bytes.len();
+        let cut_at_end = chunks.peek().is_none() && (sample.len() < bytes.len() || more_follows);
         if !chunk.invalid().is_empty() && !cut_at_end {
             broken += 1;
         }

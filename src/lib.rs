@@ -262,7 +262,7 @@ pub use encoding::{
     Encoding,
 };
 pub use error::{Error, Result};
-pub use input::{decode_utf8, read_lines, read_text, Lines};
+pub use input::{decode_utf8, read_lines, read_lines_with, read_text, Lines};
 pub use keywords::{keywords, Keyword, KeywordExtractor};
 pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script};
 pub use mojibake::fix_mojibake;

@@ -292,3 +292,108 @@ mod properties {
         }
     }
 }
+
+mod streaming {
+    use std::io::BufReader;
+
+    use proptest::prelude::*;
+    use slovo::{decode, read_lines_with, DecodeOptions, Encoding};
+
+    /// Text in one of the encodings, sometimes damaged, sometimes with a byte-order mark.
+    fn encoded_text() -> impl Strategy<Value = Vec<u8>> {
+        (
+            "[а-яА-ЯёЁa-z0-9 ,.«»—\r\n]{0,120}",
+            0..5usize,
+            any::<bool>(),
+            prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..3),
+        )
+            .prop_map(|(text, form, bom, damage)| {
+                let (mut bytes, mark): (Vec<u8>, &[u8]) = match form {
+                    0 => (text.into_bytes(), b"\xef\xbb\xbf"),
+                    1 => (
+                        text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+                        b"\xff\xfe",
+                    ),
+                    2 => (
+                        text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                        b"\xfe\xff",
+                    ),
+                    3 => (encoding_rs::WINDOWS_1251.encode(&text).0.into_owned(), b""),
+                    _ => (encoding_rs::KOI8_R.encode(&text).0.into_owned(), b""),
+                };
+                if !bytes.is_empty() {
+                    for (at, byte) in damage {
+                        let i = at.index(bytes.len());
+                        bytes[i] = byte;
+                    }
+                }
+                if bom {
+                    bytes.splice(0..0, mark.iter().copied());
+                }
+                bytes
+            })
+    }
+
+    proptest! {
+        /// Streaming line by line (through a tiny buffer, so characters and line ends are
+        /// cut across reads) gives exactly the lines, error and replacement count of
+        /// decoding the whole input at once.
+        #[test]
+        fn streamed_lines_agree_with_whole_decoding(
+            bytes in encoded_text(),
+            encoding in 0..Encoding::ALL.len(),
+            lossy in any::<bool>(),
+            capacity in 1..9usize,
+        ) {
+            let options = DecodeOptions::new(Encoding::ALL[encoding]).with_lossy(lossy);
+            let reader = BufReader::with_capacity(capacity, bytes.as_slice());
+            let mut lines = read_lines_with(reader, &options, "s.txt").unwrap();
+            let (mut seen, mut error) = (Vec::new(), None);
+            for line in lines.by_ref() {
+                match line {
+                    Ok(line) => seen.push(line),
+                    Err(e) => error = Some(e.to_string()),
+                }
+            }
+            match decode(bytes.clone(), &options, "s.txt") {
+                Ok(whole) => {
+                    prop_assert_eq!(error, None);
+                    let expected: Vec<&str> = whole.text.lines().collect();
+                    prop_assert_eq!(seen, expected);
+                    prop_assert_eq!(lines.encoding(), whole.encoding);
+                    prop_assert_eq!(lines.replacements(), whole.replacements);
+                }
+                Err(e) => {
+                    prop_assert_eq!(error, Some(e.to_string()));
+                    let text = String::from_utf8_lossy(&bytes);
+                    prop_assert!(seen.len() <= text.lines().count());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn streamed_detection_reads_only_a_prefix_and_replays_it() {
+    // Longer than the 64 KiB detection window, with a letter cut at the window's edge.
+    let line = "Съешь же ещё этих мягких французских булок, да выпей чаю.\n";
+    let text = format!("a{}", line.repeat(2000));
+    for charset in [
+        Charset::Utf8,
+        Charset::Utf16Le,
+        Charset::Utf16Be,
+        Charset::Windows1251,
+        Charset::Koi8R,
+        Charset::Ibm866,
+    ] {
+        let bytes = encode(&text, charset);
+        let auto = DecodeOptions::new(Encoding::Auto);
+        let mut lines = slovo::read_lines_with(bytes.as_slice(), &auto, "big.txt").unwrap();
+        assert_eq!(lines.encoding(), charset);
+        assert!(lines.detected());
+        let read: Vec<String> = lines.by_ref().collect::<Result<_, _>>().unwrap();
+        let expected: Vec<&str> = text.lines().collect();
+        assert_eq!(read, expected, "{charset}");
+        assert_eq!(lines.byte_offset(), bytes.len(), "{charset}");
+    }
+}
