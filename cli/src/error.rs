@@ -46,6 +46,12 @@ impl CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            CliError::Library(
+                e @ (slovo::Error::InvalidUtf8 { .. } | slovo::Error::InvalidUtf16 { .. }),
+            ) => write!(
+                f,
+                "{e} (use --encoding to name the input's encoding, or --lossy to replace bad bytes)"
+            ),
             CliError::Library(e) => write!(f, "{e}"),
             CliError::Line {
                 source,

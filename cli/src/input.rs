@@ -2,7 +2,7 @@
 //! line by line, or as JSON Lines.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
@@ -14,6 +14,30 @@ pub const SAMPLE_TEXT: &str = include_str!("../../examples/data/kazinform_eu_ru.
 /// The sample's name in reports.
 pub const SAMPLE_NAME: &str = "bundled sample (examples/data/kazinform_eu_ru.txt)";
 
+/// How input bytes become text; shared by every subcommand that reads input.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct DecodeArgs {
+    /// The input's encoding: auto, utf-8, utf-16, windows-1251, koi8-r or ibm866 (aliases
+    /// such as cp1251, koi8, cp866 work too). `auto` detects it (from the first 64 KiB
+    /// with --per-line/--jsonl) and says on standard error which one it chose.
+    #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = parse_encoding)]
+    pub encoding: slovo::Encoding,
+    /// Replace invalid bytes with U+FFFD instead of failing, and say on standard error how
+    /// many were replaced.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+impl DecodeArgs {
+    fn options(self) -> slovo::DecodeOptions {
+        slovo::DecodeOptions::new(self.encoding).with_lossy(self.lossy)
+    }
+}
+
+fn parse_encoding(name: &str) -> Result<slovo::Encoding, String> {
+    name.parse().map_err(|e: slovo::Error| e.to_string())
+}
+
 /// How the input is cut into documents; shared by every subcommand.
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct ModeArgs {
@@ -24,6 +48,8 @@ pub struct ModeArgs {
     /// (such as "id") are copied into the output. Blank lines are skipped.
     #[arg(long)]
     pub jsonl: bool,
+    #[command(flatten)]
+    pub decode: DecodeArgs,
 }
 
 /// The arguments of every command that reads documents and prints spans.
@@ -92,25 +118,37 @@ pub struct Document {
 }
 
 /// Reads every source in order and calls `each` with every document, streaming lines.
+///
+/// With `--per-line`/`--jsonl` only one line is held at a time; otherwise one whole
+/// input. After each input, notes what `--encoding auto` chose and what `--lossy`
+/// replaced on standard error.
 pub fn for_each_document(
     sources: &[Source],
     mode: ModeArgs,
     mut each: impl FnMut(Document) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
+    let options = mode.decode.options();
     for source in sources {
         let name = source.name();
         if !mode.per_line && !mode.jsonl {
-            let text = read_whole(source)?;
+            let decoded = read_whole(source, &options)?;
             each(Document {
-                text,
+                text: decoded.text,
                 fields: Map::new(),
-                source: name,
+                source: name.clone(),
                 line: None,
             })?;
+            note_decoding(
+                &name,
+                decoded.detected.then_some(decoded.encoding),
+                options.lossy,
+                decoded.replacements,
+            );
             continue;
         }
+        let mut lines = lines(source, &options)?;
         let mut number = 0u64;
-        for line in lines(source)? {
+        for line in lines.by_ref() {
             let line = line?;
             number += 1;
             let document = if mode.jsonl {
@@ -138,36 +176,96 @@ pub fn for_each_document(
             };
             each(document)?;
         }
+        note_decoding(&name, lines.detected(), options.lossy, lines.replacements());
     }
     Ok(())
 }
 
-fn read_whole(source: &Source) -> Result<String, CliError> {
+/// `slovo: NAME: detected ENCODING` and `slovo: NAME: N invalid byte sequences replaced
+/// with U+FFFD` on standard error (notes, not errors: the run goes on).
+fn note_decoding(name: &str, detected: Option<slovo::Charset>, lossy: bool, replacements: usize) {
+    let mut err = io::stderr().lock();
+    if let Some(charset) = detected {
+        let _ = writeln!(err, "slovo: {name}: detected {charset}");
+    }
+    if lossy {
+        let noun = if replacements == 1 {
+            "sequence"
+        } else {
+            "sequences"
+        };
+        let _ = writeln!(
+            err,
+            "slovo: {name}: {replacements} invalid byte {noun} replaced with U+FFFD"
+        );
+    }
+}
+
+fn read_whole(source: &Source, options: &slovo::DecodeOptions) -> Result<slovo::Decoded, CliError> {
     match source {
-        Source::File(path) => Ok(slovo::read_text(path)?),
-        Source::Sample => Ok(SAMPLE_TEXT.to_owned()),
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| io_error(source, e))?;
-            Ok(slovo::decode_utf8(bytes, source.name())?)
+        Source::File(path) => Ok(slovo::read_text_with(path, options)?),
+        Source::Sample => Ok(slovo::Decoded {
+            text: SAMPLE_TEXT.to_owned(),
+            encoding: slovo::Charset::Utf8,
+            detected: false,
+            replacements: 0,
+        }),
+        Source::Stdin => Ok(slovo::decode_reader(
+            io::stdin().lock(),
+            options,
+            source.name(),
+        )?),
+    }
+}
+
+/// A source's lines, decoded as they are read.
+enum SourceLines {
+    Stream(slovo::Lines<Box<dyn BufRead>>),
+    Sample(std::str::Lines<'static>),
+}
+
+impl SourceLines {
+    /// The encoding `--encoding auto` chose, if it was auto.
+    fn detected(&self) -> Option<slovo::Charset> {
+        match self {
+            SourceLines::Stream(lines) => lines.detected().then(|| lines.encoding()),
+            SourceLines::Sample(_) => None,
+        }
+    }
+
+    fn replacements(&self) -> usize {
+        match self {
+            SourceLines::Stream(lines) => lines.replacements(),
+            SourceLines::Sample(_) => 0,
         }
     }
 }
 
-type LineIter = Box<dyn Iterator<Item = slovo::Result<String>>>;
+impl Iterator for SourceLines {
+    type Item = slovo::Result<String>;
 
-fn lines(source: &Source) -> Result<LineIter, CliError> {
-    Ok(match source {
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            SourceLines::Stream(lines) => lines.next(),
+            SourceLines::Sample(lines) => lines.next().map(|l| Ok(l.to_owned())),
+        }
+    }
+}
+
+fn lines(source: &Source, options: &slovo::DecodeOptions) -> Result<SourceLines, CliError> {
+    let reader: Box<dyn BufRead> = match source {
         Source::File(path) => {
             let file = File::open(path).map_err(|e| io_error(source, e))?;
-            Box::new(slovo::read_lines(BufReader::new(file), path))
+            Box::new(BufReader::with_capacity(64 * 1024, file))
         }
-        Source::Stdin => Box::new(slovo::read_lines(io::stdin().lock(), source.name())),
-        Source::Sample => Box::new(SAMPLE_TEXT.lines().map(|l| Ok(l.to_owned()))),
-    })
+        Source::Stdin => Box::new(io::stdin().lock()),
+        Source::Sample => return Ok(SourceLines::Sample(SAMPLE_TEXT.lines())),
+    };
+    Ok(SourceLines::Stream(slovo::read_lines_with(
+        reader,
+        options,
+        source.name(),
+    )?))
 }
 
 fn io_error(source: &Source, error: io::Error) -> CliError {

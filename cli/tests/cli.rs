@@ -576,3 +576,107 @@ fn tfidf_missing_or_corrupt_models_are_one_line_errors() {
         &["l3"],
     );
 }
+
+/// Russian text in each encoding `--encoding` takes, with the name `auto` reports.
+fn encoded_samples() -> Vec<(&'static str, Vec<u8>)> {
+    let text = "Привет, мир!\nЁлки-палки, ещё строка.\n";
+    let mut out = vec![("utf-8", text.as_bytes().to_vec())];
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    out.push(("utf-16le", le));
+    for (name, table) in [
+        ("windows-1251", encoding_rs::WINDOWS_1251),
+        ("koi8-r", encoding_rs::KOI8_R),
+        ("ibm866", encoding_rs::IBM866),
+    ] {
+        out.push((name, table.encode(text).0.into_owned()));
+    }
+    out
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn encoding_auto_detects_and_says_which_in_both_modes() {
+    for (name, bytes) in encoded_samples() {
+        let path = scratch(&format!("enc-{name}.txt"), &bytes);
+        let path = path.to_str().unwrap();
+        for mode in [&[][..], &["--per-line"][..]] {
+            let mut args = vec!["tokenize", "--encoding", "auto", path];
+            args.extend_from_slice(mode);
+            let out = slovo(&args, b"");
+            let objects = json_lines(&out);
+            let first = &tokens(&objects[0])[0];
+            assert_eq!(first["text"], "Привет", "{name} {mode:?}");
+            assert_eq!(
+                stderr(&out),
+                format!("slovo: {path}: detected {name}\n"),
+                "{mode:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn encoding_names_and_aliases_read_the_text_silently() {
+    let samples = encoded_samples();
+    let cases = [
+        ("utf-8", 0),
+        ("UTF8", 0),
+        ("utf-16", 1),
+        ("cp1251", 2),
+        ("windows-1251", 2),
+        ("koi8-r", 3),
+        ("koi8", 3),
+        ("cp866", 4),
+    ];
+    for (flag, index) in cases {
+        let out = slovo(&["stem", "--encoding", flag], &samples[index].1);
+        assert!(out.status.success(), "{flag}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "привет мир\nелки-палк ещ строк\n", "{flag}");
+        assert!(out.stderr.is_empty(), "{flag}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn lossy_replaces_and_counts_invalid_bytes() {
+    let path = scratch("lossy.txt", b"ok \xff\nbad \xd0 and \xe9\n");
+    let path = path.to_str().unwrap();
+    for mode in [&[][..], &["--per-line"][..]] {
+        let mut args = vec!["tokenize", "--lossy", path];
+        args.extend_from_slice(mode);
+        let out = slovo(&args, b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out).matches('\u{FFFD}').count(), 3);
+        assert_eq!(
+            stderr(&out),
+            format!("slovo: {path}: 3 invalid byte sequences replaced with U+FFFD\n")
+        );
+    }
+}
+
+#[test]
+fn unknown_encoding_lists_the_valid_ones() {
+    let out = slovo(&["tokenize", "--encoding", "latin-1"], b"");
+    assert_error(
+        &out,
+        &[
+            "latin-1",
+            "--encoding",
+            "auto, utf-8, utf-16, windows-1251, koi8-r, ibm866",
+        ],
+    );
+}
+
+#[test]
+fn invalid_utf16_names_file_and_byte() {
+    // "да" then a lone high surrogate.
+    let path = scratch("bad16.txt", b"\x34\x04\x30\x04\x00\xd8");
+    let path = path.to_str().unwrap();
+    for mode in [&[][..], &["--per-line"][..]] {
+        let mut args = vec!["tokenize", "--encoding", "utf-16", path];
+        args.extend_from_slice(mode);
+        assert_error(&slovo(&args, b""), &[path, "invalid UTF-16 at byte 4"]);
+    }
+}

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use slovo::{Stemmer, TokenKind};
 
 use crate::error::CliError;
-use crate::input::{for_each_document, ModeArgs, Source};
+use crate::input::{for_each_document, DecodeArgs, ModeArgs, Source};
 use crate::output::Output;
 
 /// Options of `slovo stem`.
@@ -16,6 +16,8 @@ pub struct Args {
     /// Files to read; `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
+    #[command(flatten)]
+    decode: DecodeArgs,
 }
 
 /// Prints each line's word stems separated by single spaces (an empty line for a line
@@ -26,6 +28,7 @@ pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
     let per_line = ModeArgs {
         per_line: true,
         jsonl: false,
+        decode: args.decode,
     };
     for_each_document(&sources, per_line, |document| {
         let w = out.text();
