@@ -134,7 +134,8 @@
 //! `windows-1251`, `koi8-r`, `ibm866`, or `auto` to detect it) and whether invalid
 //! bytes are an error naming the byte offset (the default) or replaced with U+FFFD and
 //! counted (`lossy`). The result says which [`Charset`] was used and whether it was
-//! detected. Detection looks at byte-order marks, the UTF-16 byte pattern and UTF-8
+//! detected. [`read_lines_with`] does the same line by line, decoding as it reads, in
+//! memory bounded by the longest line (auto-detection looks at the first 64 KiB). Detection looks at byte-order marks, the UTF-16 byte pattern and UTF-8
 //! validity, then scores the single-byte Cyrillic code pages with a Russian
 //! letter-bigram table.
 //!

@@ -398,6 +398,15 @@ fn saved_models_round_trip_and_reject_damage() {
             Err(Error::CorruptModel { .. })
         ));
     }
+    // Cut anywhere after the first byte, the error says so.
+    for len in [5, 11, 12, table.len() / 2, table.len() - 1] {
+        let err = DocumentFrequencies::from_bytes(&table[..len]).unwrap_err();
+        assert!(err.to_string().contains("truncated"), "{len}: {err}");
+    }
+    for len in [3, 12, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+        let err = TfidfVectorizer::from_bytes(&bytes[..len]).unwrap_err();
+        assert!(err.to_string().contains("truncated"), "{len}: {err}");
+    }
     let mut extra = table.clone();
     extra.push(0);
     assert!(matches!(

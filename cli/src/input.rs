@@ -34,6 +34,17 @@ impl DecodeArgs {
     }
 }
 
+/// A count such as `--top`: a whole number, at least 1.
+pub fn parse_count(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!(
+            "{value:?} is not a whole number (expected 1 or more)"
+        )),
+    }
+}
+
 fn parse_encoding(name: &str) -> Result<slovo::Encoding, String> {
     name.parse().map_err(|e: slovo::Error| e.to_string())
 }

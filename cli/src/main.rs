@@ -70,9 +70,21 @@ fn argument_error(e: clap::Error) -> ExitCode {
         );
         return ExitCode::from(FAILURE);
     }
+    // clap's message can continue on indented lines (the missing arguments); keep them,
+    // but not the usage and tips after the first blank line.
     let rendered = e.render().to_string();
-    let first = rendered.lines().next().unwrap_or("invalid arguments");
-    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let message: Vec<&str> = rendered
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let message = message.join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let message = if message.is_empty() {
+        "invalid arguments"
+    } else {
+        message
+    };
     let _ = writeln!(
         std::io::stderr(),
         "slovo: error: {message} (see `slovo --help`)"

@@ -569,7 +569,22 @@ fn tfidf_missing_or_corrupt_models_are_one_line_errors() {
             &["tfidf", "transform", cut.to_str().expect("UTF-8 path")],
             b"text",
         ),
-        &["tfidf_cut_short.model", "corrupt model"],
+        &["tfidf_cut_short.model", "corrupt model", "truncated"],
+    );
+    // The same model claiming another format version.
+    let mut other = bytes.clone();
+    other[8..12].copy_from_slice(&99u32.to_le_bytes());
+    let other = scratch("tfidf_v99.model", &other);
+    assert_error(
+        &slovo(
+            &["tfidf", "transform", other.to_str().expect("UTF-8 path")],
+            b"text",
+        ),
+        &[
+            "tfidf_v99.model",
+            "incompatible model format version 99",
+            "reads version",
+        ],
     );
     assert_error(
         &slovo(&["tfidf", "fit", "--out", "x.model", "--norm", "l3"], b""),
@@ -679,4 +694,54 @@ fn invalid_utf16_names_file_and_byte() {
         args.extend_from_slice(mode);
         assert_error(&slovo(&args, b""), &[path, "invalid UTF-16 at byte 4"]);
     }
+}
+
+#[test]
+fn unreadable_file_is_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let path = scratch("secret.txt", b"text");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&path).is_ok() {
+        // Running as root: permissions are not enforced, so there is nothing to test.
+        eprintln!("skipped: this user can read a mode-000 file");
+        return;
+    }
+    let path = path.to_str().unwrap();
+    for mode in [&[][..], &["--per-line"][..]] {
+        let mut args = vec!["tokenize", path];
+        args.extend_from_slice(mode);
+        assert_error(
+            &slovo(&args, b""),
+            &["cannot read", path, "ermission denied"],
+        );
+    }
+}
+
+#[test]
+fn counts_must_be_positive_whole_numbers() {
+    for command in ["analyze", "keywords"] {
+        assert_error(
+            &slovo(&[command, "--top", "0", "-"], b"x"),
+            &["'0'", "--top", "must be at least 1"],
+        );
+        assert_error(
+            &slovo(&[command, "--top", "many", "-"], b"x"),
+            &["--top", "\"many\" is not a whole number"],
+        );
+    }
+    assert_error(
+        &slovo(
+            &["tfidf", "fit", "--out", "x.model", "--ngram-range", "2"],
+            b"",
+        ),
+        &["--ngram-range", "MIN,MAX"],
+    );
+    assert_error(
+        &slovo(
+            &["tfidf", "fit", "--out", "x.model", "--min-df", "lots"],
+            b"",
+        ),
+        &["--min-df", "lots"],
+    );
+    assert_error(&slovo(&["tfidf", "fit"], b""), &["--out"]);
 }

@@ -38,6 +38,13 @@ pub(crate) fn decode<T: DeserializeOwned>(
     version: u32,
     what: &str,
 ) -> Result<T> {
+    let magic_part = &bytes[..bytes.len().min(magic.len())];
+    if bytes.len() < HEADER && !bytes.is_empty() && magic.starts_with(magic_part) {
+        return Err(Error::corrupt_model(format!(
+            "{what}: truncated ({} bytes, shorter than the {HEADER}-byte header)",
+            bytes.len()
+        )));
+    }
     if bytes.len() < HEADER || &bytes[..8] != magic {
         return Err(Error::corrupt_model(format!(
             "not {what} (missing the {:?} header)",
@@ -53,8 +60,14 @@ pub(crate) fn decode<T: DeserializeOwned>(
             expected: version,
         });
     }
-    let (body, rest) = postcard::take_from_bytes::<T>(&bytes[HEADER..])
-        .map_err(|err| Error::corrupt_model(format!("{what}: {err}")))?;
+    let (body, rest) =
+        postcard::take_from_bytes::<T>(&bytes[HEADER..]).map_err(|err| match err {
+            postcard::Error::DeserializeUnexpectedEnd => Error::corrupt_model(format!(
+                "{what}: truncated (the data ends early, after {} bytes)",
+                bytes.len()
+            )),
+            err => Error::corrupt_model(format!("{what}: {err}")),
+        })?;
     if !rest.is_empty() {
         return Err(Error::corrupt_model(format!(
             "{what}: {} unexpected bytes after the data",

@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long)]
     json: bool,
     /// How many of the most frequent words to list.
-    #[arg(long, value_name = "N", default_value_t = 15)]
+    #[arg(long, value_name = "N", default_value_t = 15, value_parser = crate::input::parse_count)]
     top: usize,
 }
 
