@@ -59,6 +59,14 @@ impl fmt::Display for CliError {
                 message,
             } => write!(f, "{source}: line {line}: {message}"),
             CliError::Output(e) => write!(f, "cannot write output: {e}"),
+            CliError::Model {
+                path,
+                error: error @ slovo::Error::IncompatibleModel { .. },
+            } => write!(
+                f,
+                "{}: {error}; fit it again with `slovo tfidf fit`",
+                path.display()
+            ),
             CliError::Model { path, error } => write!(f, "{}: {error}", path.display()),
             CliError::Write { path, source } => {
                 write!(f, "cannot write {}: {source}", path.display())

@@ -14,11 +14,16 @@ mod input;
 mod offsets;
 mod output;
 
-/// Russian text analysis: tokens, words and (soon) sentences, stems, keywords.
+/// Russian text analysis: tokens, sentences, terms, stems, language, keywords, TF-IDF.
 ///
 /// Input is FILE arguments or standard input (`-`). By default each input is one
 /// document; with --per-line each line is one, with --jsonl each line is a JSON object
 /// whose "text" field is one. Output is JSON Lines, one object per document.
+///
+/// Memory: with --per-line or --jsonl the input is decoded and processed as a stream, one
+/// line at a time, in constant memory; otherwise each input is held whole (memory about
+/// its size, up to 3× for non-UTF-8 encodings). Errors print one line, `slovo: error: …`,
+/// and exit with code 2.
 #[derive(Debug, Parser)]
 #[command(name = "slovo", version)]
 struct Cli {

@@ -245,7 +245,10 @@ fn directory_is_an_error() {
 fn invalid_utf8_names_file_and_byte() {
     let path = scratch("latin1.txt", b"ok\nfine\ncaf\xe9\n");
     let path = path.to_str().unwrap();
-    assert_error(&slovo(&["tokenize", path], b""), &[path, "byte 11"]);
+    assert_error(
+        &slovo(&["tokenize", path], b""),
+        &[path, "invalid UTF-8 at byte 11", "--encoding", "--lossy"],
+    );
     // Streaming per line, the offset still counts from the start of the file.
     assert_error(
         &slovo(&["tokenize", "--per-line", path], b""),
@@ -583,7 +586,7 @@ fn tfidf_missing_or_corrupt_models_are_one_line_errors() {
         &[
             "tfidf_v99.model",
             "incompatible model format version 99",
-            "reads version",
+            "reads version 2); fit it again",
         ],
     );
     assert_error(
@@ -744,4 +747,13 @@ fn counts_must_be_positive_whole_numbers() {
         &["--min-df", "lots"],
     );
     assert_error(&slovo(&["tfidf", "fit"], b""), &["--out"]);
+}
+
+#[test]
+fn unwritable_model_path_is_named() {
+    let out = slovo(
+        &["tfidf", "fit", "--out", "no/such/dir/m.model"],
+        "Привет, мир!".as_bytes(),
+    );
+    assert_error(&out, &["cannot write no/such/dir/m.model", "No such file"]);
 }
