@@ -475,10 +475,9 @@ fn decode_table(
     };
     let input = &bytes[skip..];
     let mut decoder = charset.table().new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(input.len())
-        .unwrap_or(input.len());
-    let mut text = String::with_capacity(capacity);
+    // encoding_rs touches every page of the spare capacity it is given, so a worst-case
+    // reservation (3× the input) would all become resident: reserve what the text needs.
+    let mut text = String::with_capacity(decoded_len_estimate(charset, input));
     let mut replacements = 0;
     let mut read = 0;
     loop {
@@ -488,10 +487,14 @@ fn decode_table(
         match result {
             DecoderResult::InputEmpty => return Ok((text, replacements)),
             DecoderResult::OutputFull => {
+                // The decoder wants room for a worst-case character near the end, or
+                // the UTF-16 estimate was short (text outside Latin and Cyrillic): add
+                // exactly the worst case for the rest, not a doubling.
+                let rest = input.len() - read;
                 let more = decoder
-                    .max_utf8_buffer_length_without_replacement(input.len() - read)
-                    .unwrap_or(input.len() - read);
-                text.reserve(more.max(4));
+                    .max_utf8_buffer_length_without_replacement(rest)
+                    .unwrap_or(rest);
+                text.reserve_exact(more.max(16));
             }
             DecoderResult::Malformed(bad, after) => {
                 if !lossy {
@@ -506,6 +509,28 @@ fn decode_table(
                 replacements += 1;
             }
         }
+    }
+}
+
+/// The UTF-8 length of `input` decoded from `charset`: exact for the single-byte code
+/// pages; for UTF-16 the input's length, exact for Cyrillic (two bytes either way) and
+/// generous for ASCII.
+fn decoded_len_estimate(charset: Charset, input: &[u8]) -> usize {
+    match charset {
+        Charset::Windows1251 | Charset::Koi8R | Charset::Ibm866 => {
+            let high = high_half(charset);
+            let mut extra = [0usize; 128];
+            for (slot, c) in extra.iter_mut().zip(high) {
+                *slot = c.len_utf8() - 1;
+            }
+            input.len()
+                + input
+                    .iter()
+                    .filter(|&&b| b >= 0x80)
+                    .map(|&b| extra[usize::from(b - 0x80)])
+                    .sum::<usize>()
+        }
+        _ => input.len() + 16,
     }
 }
 
