@@ -15,8 +15,6 @@ use rustc_hash::FxHashMap;
 
 use super::frequencies::DocumentFrequencies;
 use super::interner::Interner;
-use crate::analyze::Analyzer;
-use crate::token::{Token, TokenKind};
 
 /// No gram (the prefix of a unigram).
 const NONE: u32 = u32::MAX;
@@ -222,45 +220,5 @@ impl GramCounts {
         }
         table.set_n_docs(self.n_docs);
         table
-    }
-}
-
-/// Term ids by token text, so a word form seen before skips normalization, stop words and
-/// stemming: the term of a token depends on its text and kind only
-/// ([`Analyzer::token_term`]).
-#[derive(Default)]
-pub(crate) struct TokenMemo {
-    tokens: Interner,
-    /// Per memoized token: its kind and its term id (`NONE` when it gives no term).
-    values: Vec<(TokenKind, u32)>,
-}
-
-impl TokenMemo {
-    /// The corpus term id of `token` (interned in `terms`), or `None` when the analyzer
-    /// drops it or `keep` rejects its term.
-    pub(crate) fn term_id(
-        &mut self,
-        analyzer: &Analyzer,
-        token: Token<'_>,
-        terms: &mut Interner,
-        keep: impl Fn(&str) -> bool,
-    ) -> Option<u32> {
-        let kind = token.kind;
-        let (slot, added) = self.tokens.get_or_insert(token.text);
-        if !added {
-            if let Some(&(k, id)) = self.values.get(slot as usize) {
-                if k == kind {
-                    return (id != NONE).then_some(id);
-                }
-            }
-        }
-        let id = analyzer
-            .token_term(token)
-            .filter(|term| keep(term))
-            .map_or(NONE, |term| terms.get_or_insert(&term).0);
-        if added {
-            self.values.push((kind, id));
-        }
-        (id != NONE).then_some(id)
     }
 }
