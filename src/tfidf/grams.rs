@@ -83,7 +83,11 @@ impl Runs {
 
 impl GramCounts {
     /// Counts the n-grams (`min_n..=max_n`, `max_n <= MAX_N`) of every document of
-    /// `corpus`; with `runs`, records each document's `(gram, count)` pairs.
+    /// `corpus`; with `runs`, records each document's `(gram, count)` pairs (in order of
+    /// first occurrence in the document).
+    ///
+    /// No per-document sort: each gram remembers the last document that counted it and
+    /// where that document's pair for it is, so an occurrence is counted in O(1).
     pub(crate) fn count(
         corpus: Corpus,
         (min_n, max_n): (usize, usize),
@@ -96,12 +100,23 @@ impl GramCounts {
             terms,
             ..Self::default()
         };
-        let mut slots: Vec<u32> = Vec::new();
+        // Per gram: the stamp of the last document that counted it (0: none) and the
+        // index of its pair in `pairs`.
+        let mut seen: Vec<(u32, u32)> = Vec::new();
+        let mut stamp = 0u32;
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut start = 0;
         for &end in &ends {
             let doc = &ids[start..end];
             start = end;
-            slots.clear();
+            pairs.clear();
+            if stamp == u32::MAX {
+                // 2³² − 1 documents: start the stamps over rather than mistake a document
+                // for one counted long ago.
+                seen.iter_mut().for_each(|s| s.0 = 0);
+                stamp = 0;
+            }
+            stamp += 1;
             for p in 0..doc.len() {
                 let mut prefix = NONE;
                 for (k, &term) in doc[p..doc.len().min(p + max_n)].iter().enumerate() {
@@ -109,26 +124,39 @@ impl GramCounts {
                         let slot = &mut unigram[term as usize];
                         if *slot == NONE {
                             *slot = counts.push(NONE, term);
+                            seen.push((0, 0));
                         }
                         *slot
                     } else {
                         let key = (u64::from(prefix) << 32) | u64::from(term);
-                        match longer.get(&key) {
-                            Some(&gram) => gram,
-                            None => {
-                                let gram = counts.push(prefix, term);
-                                longer.insert(key, gram);
-                                gram
-                            }
-                        }
+                        *longer.entry(key).or_insert_with(|| {
+                            seen.push((0, 0));
+                            counts.push(prefix, term)
+                        })
                     };
                     if k + 1 >= min_n {
-                        slots.push(gram);
+                        let g = gram as usize;
+                        counts.count[g] += 1;
+                        let (last, at) = &mut seen[g];
+                        if *last == stamp {
+                            pairs[*at as usize].1 += 1;
+                        } else {
+                            *last = stamp;
+                            // A document has fewer distinct grams than bytes; `u32` holds
+                            // the index unless one document exceeds 4 GB.
+                            *at = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
+                            counts.df[g] += 1;
+                            pairs.push((gram, 1));
+                        }
                     }
                     prefix = gram;
                 }
             }
-            counts.add(&mut slots, runs.as_deref_mut());
+            counts.n_docs += 1;
+            if let Some(runs) = runs.as_deref_mut() {
+                runs.pairs.extend_from_slice(&pairs);
+                runs.ends.push(runs.pairs.len());
+            }
         }
         counts
     }
@@ -139,23 +167,6 @@ impl GramCounts {
         self.df.push(0);
         self.count.push(0);
         gram
-    }
-
-    fn add(&mut self, slots: &mut [u32], runs: Option<&mut Runs>) {
-        self.n_docs += 1;
-        slots.sort_unstable();
-        let mut pairs = runs.map(|r| (&mut r.pairs, &mut r.ends));
-        for run in slots.chunk_by(|a, b| a == b) {
-            let gram = run[0] as usize;
-            self.df[gram] += 1;
-            self.count[gram] += run.len() as u64;
-            if let Some((pairs, _)) = pairs.as_mut() {
-                pairs.push((run[0], u32::try_from(run.len()).unwrap_or(u32::MAX)));
-            }
-        }
-        if let Some((pairs, ends)) = pairs {
-            ends.push(pairs.len());
-        }
     }
 
     /// Number of grams (counted or only used as a prefix).
@@ -170,8 +181,7 @@ impl GramCounts {
     /// terms in 32-bit lanes, first term highest, unused lanes 0 (so a gram sorts right
     /// after its prefix, as a string sorts after its own prefix).
     pub(crate) fn sort_keys(&self) -> (Vec<u128>, Vec<u32>) {
-        let mut by_rank: Vec<u32> = (0..self.terms.len() as u32).collect();
-        by_rank.sort_unstable_by(|&a, &b| self.terms.term(a).cmp(self.terms.term(b)));
+        let by_rank = self.terms_in_order();
         let mut rank = vec![0u32; by_rank.len()];
         for (r, &t) in by_rank.iter().enumerate() {
             rank[t as usize] = r as u32;
@@ -190,6 +200,33 @@ impl GramCounts {
             depth.push(d + 1);
         }
         (keys, by_rank)
+    }
+
+    /// Term ids in the code-point order of their terms.
+    ///
+    /// Sorting `(16-byte prefix, id)` pairs keeps almost every comparison to one integer
+    /// compare that does not touch the term bytes; only runs of terms sharing their first
+    /// 16 bytes are then ordered by their full strings. (The prefix is zero-padded, so a
+    /// term sorts before its extensions; a term with NUL bytes ties and is resolved by the
+    /// full comparison.)
+    fn terms_in_order(&self) -> Vec<u32> {
+        let mut keyed: Vec<(u128, u32)> = self
+            .terms
+            .iter()
+            .map(|(id, term)| {
+                let mut prefix = [0u8; 16];
+                let n = term.len().min(16);
+                prefix[..n].copy_from_slice(&term.as_bytes()[..n]);
+                (u128::from_be_bytes(prefix), id)
+            })
+            .collect();
+        keyed.sort_unstable();
+        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| self.terms.term(a.1).cmp(self.terms.term(b.1)));
+            }
+        }
+        keyed.into_iter().map(|(_, id)| id).collect()
     }
 
     /// Appends the string of the gram with sort key `key` to `out`.
