@@ -58,10 +58,27 @@ impl Corpus {
 pub(crate) struct GramCounts {
     pub(crate) n_docs: u64,
     pub(crate) terms: Interner,
-    /// Gram id → (id of the gram without its last term, or `NONE`; last term id).
-    pub(crate) parent: Vec<(u32, u32)>,
-    pub(crate) df: Vec<u64>,
-    pub(crate) count: Vec<u64>,
+    /// Indexed by gram id.
+    pub(crate) grams: Vec<Gram>,
+}
+
+/// One gram's structure and counts. Everything counting touches for an occurrence sits in
+/// this one 32-byte record (one cache line), not in parallel arrays.
+#[derive(Clone, Copy)]
+#[repr(align(32))]
+pub(crate) struct Gram {
+    /// Id of the gram without its last term, or `NONE` for a unigram.
+    pub(crate) prefix: u32,
+    /// Id of the last term.
+    pub(crate) term: u32,
+    /// Documents counting this gram (0 for a gram only used as a prefix).
+    pub(crate) df: u64,
+    /// Occurrences in all documents.
+    pub(crate) count: u64,
+    /// While counting: the stamp of the last document that counted the gram (0: none)
+    /// and the index of that document's `(gram, count)` pair.
+    last_doc: u32,
+    pair: u32,
 }
 
 /// Each counted document's `(slot, count)` pairs, recorded by `fit_transform` so that
@@ -100,9 +117,6 @@ impl GramCounts {
             terms,
             ..Self::default()
         };
-        // Per gram: the stamp of the last document that counted it (0: none) and the
-        // index of its pair in `pairs`.
-        let mut seen: Vec<(u32, u32)> = Vec::new();
         let mut stamp = 0u32;
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut start = 0;
@@ -113,43 +127,40 @@ impl GramCounts {
             if stamp == u32::MAX {
                 // 2³² − 1 documents: start the stamps over rather than mistake a document
                 // for one counted long ago.
-                seen.iter_mut().for_each(|s| s.0 = 0);
+                counts.grams.iter_mut().for_each(|g| g.last_doc = 0);
                 stamp = 0;
             }
             stamp += 1;
             for p in 0..doc.len() {
                 let mut prefix = NONE;
                 for (k, &term) in doc[p..doc.len().min(p + max_n)].iter().enumerate() {
-                    let gram = if k == 0 {
+                    let id = if k == 0 {
                         let slot = &mut unigram[term as usize];
                         if *slot == NONE {
                             *slot = counts.push(NONE, term);
-                            seen.push((0, 0));
                         }
                         *slot
                     } else {
                         let key = (u64::from(prefix) << 32) | u64::from(term);
-                        *longer.entry(key).or_insert_with(|| {
-                            seen.push((0, 0));
-                            counts.push(prefix, term)
-                        })
+                        *longer
+                            .entry(key)
+                            .or_insert_with(|| counts.push(prefix, term))
                     };
                     if k + 1 >= min_n {
-                        let g = gram as usize;
-                        counts.count[g] += 1;
-                        let (last, at) = &mut seen[g];
-                        if *last == stamp {
-                            pairs[*at as usize].1 += 1;
+                        let gram = &mut counts.grams[id as usize];
+                        gram.count += 1;
+                        if gram.last_doc == stamp {
+                            pairs[gram.pair as usize].1 += 1;
                         } else {
-                            *last = stamp;
+                            gram.last_doc = stamp;
                             // A document has fewer distinct grams than bytes; `u32` holds
                             // the index unless one document exceeds 4 GB.
-                            *at = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
-                            counts.df[g] += 1;
-                            pairs.push((gram, 1));
+                            gram.pair = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
+                            gram.df += 1;
+                            pairs.push((id, 1));
                         }
                     }
-                    prefix = gram;
+                    prefix = id;
                 }
             }
             counts.n_docs += 1;
@@ -162,16 +173,21 @@ impl GramCounts {
     }
 
     fn push(&mut self, prefix: u32, term: u32) -> u32 {
-        let gram = u32::try_from(self.parent.len()).unwrap_or(NONE);
-        self.parent.push((prefix, term));
-        self.df.push(0);
-        self.count.push(0);
-        gram
+        let id = u32::try_from(self.grams.len()).unwrap_or(NONE);
+        self.grams.push(Gram {
+            prefix,
+            term,
+            df: 0,
+            count: 0,
+            last_doc: 0,
+            pair: 0,
+        });
+        id
     }
 
     /// Number of grams (counted or only used as a prefix).
     pub(crate) fn len(&self) -> usize {
-        self.parent.len()
+        self.grams.len()
     }
 
     /// A sort key per gram whose order is the code-point order of the gram strings, and
@@ -188,7 +204,7 @@ impl GramCounts {
         }
         let mut keys = Vec::with_capacity(self.len());
         let mut depth = Vec::with_capacity(self.len());
-        for &(prefix, term) in &self.parent {
+        for &Gram { prefix, term, .. } in &self.grams {
             // A prefix always has a smaller id than its extensions.
             let (base, d) = if prefix == NONE {
                 (0u128, 0u32)
@@ -249,10 +265,11 @@ impl GramCounts {
         let mut table = DocumentFrequencies::new();
         let mut text = String::new();
         for (gram, &key) in keys.iter().enumerate() {
-            if self.df[gram] > 0 {
+            let Gram { df, count, .. } = self.grams[gram];
+            if df > 0 {
                 text.clear();
                 self.write_key(key, &by_rank, &mut text);
-                table.set_counts(&text, self.df[gram], self.count[gram]);
+                table.set_counts(&text, df, count);
             }
         }
         table.set_n_docs(self.n_docs);

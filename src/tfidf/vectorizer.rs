@@ -935,8 +935,8 @@ impl TfidfVectorizer {
         if let Some(grams) = &self.counts.grams {
             // Sort keys order grams as their strings would be ordered (see `grams`).
             let (keys, by_rank) = grams.sort_keys();
-            let entries =
-                (0..grams.len()).map(|g| (keys[g], g as u32, grams.df[g], grams.count[g]));
+            let entries = (grams.grams.iter().enumerate())
+                .map(|(g, gram)| (keys[g], g as u32, gram.df, gram.count));
             let kept = self.select(grams.n_docs, entries)?;
             let mut text = String::new();
             let mut ends = Vec::with_capacity(kept.len());
