@@ -233,10 +233,18 @@ impl Analyzer {
     /// assert_eq!(analyzer.token_term(tokens.next().unwrap()), None); // punctuation
     /// ```
     pub fn token_term(&self, token: Token<'_>) -> Option<String> {
+        self.with_token_term(token, str::to_owned)
+    }
+
+    /// [`token_term`](Self::token_term) handing the term to `f` as a borrowed `&str`
+    /// (no `String` per term); `None` when the token is dropped.
+    pub(crate) fn with_token_term<R>(
+        &self,
+        token: Token<'_>,
+        f: impl FnOnce(&str) -> R,
+    ) -> Option<R> {
         let config = &*self.config;
-        with_thread_stemmer(|stemmer| {
-            analyze_token(config, token, stemmer, |stem, _| stem.to_owned())
-        })
+        with_thread_stemmer(|stemmer| analyze_token(config, token, stemmer, |stem, _| f(stem)))
     }
 }
 

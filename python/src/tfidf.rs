@@ -4,6 +4,7 @@
 use numpy::IntoPyArray;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyFloat, PyTuple};
 use slovo::tfidf::{DfBound, Norm, TfidfConfig, TfidfVectorizer};
 use slovo::DocumentFrequencies;
@@ -227,7 +228,7 @@ impl PyTfidfModel {
     }
 
     /// Learns vocabulary and idf from `docs`.
-    fn fit(&mut self, py: Python<'_>, docs: Vec<String>) -> PyResult<()> {
+    fn fit(&mut self, py: Python<'_>, docs: Vec<PyBackedStr>) -> PyResult<()> {
         let inner = &mut self.inner;
         py_result(py.detach(|| inner.fit(&docs)))
     }
@@ -236,7 +237,7 @@ impl PyTfidfModel {
     fn fit_transform<'py>(
         &mut self,
         py: Python<'py>,
-        docs: Vec<String>,
+        docs: Vec<PyBackedStr>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let inner = &mut self.inner;
         let matrix = py_result(py.detach(|| inner.fit_transform(&docs)))?;
@@ -244,14 +245,18 @@ impl PyTfidfModel {
     }
 
     /// The CSR parts `(data, indices, indptr, shape)` of the TF-IDF rows of `docs`.
-    fn transform<'py>(&self, py: Python<'py>, docs: Vec<String>) -> PyResult<Bound<'py, PyTuple>> {
+    fn transform<'py>(
+        &self,
+        py: Python<'py>,
+        docs: Vec<PyBackedStr>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
         let inner = &self.inner;
         let matrix = py_result(py.detach(|| inner.transform(&docs)))?;
         csr_parts(py, matrix)
     }
 
     /// Adds `docs` to the counts; `finalize` builds the model.
-    fn partial_fit(&mut self, py: Python<'_>, docs: Vec<String>) {
+    fn partial_fit(&mut self, py: Python<'_>, docs: Vec<PyBackedStr>) {
         let inner = &mut self.inner;
         py.detach(|| inner.partial_fit(&docs));
     }
@@ -263,7 +268,7 @@ impl PyTfidfModel {
     }
 
     /// The counts of `docs` as a new table (this model is not changed).
-    fn count(&self, py: Python<'_>, docs: Vec<String>) -> PyDocumentFrequencies {
+    fn count(&self, py: Python<'_>, docs: Vec<PyBackedStr>) -> PyDocumentFrequencies {
         let inner = &self.inner;
         PyDocumentFrequencies {
             inner: py.detach(|| inner.count(&docs)),

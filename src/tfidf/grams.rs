@@ -15,8 +15,6 @@ use rustc_hash::FxHashMap;
 
 use super::frequencies::DocumentFrequencies;
 use super::interner::Interner;
-use crate::analyze::Analyzer;
-use crate::token::{Token, TokenKind};
 
 /// No gram (the prefix of a unigram).
 const NONE: u32 = u32::MAX;
@@ -60,10 +58,27 @@ impl Corpus {
 pub(crate) struct GramCounts {
     pub(crate) n_docs: u64,
     pub(crate) terms: Interner,
-    /// Gram id → (id of the gram without its last term, or `NONE`; last term id).
-    pub(crate) parent: Vec<(u32, u32)>,
-    pub(crate) df: Vec<u64>,
-    pub(crate) count: Vec<u64>,
+    /// Indexed by gram id.
+    pub(crate) grams: Vec<Gram>,
+}
+
+/// One gram's structure and counts. Everything counting touches for an occurrence sits in
+/// this one 32-byte record (one cache line), not in parallel arrays.
+#[derive(Clone, Copy)]
+#[repr(align(32))]
+pub(crate) struct Gram {
+    /// Id of the gram without its last term, or `NONE` for a unigram.
+    pub(crate) prefix: u32,
+    /// Id of the last term.
+    pub(crate) term: u32,
+    /// Documents counting this gram (0 for a gram only used as a prefix).
+    pub(crate) df: u64,
+    /// Occurrences in all documents.
+    pub(crate) count: u64,
+    /// While counting: the stamp of the last document that counted the gram (0: none)
+    /// and the index of that document's `(gram, count)` pair.
+    last_doc: u32,
+    pair: u32,
 }
 
 /// Each counted document's `(slot, count)` pairs, recorded by `fit_transform` so that
@@ -85,7 +100,11 @@ impl Runs {
 
 impl GramCounts {
     /// Counts the n-grams (`min_n..=max_n`, `max_n <= MAX_N`) of every document of
-    /// `corpus`; with `runs`, records each document's `(gram, count)` pairs.
+    /// `corpus`; with `runs`, records each document's `(gram, count)` pairs (in order of
+    /// first occurrence in the document).
+    ///
+    /// No per-document sort: each gram remembers the last document that counted it and
+    /// where that document's pair for it is, so an occurrence is counted in O(1).
     pub(crate) fn count(
         corpus: Corpus,
         (min_n, max_n): (usize, usize),
@@ -98,16 +117,24 @@ impl GramCounts {
             terms,
             ..Self::default()
         };
-        let mut slots: Vec<u32> = Vec::new();
+        let mut stamp = 0u32;
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut start = 0;
         for &end in &ends {
             let doc = &ids[start..end];
             start = end;
-            slots.clear();
+            pairs.clear();
+            if stamp == u32::MAX {
+                // 2³² − 1 documents: start the stamps over rather than mistake a document
+                // for one counted long ago.
+                counts.grams.iter_mut().for_each(|g| g.last_doc = 0);
+                stamp = 0;
+            }
+            stamp += 1;
             for p in 0..doc.len() {
                 let mut prefix = NONE;
                 for (k, &term) in doc[p..doc.len().min(p + max_n)].iter().enumerate() {
-                    let gram = if k == 0 {
+                    let id = if k == 0 {
                         let slot = &mut unigram[term as usize];
                         if *slot == NONE {
                             *slot = counts.push(NONE, term);
@@ -115,54 +142,52 @@ impl GramCounts {
                         *slot
                     } else {
                         let key = (u64::from(prefix) << 32) | u64::from(term);
-                        match longer.get(&key) {
-                            Some(&gram) => gram,
-                            None => {
-                                let gram = counts.push(prefix, term);
-                                longer.insert(key, gram);
-                                gram
-                            }
-                        }
+                        *longer
+                            .entry(key)
+                            .or_insert_with(|| counts.push(prefix, term))
                     };
                     if k + 1 >= min_n {
-                        slots.push(gram);
+                        let gram = &mut counts.grams[id as usize];
+                        gram.count += 1;
+                        if gram.last_doc == stamp {
+                            pairs[gram.pair as usize].1 += 1;
+                        } else {
+                            gram.last_doc = stamp;
+                            // A document has fewer distinct grams than bytes; `u32` holds
+                            // the index unless one document exceeds 4 GB.
+                            gram.pair = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
+                            gram.df += 1;
+                            pairs.push((id, 1));
+                        }
                     }
-                    prefix = gram;
+                    prefix = id;
                 }
             }
-            counts.add(&mut slots, runs.as_deref_mut());
+            counts.n_docs += 1;
+            if let Some(runs) = runs.as_deref_mut() {
+                runs.pairs.extend_from_slice(&pairs);
+                runs.ends.push(runs.pairs.len());
+            }
         }
         counts
     }
 
     fn push(&mut self, prefix: u32, term: u32) -> u32 {
-        let gram = u32::try_from(self.parent.len()).unwrap_or(NONE);
-        self.parent.push((prefix, term));
-        self.df.push(0);
-        self.count.push(0);
-        gram
-    }
-
-    fn add(&mut self, slots: &mut [u32], runs: Option<&mut Runs>) {
-        self.n_docs += 1;
-        slots.sort_unstable();
-        let mut pairs = runs.map(|r| (&mut r.pairs, &mut r.ends));
-        for run in slots.chunk_by(|a, b| a == b) {
-            let gram = run[0] as usize;
-            self.df[gram] += 1;
-            self.count[gram] += run.len() as u64;
-            if let Some((pairs, _)) = pairs.as_mut() {
-                pairs.push((run[0], u32::try_from(run.len()).unwrap_or(u32::MAX)));
-            }
-        }
-        if let Some((pairs, ends)) = pairs {
-            ends.push(pairs.len());
-        }
+        let id = u32::try_from(self.grams.len()).unwrap_or(NONE);
+        self.grams.push(Gram {
+            prefix,
+            term,
+            df: 0,
+            count: 0,
+            last_doc: 0,
+            pair: 0,
+        });
+        id
     }
 
     /// Number of grams (counted or only used as a prefix).
     pub(crate) fn len(&self) -> usize {
-        self.parent.len()
+        self.grams.len()
     }
 
     /// A sort key per gram whose order is the code-point order of the gram strings, and
@@ -172,15 +197,14 @@ impl GramCounts {
     /// terms in 32-bit lanes, first term highest, unused lanes 0 (so a gram sorts right
     /// after its prefix, as a string sorts after its own prefix).
     pub(crate) fn sort_keys(&self) -> (Vec<u128>, Vec<u32>) {
-        let mut by_rank: Vec<u32> = (0..self.terms.len() as u32).collect();
-        by_rank.sort_unstable_by(|&a, &b| self.terms.term(a).cmp(self.terms.term(b)));
+        let by_rank = self.terms_in_order();
         let mut rank = vec![0u32; by_rank.len()];
         for (r, &t) in by_rank.iter().enumerate() {
             rank[t as usize] = r as u32;
         }
         let mut keys = Vec::with_capacity(self.len());
         let mut depth = Vec::with_capacity(self.len());
-        for &(prefix, term) in &self.parent {
+        for &Gram { prefix, term, .. } in &self.grams {
             // A prefix always has a smaller id than its extensions.
             let (base, d) = if prefix == NONE {
                 (0u128, 0u32)
@@ -192,6 +216,33 @@ impl GramCounts {
             depth.push(d + 1);
         }
         (keys, by_rank)
+    }
+
+    /// Term ids in the code-point order of their terms.
+    ///
+    /// Sorting `(16-byte prefix, id)` pairs keeps almost every comparison to one integer
+    /// compare that does not touch the term bytes; only runs of terms sharing their first
+    /// 16 bytes are then ordered by their full strings. (The prefix is zero-padded, so a
+    /// term sorts before its extensions; a term with NUL bytes ties and is resolved by the
+    /// full comparison.)
+    fn terms_in_order(&self) -> Vec<u32> {
+        let mut keyed: Vec<(u128, u32)> = self
+            .terms
+            .iter()
+            .map(|(id, term)| {
+                let mut prefix = [0u8; 16];
+                let n = term.len().min(16);
+                prefix[..n].copy_from_slice(&term.as_bytes()[..n]);
+                (u128::from_be_bytes(prefix), id)
+            })
+            .collect();
+        keyed.sort_unstable();
+        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| self.terms.term(a.1).cmp(self.terms.term(b.1)));
+            }
+        }
+        keyed.into_iter().map(|(_, id)| id).collect()
     }
 
     /// Appends the string of the gram with sort key `key` to `out`.
@@ -214,53 +265,14 @@ impl GramCounts {
         let mut table = DocumentFrequencies::new();
         let mut text = String::new();
         for (gram, &key) in keys.iter().enumerate() {
-            if self.df[gram] > 0 {
+            let Gram { df, count, .. } = self.grams[gram];
+            if df > 0 {
                 text.clear();
                 self.write_key(key, &by_rank, &mut text);
-                table.set_counts(&text, self.df[gram], self.count[gram]);
+                table.set_counts(&text, df, count);
             }
         }
         table.set_n_docs(self.n_docs);
         table
-    }
-}
-
-/// Term ids by token text, so a word form seen before skips normalization, stop words and
-/// stemming: the term of a token depends on its text and kind only
-/// ([`Analyzer::token_term`]).
-#[derive(Default)]
-pub(crate) struct TokenMemo {
-    tokens: Interner,
-    /// Per memoized token: its kind and its term id (`NONE` when it gives no term).
-    values: Vec<(TokenKind, u32)>,
-}
-
-impl TokenMemo {
-    /// The corpus term id of `token` (interned in `terms`), or `None` when the analyzer
-    /// drops it or `keep` rejects its term.
-    pub(crate) fn term_id(
-        &mut self,
-        analyzer: &Analyzer,
-        token: Token<'_>,
-        terms: &mut Interner,
-        keep: impl Fn(&str) -> bool,
-    ) -> Option<u32> {
-        let kind = token.kind;
-        let (slot, added) = self.tokens.get_or_insert(token.text);
-        if !added {
-            if let Some(&(k, id)) = self.values.get(slot as usize) {
-                if k == kind {
-                    return (id != NONE).then_some(id);
-                }
-            }
-        }
-        let id = analyzer
-            .token_term(token)
-            .filter(|term| keep(term))
-            .map_or(NONE, |term| terms.get_or_insert(&term).0);
-        if added {
-            self.values.push((kind, id));
-        }
-        (id != NONE).then_some(id)
     }
 }

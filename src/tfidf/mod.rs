@@ -36,6 +36,7 @@ mod csr;
 mod frequencies;
 mod grams;
 mod interner;
+mod memo;
 mod options;
 mod vectorizer;
 mod vocabulary;

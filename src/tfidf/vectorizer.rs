@@ -9,7 +9,8 @@ use super::analyzer::TermAnalyzer;
 use super::bytes;
 use super::csr::CsrMatrix;
 use super::frequencies::DocumentFrequencies;
-use super::grams::{Corpus, GramCounts, Runs, TokenMemo, MAX_N};
+use super::grams::{Corpus, GramCounts, Runs, MAX_N};
+use super::memo::TokenMemo;
 use super::options::{Norm, TfidfConfig};
 use super::vocabulary::Vocabulary;
 use crate::analyze::{Analyzer, AnalyzerConfig};
@@ -934,9 +935,17 @@ impl TfidfVectorizer {
         if let Some(grams) = &self.counts.grams {
             // Sort keys order grams as their strings would be ordered (see `grams`).
             let (keys, by_rank) = grams.sort_keys();
-            let entries =
-                (0..grams.len()).map(|g| (keys[g], g as u32, grams.df[g], grams.count[g]));
-            let kept = self.select(grams.n_docs, entries)?;
+            let mut entries: Vec<_> = (grams.grams.iter().enumerate())
+                .filter(|(_, gram)| gram.df > 0)
+                .map(|(g, gram)| (keys[g], g as u32, gram.df, gram.count))
+                .collect();
+            sort_by_lanes(
+                &mut entries,
+                |e| e.0,
+                self.config.ngram_range.1.min(MAX_N),
+                grams.terms.len() + 1,
+            );
+            let kept = self.select(grams.n_docs, entries.into_iter(), true)?;
             let mut text = String::new();
             let mut ends = Vec::with_capacity(kept.len());
             for &(key, ..) in &kept {
@@ -955,6 +964,7 @@ impl TfidfVectorizer {
         let kept = self.select(
             table.n_docs(),
             table.entries().map(|(s, t, df, c)| (t, s, df, c)),
+            false,
         )?;
         let bytes = kept.iter().map(|&(t, ..)| t.len()).sum();
         let terms = kept.iter().map(|&(t, ..)| t);
@@ -968,6 +978,7 @@ impl TfidfVectorizer {
         &self,
         n_docs: u64,
         entries: impl Iterator<Item = (K, u32, u64, u64)>,
+        mut sorted: bool,
     ) -> Result<Vec<(K, u32, u64, u64)>> {
         let config = &self.config;
         let high = config.max_df.resolve(n_docs);
@@ -988,12 +999,15 @@ impl TfidfVectorizer {
             .collect();
         if let Some(limit) = config.max_features {
             if kept.len() > limit {
+                sorted = false;
                 // Most frequent first; ties by term so the cut is deterministic.
                 kept.select_nth_unstable_by(limit - 1, |a, b| b.3.cmp(&a.3).then(a.0.cmp(&b.0)));
                 kept.truncate(limit);
             }
         }
-        kept.sort_unstable_by_key(|e| e.0);
+        if !sorted {
+            kept.sort_unstable_by_key(|e| e.0);
+        }
         Ok(kept)
     }
 
@@ -1098,6 +1112,45 @@ impl TfidfVectorizer {
     }
 }
 
+/// Sorts `items` by `key`, a gram sort key ([`GramCounts::sort_keys`]: term ranks + 1 in
+/// 32-bit lanes, first term highest), with one stable counting sort per lane, last used
+/// lane first (LSD radix). `lanes` is the longest gram, `buckets` one more than the number
+/// of terms (a lane holds 0 or a rank + 1). Linear in the items, where comparing
+/// 128-bit keys was the costliest step of fitting n-grams.
+fn sort_by_lanes<T: Copy>(
+    items: &mut Vec<T>,
+    key: impl Fn(&T) -> u128,
+    lanes: usize,
+    buckets: usize,
+) {
+    let Some(&first) = items.first() else {
+        return;
+    };
+    let mut sorted = vec![first; items.len()];
+    let mut starts = vec![0usize; buckets];
+    for lane in (0..lanes).rev() {
+        let shift = 32 * (MAX_N - 1 - lane);
+        // Lane values come from `sort_keys`, so they are below `buckets`.
+        let digit = |item: &T| (key(item) >> shift) as u32 as usize;
+        starts.iter_mut().for_each(|s| *s = 0);
+        for item in items.iter() {
+            starts[digit(item)] += 1;
+        }
+        let mut total = 0;
+        for start in starts.iter_mut() {
+            let n = *start;
+            *start = total;
+            total += n;
+        }
+        for item in items.iter() {
+            let d = digit(item);
+            sorted[starts[d]] = *item;
+            starts[d] += 1;
+        }
+        std::mem::swap(items, &mut sorted);
+    }
+}
+
 fn check_idf(config: &TfidfConfig, vocabulary: &Vocabulary, idf: Option<&[f64]>) -> Result<()> {
     match (config.use_idf, idf) {
         (true, None) => Err(Error::invalid_option(
@@ -1158,4 +1211,31 @@ struct Wire {
     analyzer: Option<AnalyzerConfig>,
     vocabulary: Option<Vocabulary>,
     idf: Option<Vec<f64>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lane-by-lane radix sort orders gram keys exactly as comparing the keys does.
+    #[test]
+    fn sort_by_lanes_matches_a_comparison_sort() {
+        let lane = |d: usize, v: u32| u128::from(v) << (32 * (MAX_N - 1 - d));
+        let mut keys = Vec::new();
+        let mut seed = 7u64;
+        for _ in 0..500 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let depth = (seed >> 60) as usize % MAX_N + 1;
+            let key = (0..depth).fold(0, |k, d| k | lane(d, ((seed >> (8 * d)) % 9 + 1) as u32));
+            keys.push((key, keys.len()));
+        }
+        keys.sort_unstable();
+        keys.dedup_by_key(|k| k.0);
+        let mut radix = keys.clone();
+        radix.reverse();
+        sort_by_lanes(&mut radix, |k| k.0, MAX_N, 10);
+        assert_eq!(radix, keys);
+    }
 }
