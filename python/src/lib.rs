@@ -224,9 +224,11 @@ fn strings_of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
     })?;
     iter.map(|item| {
         let item = item?;
-        item.extract::<String>().map_err(|_| {
+        let word = item.cast::<PyString>().map_err(|_| {
             PyTypeError::new_err(format!("{what} must contain str, not {}", type_name(&item)))
-        })
+        })?;
+        // A str that is not valid Unicode (lone surrogates) keeps its UnicodeEncodeError.
+        Ok(word.to_cow()?.into_owned())
     })
     .collect()
 }
