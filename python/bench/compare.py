@@ -1,13 +1,17 @@
 """slovo's Python API against the Python tools people use today, on the same inputs.
 
-    pip install ./python razdel PyStemmer scikit-learn
+    pip install ./python razdel PyStemmer scikit-learn lingua-language-detector langdetect
     python python/bench/compare.py              # all cores
     RAYON_NUM_THREADS=1 python python/bench/compare.py   # slovo on one thread
+    python python/bench/compare.py --only tokenize,langid   # some sections only
 
 Inputs (as the Rust benches): War and Peace (`Tolstoi_VoynaIMir1..4.txt` concatenated) from
 `$SLOVO_BENCH_TEXT` (a file or the classics folder), else `shared/data/corpus/classics/`
 beside the checkout or beside its parent folder; the OpenCorpora documents from
-`$SLOVO_BENCH_NEWS`, else `shared/data/corpus/opencorpora_docs.jsonl` likewise.
+`$SLOVO_BENCH_NEWS`, else `shared/data/corpus/opencorpora_docs.jsonl` likewise; the
+language-identification items from `$SLOVO_BENCH_LANGID`, else
+`shared/data/langid/dev.jsonl` likewise (a section whose data or baseline package is
+missing is skipped with a message).
 
 Each row times the same work on the same input: best of `--repeat` runs (slow baselines run
 once). Prints a Markdown table.
@@ -56,6 +60,15 @@ def news() -> list[str]:
         return [json.loads(line)["text"] for line in f]
 
 
+def langid_items() -> list[dict] | None:
+    env = os.environ.get("SLOVO_BENCH_LANGID")
+    path = Path(env) if env else shared("langid/dev.jsonl")
+    if path is None or not path.exists():
+        return None
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
 def best(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -76,30 +89,77 @@ def row(rows, task, unit, n, ours_name, ours_s, theirs_name, theirs_s):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", help="comma-separated sections: tokenize,stem,tfidf,langid")
+    parser.add_argument("--langid-limit", type=int, default=None,
+                        help="use only the first N items per (language, kind) of the langid data")
     args = parser.parse_args()
     rows: list[str] = []
 
-    text = war_and_peace()
-    chars = len(text)
+    sections = set(args.only.split(",")) if args.only else {"tokenize", "stem", "tfidf", "langid"}
+    notes: list[str] = []
+    langid_table: list[str] = []
 
-    # 1. Tokenization: token objects with offsets, whole text.
-    import razdel
+    if sections & {"tokenize", "stem"}:
+        text = war_and_peace()
+        chars = len(text)
+        tokens = slovo.tokenize(text)
 
-    tokens = slovo.tokenize(text)
-    ours = best(lambda: slovo.tokenize(text), args.repeat)
-    theirs = best(lambda: list(razdel.tokenize(text)), 1)
-    row(rows, f"tokenize War and Peace ({chars / 1e6:.1f} M chars, {len(tokens) / 1e6:.2f} M tokens)",
-        "chars", chars, "`slovo.tokenize`", ours, "`razdel.tokenize`", theirs)
+    # 1. Tokenization, whole text. razdel gives a list of Substring objects; slovo gives a
+    #    lazy `Tokens` sequence (offset and kind arrays; a `Token` made when read), so it is
+    #    timed twice: the sequence alone, and the sequence plus every `Token` made (list()).
+    if "tokenize" in sections:
+        try:
+            import razdel
+        except ImportError:
+            notes.append("tokenize: razdel is not installed, skipped")
+        else:
+            view = best(lambda: slovo.tokenize(text), args.repeat)
+            full = best(lambda: list(slovo.tokenize(text)), args.repeat)
+            theirs = best(lambda: list(razdel.tokenize(text)), 1)
+            what = f"tokenize War and Peace ({chars / 1e6:.1f} M chars, {len(tokens) / 1e6:.2f} M tokens)"
+            row(rows, what, "chars", chars, "`slovo.tokenize` (Tokens sequence)", view,
+                "`list(razdel.tokenize)`", theirs)
+            row(rows, what, "chars", chars, "`list(slovo.tokenize)` (every Token made)", full,
+                "`list(razdel.tokenize)`", theirs)
 
     # 2. Stemming the words of the text, lowercased beforehand (PyStemmer does not fold case).
-    import Stemmer
+    try:
+        import Stemmer
+    except ImportError:
+        Stemmer = None
+        notes.append("stem, tfidf: PyStemmer is not installed, skipped")
+    if "stem" in sections and Stemmer is not None:
+        stem_rows(rows, tokens, Stemmer, args.repeat)
+    if "tfidf" in sections and Stemmer is not None:
+        tfidf_rows(rows, Stemmer, args.repeat)
+    if "langid" in sections:
+        langid_rows(langid_table, notes, args.langid_limit)
 
-    words = [t.text.lower() for t in tokens if t.kind == "word"]
+    threads = os.environ.get("RAYON_NUM_THREADS", f"all ({os.cpu_count()})")
+    print(f"slovo {slovo.__version__}, Python {sys.version.split()[0]}, slovo threads: {threads}, "
+          f"load average {os.getloadavg()[0]:.1f}\n")
+    if rows:
+        print("| task | slovo | speed | baseline | speed | ratio |")
+        print("|---|---|---:|---|---:|---:|")
+        print("\n".join(rows))
+    if langid_table:
+        print()
+        print("\n".join(langid_table))
+    for note in notes:
+        print(f"\nnote: {note}")
+
+
+def stem_rows(rows, tokens, Stemmer, repeat) -> None:
+    words = [w.lower() for w, k in zip(tokens.texts(), tokens.kinds()) if k == "word"]
     py_stemmer = Stemmer.Stemmer("russian")
-    ours = best(lambda: slovo.stem_many(words), args.repeat)
-    theirs = best(lambda: py_stemmer.stemWords(words), args.repeat)
+    ours = best(lambda: slovo.stem_many(words), repeat)
+    theirs = best(lambda: py_stemmer.stemWords(words), repeat)
     row(rows, f"stem {len(words) / 1e6:.2f} M words of War and Peace", "words", len(words),
         "`slovo.stem_many`", ours, "PyStemmer `stemWords`", theirs)
+
+
+def tfidf_rows(rows, Stemmer, repeat) -> None:
+    py_stemmer = Stemmer.Stemmer("russian")
 
     # 3. TF-IDF on the OpenCorpora documents: the same pipeline in both (tokenize, lowercase,
     #    ё → е, Russian stop words, Snowball stem), scikit-learn's fed by a Python analyzer.
@@ -115,7 +175,7 @@ def main() -> None:
         return py_stemmer.stemWords(tokens)
 
     for ngram_range in ((1, 1), (1, 2)):
-        ours = best(lambda: slovo.TfidfVectorizer(ngram_range=ngram_range).fit_transform(docs), args.repeat)
+        ours = best(lambda: slovo.TfidfVectorizer(ngram_range=ngram_range).fit_transform(docs), repeat)
         theirs = best(lambda: SkTfidf(analyzer=py_analyzer if ngram_range == (1, 1) else "word",
                                       tokenizer=None if ngram_range == (1, 1) else py_analyzer,
                                       lowercase=False, token_pattern=None,
@@ -123,11 +183,88 @@ def main() -> None:
         row(rows, f"TF-IDF fit_transform, {len(docs)} news docs ({n_bytes / 1e6:.1f} MB), ngram_range={ngram_range}",
             "bytes", n_bytes, "`slovo.TfidfVectorizer`", ours, "scikit-learn + Python analyzer", theirs)
 
-    threads = os.environ.get("RAYON_NUM_THREADS", f"all ({os.cpu_count()})")
-    print(f"slovo {slovo.__version__}, Python {sys.version.split()[0]}, slovo threads: {threads}\n")
-    print("| task | slovo | speed | baseline | speed | ratio |")
-    print("|---|---|---:|---|---:|---:|")
-    print("\n".join(rows))
+
+CYRILLIC = ["ru", "uk", "be", "bg", "mk", "sr", "kk", "mn"]
+LATIN = ["en", "de", "pl", "cs", "tr"]
+
+
+def langid_rows(table, notes, limit) -> None:
+    """slovo.detect vs lingua and langdetect: throughput on the sentences, accuracy on the
+    sentences and on the word pairs, over all 13 languages of the data and over its 8
+    Cyrillic ones. slovo and lingua are restricted to the 13 languages of the data (slovo
+    also unrestricted); langdetect cannot be restricted (55 languages)."""
+    items = langid_items()
+    if items is None:
+        notes.append("langid: shared/data/langid/dev.jsonl not found (set SLOVO_BENCH_LANGID), skipped")
+        return
+    langs = CYRILLIC + LATIN
+    by_kind: dict[str, list[dict]] = {"sentences": [], "word-pairs": []}
+    seen: dict[tuple[str, str], int] = {}
+    for item in items:
+        key = (item["lang"], item["kind"])
+        if item["kind"] in by_kind and item["lang"] in langs:
+            seen[key] = seen.get(key, 0) + 1
+            if limit is None or seen[key] <= limit:
+                by_kind[item["kind"]].append(item)
+
+    systems = []  # (name, languages, batch?, fn(list[str]) -> list[str])
+    systems.append(("`slovo.detect` (loop)", "13 of the data", lambda ts: [slovo.detect(t, langs).lang for t in ts]))
+    systems.append(("`slovo.detect_many`", "13 of the data", lambda ts: [d.lang for d in slovo.detect_many(ts, langs)]))
+    systems.append(("`slovo.detect_many`", "all slovo knows", lambda ts: [d.lang for d in slovo.detect_many(ts)]))
+    try:
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+    except ImportError:
+        notes.append("langid: lingua-language-detector is not installed, lingua skipped")
+    else:
+        codes = [getattr(IsoCode639_1, c.upper()) for c in langs]
+        lingua = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+
+        def code(lang) -> str:
+            return "und" if lang is None else lang.iso_code_639_1.name.lower()
+
+        systems.append(("lingua `detect_language_of` (loop)", "13 of the data",
+                        lambda ts: [code(lingua.detect_language_of(t)) for t in ts]))
+        systems.append(("lingua `detect_languages_in_parallel_of`", "13 of the data",
+                        lambda ts: [code(x) for x in lingua.detect_languages_in_parallel_of(ts)]))
+    try:
+        import langdetect
+        from langdetect.lang_detect_exception import LangDetectException
+    except ImportError:
+        notes.append("langid: langdetect is not installed, langdetect skipped")
+    else:
+        langdetect.DetectorFactory.seed = 0
+
+        def one(t: str) -> str:
+            try:
+                return langdetect.detect(t)
+            except LangDetectException:
+                return "und"
+
+        one("прогрев")  # loads the profiles outside the timing
+        systems.append(("langdetect `detect` (loop)", "all 55 it knows", lambda ts: [one(t) for t in ts]))
+
+    def accuracy(items, got, subset) -> str:
+        pairs = [(i["lang"], g) for i, g in zip(items, got) if i["lang"] in subset]
+        return f"{100 * sum(a == b for a, b in pairs) / len(pairs):.1f} %"
+
+    n = len(by_kind["sentences"])
+    table.append(f"Language identification, `shared/data/langid/dev.jsonl` ({n} sentences, "
+                 f"{len(by_kind['word-pairs'])} word pairs; 13 languages, 8 Cyrillic):\n")
+    table.append("| detector | languages | sentences/s | accuracy sentences: 13 / Cyrillic 8 "
+                 "| accuracy word pairs: 13 / Cyrillic 8 |")
+    table.append("|---|---|---:|---:|---:|")
+    for name, scope, fn in systems:
+        texts = [i["text"] for i in by_kind["sentences"]]
+        start = time.perf_counter()
+        got = fn(texts)
+        seconds = time.perf_counter() - start
+        pairs = by_kind["word-pairs"]
+        got_pairs = fn([i["text"] for i in pairs])
+        table.append(
+            f"| {name} | {scope} | {n / seconds:,.0f} | {accuracy(by_kind['sentences'], got, langs)} / "
+            f"{accuracy(by_kind['sentences'], got, CYRILLIC)} | {accuracy(pairs, got_pairs, langs)} / "
+            f"{accuracy(pairs, got_pairs, CYRILLIC)} |"
+        )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,15 @@
 
 Offsets are code points, so ``text[token.start:token.end] == token.text``. Functions
 named ``*_many`` take a list of texts, release the GIL and run in parallel.
+
+``tokenize`` returns ``Tokens``: an immutable ``collections.abc.Sequence`` of ``Token``
+that keeps the text and compact offset/kind arrays and makes each ``Token`` only when it
+is read (indexing, iteration). It compares equal to a ``list`` of the same tokens; slices
+are ``Tokens`` too; ``list(tokens)`` gives a plain list. Whole columns come at once:
+``tokens.starts`` / ``tokens.ends`` (NumPy int64), ``tokens.texts()``, ``tokens.kinds()``.
 """
+from collections.abc import Sequence as _Sequence
+
 from slovo._slovo import (
     Analyzer,
     Detection,
@@ -17,6 +25,7 @@ from slovo._slovo import (
     StopWords,
     Term,
     Token,
+    Tokens,
     __version__,
     fold,
     normalize,
@@ -28,6 +37,8 @@ from slovo._slovo import (
     tokenize_many,
 )
 from slovo._tfidf import NotFittedError, TfidfVectorizer
+
+_Sequence.register(Tokens)
 
 __all__ = [
     "Analyzer",
@@ -45,6 +56,7 @@ __all__ = [
     "Term",
     "TfidfVectorizer",
     "Token",
+    "Tokens",
     "__version__",
     "fold",
     "normalize",

@@ -6,6 +6,7 @@
 mod convert;
 mod extras;
 mod tfidf;
+mod tokens;
 
 use std::cell::RefCell;
 use std::str::FromStr;
@@ -19,58 +20,7 @@ use slovo::{AnalyzerConfig, NormalizeOptions, TokenKind, UnicodeForm};
 use convert::{decode_state, encode_state, py_result};
 use slovo::CharOffsets;
 
-/// One token of a text: `text`, code-point offsets `start`/`end` (so
-/// `source[start:end] == text`), and `kind` (`"word"`, `"number"`, `"punct"`, …).
-#[pyclass(module = "slovo._slovo", name = "Token", get_all, eq)]
-#[derive(Clone, PartialEq)]
-struct PyToken {
-    text: String,
-    start: usize,
-    end: usize,
-    kind: &'static str,
-}
-
-#[pymethods]
-impl PyToken {
-    #[new]
-    #[pyo3(signature = (text = String::new(), start = 0, end = 0, kind = "word"),
-        text_signature = "(text='', start=0, end=0, kind='word')")]
-    fn new(text: String, start: usize, end: usize, kind: &str) -> PyResult<Self> {
-        Ok(PyToken {
-            text,
-            start,
-            end,
-            kind: parse_kind(kind)?.as_str(),
-        })
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Token(text={:?}, start={}, end={}, kind={:?})",
-            self.text, self.start, self.end, self.kind
-        )
-    }
-
-    fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        encode_state(py, "Token", &(&self.text, self.start, self.end, self.kind))
-    }
-
-    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
-        let (text, start, end, kind): (String, usize, usize, String) =
-            decode_state("Token", state)?;
-        let kind = parse_kind(&kind)
-            .map_err(|e| PyValueError::new_err(format!("corrupt pickled slovo.Token: {e}")))?;
-        *self = PyToken {
-            text,
-            start,
-            end,
-            kind: kind.as_str(),
-        };
-        Ok(())
-    }
-}
-
-fn parse_kind(kind: &str) -> PyResult<TokenKind> {
+pub(crate) fn parse_kind(kind: &str) -> PyResult<TokenKind> {
     TokenKind::from_str(kind).map_err(|_| {
         let all: Vec<&str> = TokenKind::ALL.iter().map(|k| k.as_str()).collect();
         PyValueError::new_err(format!(
@@ -78,31 +28,6 @@ fn parse_kind(kind: &str) -> PyResult<TokenKind> {
             all.join(", ")
         ))
     })
-}
-
-/// The tokens of `text` with code-point offsets.
-fn tokens_of(text: &str) -> Vec<PyToken> {
-    let mut cursor = CharOffsets::new(text);
-    slovo::tokenize(text)
-        .map(|t| PyToken {
-            text: t.text.to_owned(),
-            start: cursor.at(t.span.start),
-            end: cursor.at(t.span.end),
-            kind: t.kind.as_str(),
-        })
-        .collect()
-}
-
-/// Split `text` into tokens (code-point offsets).
-#[pyfunction]
-fn tokenize(py: Python<'_>, text: &str) -> Vec<PyToken> {
-    py.detach(|| tokens_of(text))
-}
-
-/// `tokenize` for each text of a list, in parallel without the GIL.
-#[pyfunction]
-fn tokenize_many(py: Python<'_>, texts: Vec<String>) -> Vec<Vec<PyToken>> {
-    py.detach(|| texts.par_iter().map(|t| tokens_of(t)).collect())
 }
 
 /// One sentence: its `text` and code-point offsets `start`/`end` in the input.
@@ -299,14 +224,16 @@ fn strings_of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
     })?;
     iter.map(|item| {
         let item = item?;
-        item.extract::<String>().map_err(|_| {
+        let word = item.cast::<PyString>().map_err(|_| {
             PyTypeError::new_err(format!("{what} must contain str, not {}", type_name(&item)))
-        })
+        })?;
+        // A str that is not valid Unicode (lone surrogates) keeps its UnicodeEncodeError.
+        Ok(word.to_cow()?.into_owned())
     })
     .collect()
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map_or_else(|_| "?".to_owned(), |n| n.to_string())
@@ -695,9 +622,12 @@ impl<'a, 'py> FromPyObject<'a, 'py> for StopArg {
 mod _slovo {
     #[pymodule_export]
     use super::{
-        fold, normalize, sentences, sentences_many, stem, stem_many, tokenize, tokenize_many,
-        PyAnalyzer, PySentence, PyStopWords, PyTerm, PyToken,
+        fold, normalize, sentences, sentences_many, stem, stem_many, PyAnalyzer, PySentence,
+        PyStopWords, PyTerm,
     };
+
+    #[pymodule_export]
+    use super::tokens::{tokenize, tokenize_many, PyToken, PyTokens, TokensIter};
 
     #[pymodule_export]
     use super::tfidf::{PyDocumentFrequencies, PyTfidfModel};

@@ -28,6 +28,8 @@ def objects(docs):
         slovo.keywords(docs[0], 1)[0],
         slovo.detect(docs[0]),
         slovo.sentences(docs[0])[0],
+        slovo.tokenize(docs[0]),
+        slovo.tokenize(docs[1])[10:3:-2],
     ]
 
 
@@ -75,7 +77,7 @@ def damaged_states(state):
     yield None
 
 
-@pytest.mark.parametrize("index", range(9))
+@pytest.mark.parametrize("index", range(11))
 def test_damaged_state_raises_value_error(docs, index):
     obj = objects(docs)[index]
     state = obj.__getstate__()
@@ -102,3 +104,40 @@ def test_state_of_another_class_or_version_is_rejected():
     newer[1 + len("Token")] = 99
     with pytest.raises(ValueError, match="version 99"):
         slovo.Token().__setstate__(bytes(newer))
+
+
+def test_tokens_state_must_describe_its_text():
+    """Spans beyond the text, unequal columns or unknown kinds are refused."""
+    from slovo._slovo import Tokens
+
+    def state(source, starts, ends, kinds):
+        # postcard: str = varint length + bytes, seq = varint length + items.
+        def uvar(n):
+            out = bytearray()
+            while True:
+                byte = n & 0x7F
+                n >>= 7
+                out.append(byte | (0x80 if n else 0))
+                if not n:
+                    return bytes(out)
+
+        def seq(items):
+            return uvar(len(items)) + b"".join(uvar(i) for i in items)
+
+        def text(s):
+            return uvar(len(s.encode())) + s.encode()
+
+        return text("Tokens") + uvar(1) + text(source) + seq(starts) + seq(ends) + seq(kinds)
+
+    good = state("да нет", [0, 3], [2, 6], [0, 0])
+    fresh = Tokens()
+    fresh.__setstate__(good)
+    assert fresh == slovo.tokenize("да нет")
+    for bad in (
+        state("да нет", [0, 3], [2, 7], [0, 0]),
+        state("да нет", [3], [2], [0]),
+        state("да нет", [0, 3], [2], [0, 0]),
+        state("да нет", [0], [2], [200]),
+    ):
+        with pytest.raises(ValueError):
+            Tokens().__setstate__(bad)

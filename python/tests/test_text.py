@@ -50,6 +50,49 @@ def test_analyzer_offsets_random_russian(text):
         assert text[term.start : term.end] == term.surface
 
 
+def test_tokens_is_a_lazy_sequence(sample):
+    import collections.abc
+    import pickle
+
+    import numpy as np
+
+    tokens = slovo.tokenize(sample)
+    as_list = list(tokens)
+    assert isinstance(tokens, collections.abc.Sequence) and isinstance(tokens, slovo.Tokens)
+    assert len(tokens) == len(as_list) > 500
+    assert tokens == as_list and as_list == tokens and not (tokens != as_list)
+    assert tokens != as_list[:-1] and tokens != as_list[::-1] and tokens != "text"
+    assert tokens[0] == as_list[0] and tokens[-1] == as_list[-1] and tokens[-len(tokens)] == as_list[0]
+    for index in (len(tokens), -len(tokens) - 1, 2**70):
+        with pytest.raises(IndexError):
+            tokens[index]
+    with pytest.raises(TypeError):
+        tokens["0"]
+    for s in (slice(3, 9), slice(None, None, -1), slice(-5, None), slice(1, 100, 7), slice(9, 3)):
+        view = tokens[s]
+        assert isinstance(view, slovo.Tokens) and view == as_list[s]
+    assert tokens[2:9][1:3] == as_list[3:5]
+    assert as_list[7] in tokens and tokens.index(as_list[7]) == 7 and tokens.count(as_list[7]) == 1
+    stranger = slovo.Token(as_list[7].text + "x", as_list[7].start, as_list[7].end, as_list[7].kind)
+    assert stranger not in tokens and tokens.count(stranger) == 0 and "text" not in tokens
+    with pytest.raises(ValueError):
+        tokens.index(stranger)
+    assert list(reversed(tokens)) == as_list[::-1]
+    # Columns.
+    assert tokens.starts.dtype == np.int64 and tokens.starts.tolist() == [t.start for t in as_list]
+    assert tokens.ends.tolist() == [t.end for t in as_list]
+    assert tokens.texts() == [t.text for t in as_list] == [sample[t.start : t.end] for t in as_list]
+    assert tokens.kinds() == [t.kind for t in as_list]
+    assert tokens.source is sample
+    # The same tokens of an equal text in another object are equal; of another text not.
+    assert slovo.tokenize("".join(sample)) == tokens
+    assert slovo.tokenize("да нет") != slovo.tokenize("но нет")
+    assert pickle.loads(pickle.dumps(tokens[5:50])) == as_list[5:50]
+    assert repr(slovo.tokenize("да")) == 'Tokens([Token(text="да", start=0, end=2, kind="word")])'
+    assert repr(tokens).endswith(f"... ({len(tokens)} tokens)])")
+    assert slovo.Tokens() == [] and len(slovo.tokenize("")) == 0
+
+
 def test_tokenize_many_equals_tokenize(docs):
     assert slovo.tokenize_many(docs[:50]) == [slovo.tokenize(d) for d in docs[:50]]
     assert slovo.tokenize_many([]) == []
