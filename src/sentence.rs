@@ -105,6 +105,7 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         pos: 0,
         done: false,
         last_abbrev: None,
+        run_scan: RunScan::default(),
     }
 }
 
@@ -127,6 +128,19 @@ pub struct Sentences<'a> {
     /// The last abbreviation the splitter read through, without its period, and the byte
     /// offset just past that period: `т` in `т. е.` is looked up as `т.е` at the `е.`.
     last_abbrev: Option<(&'a str, usize)>,
+    /// What is known of the current run of tokens with no space between them, so that a
+    /// run of a million `т.е.` is read once, not once per period.
+    run_scan: RunScan,
+}
+
+/// The part of a run of glued tokens (`к.п.н.`) read so far: `start..end`, whether it is
+/// all letters and periods, and how many periods it holds.
+#[derive(Debug, Clone, Copy, Default)]
+struct RunScan {
+    start: usize,
+    end: usize,
+    letters_and_dots: bool,
+    dots: u32,
 }
 
 impl std::fmt::Debug for Sentences<'_> {
@@ -315,7 +329,7 @@ impl<'a> Sentences<'a> {
     }
 
     /// What is left of a `.` token: the word stuck to it, if any.
-    fn left_of_period(&self, cx: &Context<'a>, dot: &Token<'a>) -> Left<'a> {
+    fn left_of_period(&mut self, cx: &Context<'a>, dot: &Token<'a>) -> Left<'a> {
         match cx.prev {
             Some(ref prev)
                 if prev.end == dot.span.start
@@ -325,12 +339,17 @@ impl<'a> Sentences<'a> {
                 // `к.п.н.`, `А.С.` as letters and periods in separate tokens: look the whole
                 // run up first.
                 if cx.run_start < prev.start {
-                    let run = self.text.get(cx.run_start..prev.end).unwrap_or_default();
-                    if run.chars().all(|c| c == '.' || c.is_alphabetic()) {
-                        let class =
-                            self.classify_word(run, cx.run_start, cx.before_run.as_ref(), true);
+                    let scan = self.scan_run(cx.run_start, prev.end);
+                    if scan.letters_and_dots {
+                        let run = self.text.get(cx.run_start..prev.end).unwrap_or_default();
+                        let class = self.classify_word(
+                            run,
+                            cx.run_start,
+                            cx.before_run.as_ref(),
+                            scan.dots > 0,
+                        );
                         if class != Class::Plain {
-                            let parts = run.split('.').count() as u32;
+                            let parts = scan.dots.saturating_add(1);
                             return Left::Word {
                                 class,
                                 word: run,
@@ -350,10 +369,36 @@ impl<'a> Sentences<'a> {
         }
     }
 
+    /// Reads the run of glued tokens `start..end`, going on from where the last call for
+    /// the same run stopped: each byte of a run is read once however many periods it has.
+    fn scan_run(&mut self, start: usize, end: usize) -> RunScan {
+        let scan = &mut self.run_scan;
+        if scan.start != start || scan.end > end {
+            *scan = RunScan {
+                start,
+                end: start,
+                letters_and_dots: true,
+                dots: 0,
+            };
+        }
+        if scan.letters_and_dots {
+            for c in self.text.get(scan.end..end).unwrap_or_default().chars() {
+                if c == '.' {
+                    scan.dots = scan.dots.saturating_add(1);
+                } else if !c.is_alphabetic() {
+                    scan.letters_and_dots = false;
+                    break;
+                }
+            }
+        }
+        scan.end = end;
+        *scan
+    }
+
     /// What the period of a word token with its period (`г.`, `т.е.`, `Е.`) belongs to.
     fn left_of_glued(&self, cx: &Context<'a>, tok: &Token<'a>) -> Left<'a> {
         let word = &tok.text[..tok.text.len() - 1];
-        let class = self.classify_word(word, tok.span.start, cx.prev.as_ref(), true);
+        let class = self.classify_word(word, tok.span.start, cx.prev.as_ref(), word.contains('.'));
         Left::Word {
             class,
             word,
@@ -362,13 +407,15 @@ impl<'a> Sentences<'a> {
     }
 
     /// Classifies the word before a period. `before` is the token before the word;
-    /// `glued` says the tokenizer kept the period in the word (it knew an abbreviation).
+    /// `compound` says the word holds periods of its own (`т.е` kept whole by the
+    /// tokenizer, or a run `к.п.н` of glued tokens). Takes time independent of the
+    /// word's length: every test looks at a bounded prefix or checks the length first.
     fn classify_word(
         &self,
         word: &str,
         word_start: usize,
         before: Option<&Prev<'a>>,
-        glued: bool,
+        compound: bool,
     ) -> Class {
         // `т. е.`: the second half is looked up together with the first.
         if let Some((first, first_end)) = self.last_abbrev {
@@ -394,7 +441,7 @@ impl<'a> Sentences<'a> {
             // An abbreviation this table does not rank but the tokenizer's list knows
             // (`ред`, `проц`), or a compound the tokenizer kept with its periods: it may end
             // a sentence, but not before a lowercase word or a number.
-            None if (glued && word.contains('.')) || is_abbreviation(word) => Class::Final,
+            None if compound || is_abbreviation(word) => Class::Final,
             None => Class::Plain,
         }
     }
@@ -911,19 +958,26 @@ fn is_roman(word: &str) -> bool {
 /// Cyrillic initials never end a sentence; a Latin one does when a Cyrillic word follows
 /// (`при -33 градусах C. Однако`), so it is [`Class::Latin`].
 fn initials_class(word: &str) -> Option<Class> {
+    // Read char by char, so a long word is rejected at its second char.
     let mut latin = true;
-    for (i, part) in word.split('.').enumerate() {
-        let mut chars = part.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_uppercase() => latin &= c.is_ascii(),
-            _ => return None,
-        }
-        if i > 3 {
+    let mut chars = word.chars();
+    for _ in 0..MAX_INITIALS {
+        let c = chars.next()?;
+        if !c.is_uppercase() {
             return None;
         }
+        latin &= c.is_ascii();
+        match chars.next() {
+            None => return Some(if latin { Class::Latin } else { Class::Inner }),
+            Some('.') => {}
+            Some(_) => return None,
+        }
     }
-    Some(if latin { Class::Latin } else { Class::Inner })
+    None
 }
+
+/// At most this many initials are read as one (`А.Б.В.Г`).
+const MAX_INITIALS: usize = 4;
 
 /// Is the token a number, or a word that starts with one (`90-х`) or is a roman numeral
 /// (`XIX в.`)?

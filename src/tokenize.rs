@@ -160,6 +160,8 @@ impl Tokenizer {
             text,
             pos: 0,
             config: *self,
+            email_memo: None,
+            domain_memo: None,
         }
     }
 }
@@ -183,6 +185,32 @@ pub struct Tokens<'a> {
     /// Byte offset where scanning resumes; always a char boundary.
     pos: usize,
     config: Tokenizer,
+    /// The last e-mail scan, reused by tokens that start inside its local part: in
+    /// `a.a.a.a…` every `a` would otherwise read the whole run again looking for an `@`.
+    email_memo: Option<EmailMemo>,
+    /// The last chain of domain labels read, reused by the words inside it: in
+    /// `Аб.Вг.Де…` every word would otherwise read all the labels after it again.
+    domain_memo: Option<DomainMemo>,
+}
+
+/// [`Tokens::email_end`] from a start in `from..at`: the local part ends at `at` for each
+/// of them, so the answer is the same.
+#[derive(Debug, Clone, Copy)]
+struct EmailMemo {
+    from: usize,
+    at: usize,
+    end: Option<usize>,
+}
+
+/// A chain of domain labels `.label.label…` from the dot `first_dot` to `end`.
+#[derive(Debug, Clone, Copy)]
+struct DomainMemo {
+    first_dot: usize,
+    end: usize,
+    /// Where the last label that does not start lowercase starts, if any.
+    last_capital_label: Option<usize>,
+    /// The last label is a known domain suffix.
+    known_suffix: bool,
 }
 
 // Byte classes: one bit each, so that hot paths test bits (`class & CYR != 0`) and the
@@ -668,18 +696,32 @@ impl<'a> Tokens<'a> {
     /// (`Лента.ру`, `NEWSru.com`) or every label starts lowercase (`files.bbs`,
     /// `news.mail.ru`), the end of the domain-like name. A dot before a capital letter is
     /// otherwise a missing space after a sentence (`конец.Начало`).
-    fn domain_end(&self, name_start: usize, mut dot: usize) -> Option<usize> {
+    fn domain_end(&mut self, name_start: usize, dot: usize) -> Option<usize> {
         let name = &self.text[name_start..dot];
         let mut chars = name.chars();
         if chars.next().is_none() || chars.next().is_none() || is_abbreviation(name) {
             // `т.е`, `тыс.рублей`: an abbreviation's period, not a domain.
             return None;
         }
+        let chain = match self.domain_memo {
+            Some(memo) if memo.first_dot <= dot && dot < memo.end => memo,
+            _ => {
+                let memo = self.domain_labels(dot)?;
+                self.domain_memo = Some(memo);
+                memo
+            }
+        };
+        let lowercase_labels = !matches!(chain.last_capital_label, Some(label) if label > dot);
+        (lowercase_labels || chain.known_suffix).then_some(chain.end)
+    }
+
+    /// Reads the labels `.label.label…` from the dot `first_dot` on.
+    fn domain_labels(&self, first_dot: usize) -> Option<DomainMemo> {
         let bytes = self.bytes();
-        let mut label_start;
-        let mut lowercase_labels = true;
+        let mut dot = first_dot;
+        let mut last_capital_label = None;
         loop {
-            label_start = dot + 1;
+            let label_start = dot + 1;
             let mut end = label_start;
             while let Some((next, _)) = self.word_char_at(end) {
                 end = next;
@@ -689,12 +731,19 @@ impl<'a> Tokens<'a> {
             }
             let label = &self.text[label_start..end];
             let first = label.chars().next()?;
-            lowercase_labels &= first.is_lowercase();
+            if !first.is_lowercase() {
+                last_capital_label = Some(label_start);
+            }
             if bytes.get(end) == Some(&b'.') && self.word_char_at(end + 1).is_some() {
                 dot = end;
                 continue;
             }
-            return (lowercase_labels || DOMAIN_SUFFIXES.contains(label)).then_some(end);
+            return Some(DomainMemo {
+                first_dot,
+                end,
+                last_capital_label,
+                known_suffix: DOMAIN_SUFFIXES.contains(label),
+            });
         }
     }
 
@@ -809,7 +858,9 @@ impl<'a> Tokens<'a> {
             end = body_start + offset + c.len_utf8();
         }
         // Trailing punctuation belongs to the sentence, a closing bracket to the URL only
-        // if the URL opened it.
+        // if the URL opened it. The brackets are counted once, and the closers trimmed
+        // are taken off the count (openers are never trimmed).
+        let mut brackets: Option<[usize; 6]> = None;
         loop {
             let url = &self.text[start..end];
             let Some(c) = url.chars().next_back() else {
@@ -817,9 +868,19 @@ impl<'a> Tokens<'a> {
             };
             let trim = match c {
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | '…' => true,
-                ')' => url.matches('(').count() < url.matches(')').count(),
-                ']' => url.matches('[').count() < url.matches(']').count(),
-                '}' => url.matches('{').count() < url.matches('}').count(),
+                ')' | ']' | '}' => {
+                    let counts = brackets.get_or_insert_with(|| count_brackets(url));
+                    let pair = match c {
+                        ')' => 0,
+                        ']' => 2,
+                        _ => 4,
+                    };
+                    let unbalanced = counts[pair] < counts[pair + 1];
+                    if unbalanced {
+                        counts[pair + 1] -= 1;
+                    }
+                    unbalanced
+                }
                 _ => false,
             };
             if !trim || end - c.len_utf8() <= body_start {
@@ -831,7 +892,12 @@ impl<'a> Tokens<'a> {
     }
 
     /// An e-mail address starting at `start`: `local@domain.tld`. Returns its end.
-    fn email_end(&self, start: usize) -> Option<usize> {
+    fn email_end(&mut self, start: usize) -> Option<usize> {
+        if let Some(memo) = self.email_memo {
+            if memo.from <= start && start < memo.at {
+                return memo.end;
+            }
+        }
         let bytes = self.bytes();
         let mut at = start;
         while let Some(&b) = bytes.get(at) {
@@ -841,6 +907,18 @@ impl<'a> Tokens<'a> {
                 break;
             }
         }
+        let end = self.email_domain_end(start, at);
+        self.email_memo = Some(EmailMemo {
+            from: start,
+            at,
+            end,
+        });
+        end
+    }
+
+    /// The end of an e-mail address whose local part `start..at` is followed by `at`.
+    fn email_domain_end(&self, start: usize, at: usize) -> Option<usize> {
+        let bytes = self.bytes();
         if bytes.get(at) != Some(&b'@') || at == start || bytes[at - 1] == b'.' {
             return None;
         }
@@ -999,6 +1077,17 @@ impl<'a> Tokens<'a> {
         }
         end
     }
+}
+
+/// How many `(`, `)`, `[`, `]`, `{`, `}` the text holds, in that order.
+fn count_brackets(text: &str) -> [usize; 6] {
+    let mut counts = [0; 6];
+    for b in text.bytes() {
+        if let Some(i) = b"()[]{}".iter().position(|&p| p == b) {
+            counts[i] += 1;
+        }
+    }
+    counts
 }
 
 fn same_byte_run(bytes: &[u8], start: usize, b: u8) -> usize {

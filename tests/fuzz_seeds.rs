@@ -3,7 +3,7 @@
 //! stable Rust repeats them, along with the inputs that once failed.
 
 #[path = "../fuzz/src/checks.rs"]
-mod checks;
+pub(crate) mod checks;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 
 mod encoding;
 mod fuzz_seeds;
+mod hostile;
 mod input;
 mod keywords;
 mod lang;
