@@ -1053,6 +1053,16 @@ impl<'a> Tokens<'a> {
             .graphemes(true)
             .next()
             .unwrap_or(&self.text[start..start + c.len_utf8()]);
+        // A prepended mark (U+0600–U+0605, U+06DD …) joins the next character into its
+        // cluster even when that is a space; a separator is never part of a token.
+        let cluster = match cluster
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| is_separator(c))
+        {
+            Some((cut, _)) => &cluster[..cut],
+            None => cluster,
+        };
         if is_emoji_cluster(cluster) {
             return self.token(start, start + cluster.len(), TokenKind::Emoji);
         }

@@ -294,3 +294,12 @@ fn iterator_is_fused_and_restartable() {
     assert_eq!(tokenize("").next(), None);
     assert_eq!(tokenize(" \u{A0}\u{200B}\n").next(), None);
 }
+
+/// Found by the `tokenize` fuzz target: a prepended concatenation mark (U+0601) forms one
+/// grapheme cluster with the space after it, and the space ended up inside the token.
+#[test]
+fn prepended_mark_does_not_swallow_a_space() {
+    let text = "а \u{601} б\u{600}\u{200B}в";
+    let tokens: Vec<&str> = tokenize(text).map(|t| t.text).collect();
+    assert_eq!(tokens, ["а", "\u{601}", "б", "\u{600}", "в"]);
+}
