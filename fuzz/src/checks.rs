@@ -306,15 +306,7 @@ pub fn model(data: &[u8]) {
 /// them; single-byte code pages decode every byte.
 pub fn decode(data: &[u8]) {
     let (flags, rest) = flags_and_rest(data);
-    let encodings = [
-        Encoding::Auto,
-        Encoding::Utf8,
-        Encoding::Utf16,
-        Encoding::Windows1251,
-        Encoding::Koi8R,
-        Encoding::Ibm866,
-    ];
-    let encoding = encodings[usize::from(flags) % encodings.len()];
+    let encoding = Encoding::ALL[usize::from(flags) % Encoding::ALL.len()];
     let strict = DecodeOptions::new(encoding);
     let lossy = slovo::decode(rest.to_vec(), &strict.with_lossy(true), "fuzz")
         .expect("lossy decoding never fails");
