@@ -16,7 +16,6 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use slovo::{Analyzer, NormalizeOptions, UnicodeForm};
 
 #[path = "../tests/support/hostile.rs"]
 mod hostile;
@@ -32,47 +31,8 @@ fn sizes() -> Vec<usize> {
     [1, 10, 100].into_iter().filter(|&mb| mb <= max).collect()
 }
 
-type Function = (&'static str, Box<dyn Fn(&str) -> usize>);
-
-/// The functions measured; each returns something of its result so nothing is optimized
-/// away.
-fn functions() -> Vec<Function> {
-    let analyzer = Analyzer::default();
-    let nfc = NormalizeOptions::new();
-    let all = NormalizeOptions::new()
-        .form(UnicodeForm::Nfkc)
-        .lowercase(true)
-        .yo_to_ye(true);
-    vec![
-        ("tokenize", Box::new(|t: &str| slovo::tokenize(t).count())),
-        ("sentences", Box::new(|t: &str| slovo::sentences(t).count())),
-        (
-            "normalize_nfc",
-            Box::new(move |t: &str| slovo::normalize(t, &nfc).len()),
-        ),
-        (
-            "normalize_nfkc_all",
-            Box::new(move |t: &str| slovo::normalize(t, &all).len()),
-        ),
-        ("terms", Box::new(move |t: &str| analyzer.terms(t).len())),
-        (
-            "detect",
-            Box::new(|t: &str| slovo::detect(t).lang.code().len()),
-        ),
-        (
-            "detect_spans",
-            Box::new(|t: &str| slovo::detect_spans(t).len()),
-        ),
-        ("keywords", Box::new(|t: &str| slovo::keywords(t, 10).len())),
-        (
-            "fix_mojibake",
-            Box::new(|t: &str| slovo::fix_mojibake(t).len()),
-        ),
-    ]
-}
-
 fn bench_hostile(c: &mut Criterion) {
-    let functions = functions();
+    let functions = hostile::functions();
     let sizes = sizes();
     for input in hostile::ALL {
         let mut group = c.benchmark_group(format!("hostile/{}", input.name));

@@ -1,8 +1,9 @@
 //! Hostile inputs: texts built to make a text scanner slow (long runs with no place to
 //! stop, deep nesting, giant grapheme clusters), each generated at any size.
 //!
-//! Shared by the invariant test (`tests/hostile.rs`) and the linearity bench
-//! (`benches/hostile.rs`, through `#[path]`).
+//! Shared by the invariant test (`tests/hostile.rs`), the linearity bench
+//! (`benches/hostile.rs`) and the one-shot sweep (`examples/hostile_sweep.rs`), the last
+//! two through `#[path]`.
 #![allow(dead_code)] // the test and the bench use different parts
 
 /// How a hostile text is laid out.
@@ -120,4 +121,44 @@ impl Hostile {
         }
         text
     }
+}
+
+/// A named entry point on text, returning something of its result.
+pub type Function = (&'static str, Box<dyn Fn(&str) -> usize>);
+
+/// The functions measured; each returns something of its result so nothing is optimized
+/// away.
+pub fn functions() -> Vec<Function> {
+    let analyzer = slovo::Analyzer::default();
+    let nfc = slovo::NormalizeOptions::new();
+    let all = slovo::NormalizeOptions::new()
+        .form(slovo::UnicodeForm::Nfkc)
+        .lowercase(true)
+        .yo_to_ye(true);
+    vec![
+        ("tokenize", Box::new(|t: &str| slovo::tokenize(t).count())),
+        ("sentences", Box::new(|t: &str| slovo::sentences(t).count())),
+        (
+            "normalize_nfc",
+            Box::new(move |t: &str| slovo::normalize(t, &nfc).len()),
+        ),
+        (
+            "normalize_nfkc_all",
+            Box::new(move |t: &str| slovo::normalize(t, &all).len()),
+        ),
+        ("terms", Box::new(move |t: &str| analyzer.terms(t).len())),
+        (
+            "detect",
+            Box::new(|t: &str| slovo::detect(t).lang.code().len()),
+        ),
+        (
+            "detect_spans",
+            Box::new(|t: &str| slovo::detect_spans(t).len()),
+        ),
+        ("keywords", Box::new(|t: &str| slovo::keywords(t, 10).len())),
+        (
+            "fix_mojibake",
+            Box::new(|t: &str| slovo::fix_mojibake(t).len()),
+        ),
+    ]
 }
