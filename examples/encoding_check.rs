@@ -19,14 +19,7 @@ use std::path::{Path, PathBuf};
 
 use slovo::{Charset, DecodeOptions, Encoding};
 
-const TARGETS: [Charset; 6] = [
-    Charset::Utf8,
-    Charset::Utf16Le,
-    Charset::Utf16Be,
-    Charset::Windows1251,
-    Charset::Koi8R,
-    Charset::Ibm866,
-];
+const TARGETS: [Charset; 6] = Charset::ALL;
 const SIZES: [Option<usize>; 5] = [Some(64), Some(200), Some(1024), Some(10 * 1024), None];
 const CHUNKS_PER_FILE: usize = 40;
 

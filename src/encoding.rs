@@ -170,6 +170,21 @@ pub enum Charset {
 }
 
 impl Charset {
+    /// Every charset, in declaration order.
+    ///
+    /// ```
+    /// let names: Vec<&str> = slovo::Charset::ALL.iter().map(|c| c.as_str()).collect();
+    /// assert_eq!(names, ["utf-8", "utf-16le", "utf-16be", "windows-1251", "koi8-r", "ibm866"]);
+    /// ```
+    pub const ALL: [Charset; 6] = [
+        Charset::Utf8,
+        Charset::Utf16Le,
+        Charset::Utf16Be,
+        Charset::Windows1251,
+        Charset::Koi8R,
+        Charset::Ibm866,
+    ];
+
     /// The name, as the CLI reports it (`utf-16le`, `windows-1251`, …).
     ///
     /// ```
