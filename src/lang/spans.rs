@@ -34,6 +34,9 @@ struct Word {
     /// Starts a new sentence.
     sentence_start: bool,
     scores: Scores,
+    /// Weight in a span's confidence: the scored letters, at least 1, of each word
+    /// merged into this one.
+    weight: u32,
 }
 
 /// What a word was assigned: a language with script and confidence, or nothing yet
@@ -253,7 +256,7 @@ fn build_spans(
     let mut sums: Vec<(Scores, f64, f64)> = Vec::new();
     for (word, label) in words.iter().zip(&resolved) {
         let (lang, script, confidence) = label.unwrap_or((doc.lang, doc.script, doc.confidence));
-        let weight = f64::from(word.scores.letters.max(1));
+        let weight = f64::from(word.weight);
         match spans.last_mut() {
             Some(span) if span.lang == lang => {
                 if let Some(sum) = sums.last_mut() {
@@ -349,14 +352,29 @@ fn split_words(text: &str) -> Vec<Word> {
         let sentence_start = words.is_empty() || ends_sentence(gap);
         let mut scores = Scores::default();
         model.score_text(&text[i..end], &mut scores);
-        words.push(Word {
+        let word = Word {
             range: i..end,
             cyrillic: cyrillic >= other,
             other_letters: other,
             sentence_start,
+            weight: scores.letters.max(1),
             scores,
-        });
+        };
         gap_start = end;
+        // Consecutive non-Cyrillic words of one sentence are always labelled together
+        // (as one run, from the run's text), so they are kept as one entry: a long line
+        // of Latin words costs one entry, not one per word.
+        if let Some(last) = words
+            .last_mut()
+            .filter(|last: &&mut Word| !last.cyrillic && !word.cyrillic && !word.sentence_start)
+        {
+            last.range.end = word.range.end;
+            last.other_letters = last.other_letters.saturating_add(word.other_letters);
+            last.scores.add(&word.scores);
+            last.weight = last.weight.saturating_add(word.weight);
+            continue;
+        }
+        words.push(word);
     }
     words
 }
