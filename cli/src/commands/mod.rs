@@ -10,6 +10,7 @@ pub mod analyze;
 pub mod detect;
 pub mod keywords;
 pub mod sentences;
+mod spans;
 pub mod stem;
 pub mod terms;
 pub mod tfidf;

@@ -1,10 +1,10 @@
 //! `slovo sentences`: sentences with their offsets, as JSON Lines.
 
-use serde::ser::{Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde::ser::Serializer;
 
+use super::spans::{self, SpanList};
 use crate::error::CliError;
-use crate::input::{for_each_document, Source, SpanArgs};
+use crate::input::SpanArgs;
 use crate::offsets::SpanOffsets;
 use crate::output::Output;
 
@@ -13,31 +13,11 @@ pub type Args = SpanArgs;
 
 /// Prints `{"sentences":[{"text","start","end"}…]}` per document.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
-    let sources = Source::from_args(&args.files, Source::Stdin);
-    for_each_document(&sources, args.mode, |mut document| {
-        document.fields.shift_remove("sentences");
-        out.json_line(&Split {
-            fields: &document.fields,
-            sentences: Sentences {
-                text: &document.text,
-                byte_offsets: args.byte_offsets,
-            },
-        })
-    })
-}
-
-#[derive(serde::Serialize)]
-struct Split<'a> {
-    #[serde(flatten)]
-    fields: &'a Map<String, Value>,
-    sentences: Sentences<'a>,
+    spans::print::<Sentences>(args, out)
 }
 
 /// A document's sentences, serialized straight from the splitter.
-struct Sentences<'a> {
-    text: &'a str,
-    byte_offsets: bool,
-}
+struct Sentences;
 
 #[derive(serde::Serialize)]
 struct SentenceJson<'a> {
@@ -46,10 +26,15 @@ struct SentenceJson<'a> {
     end: usize,
 }
 
-impl Serialize for Sentences<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut offsets = SpanOffsets::new(self.text, self.byte_offsets);
-        serializer.collect_seq(slovo::sentences(self.text).map(|sentence| {
+impl SpanList for Sentences {
+    const KEY: &'static str = "sentences";
+
+    fn serialize_items<S: Serializer>(
+        text: &str,
+        mut offsets: SpanOffsets<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(slovo::sentences(text).map(|sentence| {
             let (start, end) = offsets.of(&sentence.span);
             SentenceJson {
                 text: sentence.text,
