@@ -266,7 +266,13 @@ fn analyze_token<'a, R>(
         _ => text,
     };
     let normal: Cow<'_, str> = normalize(word, &config.normalize);
-    if !has_at_least_chars(&normal, config.min_chars) || config.stop_words.contains(&normal) {
+    // Options that fold (as the default's do) leave nothing for the stop-word set to fold.
+    let stop = if config.normalize.folds() {
+        config.stop_words.contains_folded(&normal)
+    } else {
+        config.stop_words.contains(&normal)
+    };
+    if stop || !has_at_least_chars(&normal, config.min_chars) {
         return None;
     }
     Some(if config.stem && token.kind == TokenKind::Word {
@@ -380,7 +386,8 @@ fn has_at_least_chars(s: &str, n: usize) -> bool {
 }
 
 thread_local! {
-    static STEMMER: RefCell<Stemmer> = RefCell::new(Stemmer::new());
+    /// `None` only while a call has the stemmer out.
+    static STEMMER: RefCell<Option<Stemmer>> = RefCell::new(Some(Stemmer::new()));
 }
 
 /// Runs `f` with this thread's cached stemmer.
@@ -389,9 +396,15 @@ thread_local! {
 /// re-entrant call (from inside `f`) or a call while the thread shuts down simply gets a
 /// fresh stemmer: slower, same result.
 fn with_thread_stemmer<R>(f: impl FnOnce(&mut Stemmer) -> R) -> R {
-    let mut stemmer = STEMMER.try_with(RefCell::take).unwrap_or_default();
+    // Taking an `Option` out moves the stemmer and leaves `None`: no stemmer is built
+    // per call (this runs once per new word form when fitting TF-IDF).
+    let mut stemmer = STEMMER
+        .try_with(RefCell::take)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let result = f(&mut stemmer);
-    let _ = STEMMER.try_with(|cell| cell.replace(stemmer));
+    let _ = STEMMER.try_with(|cell| cell.replace(Some(stemmer)));
     result
 }
 

@@ -202,6 +202,17 @@ impl NormalizeOptions {
         }
     }
 
+    /// Whether the result is already [folded](fold): these options do everything
+    /// [`NormalizeOptions::folding`] does (and at most add a Unicode form), so
+    /// `fold(&normalize(text, self)) == normalize(text, self)`.
+    pub(crate) const fn folds(&self) -> bool {
+        self.lowercase
+            && self.yo_to_ye
+            && self.strip_stress
+            && self.strip_soft_hyphens
+            && self.strip_zero_width
+    }
+
     /// Sets [`form`](Self::form).
     ///
     /// ```
@@ -298,11 +309,14 @@ pub fn normalize<'a>(text: &'a str, options: &NormalizeOptions) -> Cow<'a, str> 
     let recompose = options.form != UnicodeForm::None && !plan;
     if recompose {
         normalize_decomposed(text, options, &mut out);
-    } else {
-        // No Unicode form, or a text of ASCII and Cyrillic letters only: such a text is
+    } else if plan {
+        // A text of ASCII, Cyrillic letters and common punctuation only: such a text is
         // already NFC and NFKC, and stays so after lowercasing and filtering, so the
-        // decompose/compose machinery would change nothing. Precomposed letters with a
-        // mark to drop (`ѐ`, `ё`) are taken apart one at a time by the filter.
+        // decompose/compose machinery would change nothing.
+        normalize_simple(text, options, &mut out);
+    } else {
+        // No Unicode form: lowercase and filter only. Precomposed letters with a mark to
+        // drop (`ѐ`, `ё`) are taken apart one at a time by the filter.
         let mut filter = Filter::new(options, true);
         for c in text.chars() {
             push_lowercased(c, options.lowercase, |c| filter.push(c, &mut out));
@@ -499,6 +513,54 @@ fn survey(text: &str, options: &NormalizeOptions) -> Survey {
         Survey::Change { simple }
     } else {
         Survey::Unchanged
+    }
+}
+
+/// [`normalize`] of a text of [simple](is_simple) characters only. None of them is a mark,
+/// a soft hyphen or a zero-width character, so the filter has nothing to do but take
+/// apart the precomposed `ѐ ѝ ё` ([`strip_precomposed_simple`]), and each character is
+/// handled on its own. ASCII and the Russian alphabet (`А`–`я`, `Ё`, `ё`), nearly all of
+/// Russian text, are lowercased by arithmetic on their code points; the rest goes through
+/// the general per-character steps.
+fn normalize_simple(text: &str, options: &NormalizeOptions, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            out.push(char::from(if options.lowercase {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            }));
+            i += 1;
+            continue;
+        }
+        // Lead bytes D0 and D1 start U+0400..U+047F.
+        if let (0xD0 | 0xD1, Some(&next)) = (b, bytes.get(i + 1)) {
+            let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+            let russian = match code {
+                // А–Я: lowercase is 0x20 higher.
+                0x410..=0x42F if options.lowercase => Some(code + 0x20),
+                0x410..=0x44F => Some(code),
+                0x401 if options.yo_to_ye => Some(if options.lowercase { 0x435 } else { 0x415 }),
+                0x401 if options.lowercase => Some(0x451),
+                0x451 if options.yo_to_ye => Some(0x435),
+                0x401 | 0x451 => Some(code),
+                _ => None,
+            };
+            if let Some(c) = russian.and_then(char::from_u32) {
+                out.push(c);
+                i += 2;
+                continue;
+            }
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break; // not reached: `i` is always at a character boundary
+        };
+        i += c.len_utf8();
+        push_lowercased(c, options.lowercase, |c| {
+            out.push(strip_precomposed_simple(c, options).unwrap_or(c));
+        });
     }
 }
 
@@ -868,6 +930,39 @@ mod tests {
             let mut general = String::new();
             normalize_decomposed(&text, &options, &mut general);
             prop_assert_eq!(&*normalize(&text, &options), &*general);
+        }
+
+        /// The per-byte simple path gives what the stateful filter gives, character by
+        /// character, for any options (simple text is in every Unicode form already).
+        #[test]
+        fn simple_path_agrees_with_the_filter(
+            text in prop_oneof![simple_text(), "[a-zA-Z0-9 .,«»—А-Яа-яЁёЀѐЍѝЇїІі]{0,24}"],
+            options in options(),
+        ) {
+            let mut filtered = String::new();
+            let mut filter = Filter::new(&options, true);
+            for c in text.chars() {
+                push_lowercased(c, options.lowercase, |c| filter.push(c, &mut filtered));
+            }
+            let mut simple = String::new();
+            normalize_simple(&text, &options, &mut simple);
+            prop_assert_eq!(&simple, &filtered);
+            prop_assert_eq!(&*normalize(&text, &options), &*filtered);
+        }
+
+        /// Options that [fold](NormalizeOptions::folds) give folded text, whatever their
+        /// Unicode form (the stop-word check relies on this).
+        #[test]
+        fn folding_options_give_folded_text(text in tricky_text(), options in options()) {
+            let mut options = options;
+            options.lowercase = true;
+            options.yo_to_ye = true;
+            options.strip_stress = true;
+            options.strip_soft_hyphens = true;
+            options.strip_zero_width = true;
+            prop_assert!(options.folds());
+            let out = normalize(&text, &options);
+            prop_assert_eq!(&*fold(&out), &*out, "input {:?}", text);
         }
 
         /// The result is in the requested Unicode form.

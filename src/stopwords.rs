@@ -141,6 +141,12 @@ impl StopWords {
         self.words.contains(&*fold(word))
     }
 
+    /// [`contains`](Self::contains) for a word that is already [folded](fold).
+    #[inline]
+    pub(crate) fn contains_folded(&self, folded: &str) -> bool {
+        self.words.contains(folded)
+    }
+
     /// Add `word` (folded); returns whether it was new. An empty word is not added.
     ///
     /// ```

@@ -118,6 +118,9 @@ struct Scratch {
     gram: String,
     /// Feature slots or columns of the current document.
     ids: Vec<u32>,
+    /// `(column << 32) | count` of the current document: sorting these plain integers
+    /// orders a row by column faster than sorting `(column, tf)` pairs.
+    packed: Vec<u64>,
 }
 
 /// The counts gathered by fitting: id-keyed (from `fit`, turned into a string-keyed
@@ -875,14 +878,17 @@ impl TfidfVectorizer {
         let matrix = self.collect_rows(
             docs.len(),
             fitted.vocabulary.len(),
-            |i, _, row| {
+            |i, scratch, row| {
+                let packed = &mut scratch.packed;
+                packed.clear();
                 for &(slot, count) in runs.doc(i) {
                     let col = slot_column[slot as usize];
                     if col != u32::MAX {
-                        row.push((col, f64::from(count)));
+                        packed.push((u64::from(col) << 32) | u64::from(count));
                     }
                 }
-                row.sort_unstable_by_key(|&(col, _)| col);
+                packed.sort_unstable();
+                row.extend((packed.iter()).map(|&p| ((p >> 32) as u32, f64::from(p as u32))));
             },
             &fitted,
         );
