@@ -386,8 +386,9 @@ fn has_at_least_chars(s: &str, n: usize) -> bool {
 }
 
 thread_local! {
-    /// `None` only while a call has the stemmer out.
-    static STEMMER: RefCell<Option<Stemmer>> = RefCell::new(Some(Stemmer::new()));
+    /// Boxed, so taking it out and putting it back moves a pointer; `None` only while a
+    /// call has it.
+    static STEMMER: RefCell<Option<Box<Stemmer>>> = RefCell::new(Some(Box::default()));
 }
 
 /// Runs `f` with this thread's cached stemmer.
@@ -396,8 +397,6 @@ thread_local! {
 /// re-entrant call (from inside `f`) or a call while the thread shuts down simply gets a
 /// fresh stemmer: slower, same result.
 fn with_thread_stemmer<R>(f: impl FnOnce(&mut Stemmer) -> R) -> R {
-    // Taking an `Option` out moves the stemmer and leaves `None`: no stemmer is built
-    // per call (this runs once per new word form when fitting TF-IDF).
     let mut stemmer = STEMMER
         .try_with(RefCell::take)
         .ok()

@@ -10,7 +10,7 @@ use super::bytes;
 use super::csr::CsrMatrix;
 use super::frequencies::DocumentFrequencies;
 use super::grams::{Corpus, GramCounts, Runs, MAX_N};
-use super::memo::TokenMemo;
+use super::memo::{with_thread_memo, TokenMemo};
 use super::options::{Norm, TfidfConfig};
 use super::vocabulary::Vocabulary;
 use crate::analyze::{Analyzer, AnalyzerConfig};
@@ -54,6 +54,12 @@ const CHUNK: usize = 64;
 /// also by [`fit_transform`](Self::fit_transform). Fitting counts n-grams by term ids, not
 /// strings, whenever that gives the same features (no term contains a character at or
 /// below U+0020 and `ngram_range.1 <= 4`); otherwise by strings. Same results either way.
+///
+/// Fitting with slovo's analyzer looks each token up in a per-thread memo of analyzed
+/// word forms, kept between fits for the last analyzer configuration used on the thread
+/// (like the stemmer's cache, [`Analyzer`]): a refit — cross-validation, a parameter
+/// search, the next batch of similar text — finds most forms analyzed already. A memo
+/// that grew past 262,144 forms (about 10 MB) is dropped after its fit instead of kept.
 ///
 /// # Example
 ///
@@ -296,19 +302,53 @@ impl Pipeline {
 
     /// Every document's term ids, each document analyzed once.
     fn analyze<D: Docs>(&self, docs: &D) -> Corpus {
+        match self.analyzer.as_analyzer() {
+            Some(analyzer) => with_thread_memo(analyzer, |memo| {
+                self.analyze_docs(docs, Some((analyzer, memo)))
+            }),
+            None => self.analyze_docs(docs, None),
+        }
+    }
+
+    /// [`analyze`](Self::analyze); a slovo analyzer's tokens are looked up in `memo`.
+    fn analyze_docs<D: Docs>(
+        &self,
+        docs: &D,
+        mut memo: Option<(&Analyzer, &mut TokenMemo)>,
+    ) -> Corpus {
+        /// A memo term not met yet in this corpus.
+        const UNSEEN: u32 = u32::MAX;
+        /// A memo term left out (a stop word of the vectorizer).
+        const LEFT_OUT: u32 = u32::MAX - 1;
         let mut corpus = Corpus::default();
         corpus.ends.reserve(docs.len());
-        let mut memo = TokenMemo::default();
-        let keep = |term: &str| !self.is_stop_word(term);
+        // The corpus id of each memo term id.
+        let mut local: Vec<u32> = Vec::new();
         for i in 0..docs.len() {
             let Corpus { terms, ids, ends } = &mut corpus;
-            match (self.analyzer.as_analyzer(), docs.text(i)) {
-                (Some(analyzer), Some(text)) => {
+            match (&mut memo, docs.text(i)) {
+                (Some((analyzer, memo)), Some(text)) => {
                     let kinds = &analyzer.config().kinds;
                     // Tokens of other kinds give no term: skip them before the lookup.
                     for token in analyzer.tokens(text).filter(|t| kinds.contains(&t.kind)) {
-                        if let Some(id) = memo.term_id(analyzer, token, terms, keep) {
-                            ids.push(id);
+                        let Some(term) = memo.term_id(analyzer, token) else {
+                            continue;
+                        };
+                        let t = term as usize;
+                        if t >= local.len() {
+                            local.resize(memo.n_terms().max(t + 1), UNSEEN);
+                        }
+                        let Some(id) = local.get_mut(t) else { continue };
+                        if *id == UNSEEN {
+                            let text = memo.term(term);
+                            *id = if self.is_stop_word(text) {
+                                LEFT_OUT
+                            } else {
+                                terms.get_or_insert(text).0
+                            };
+                        }
+                        if *id != LEFT_OUT {
+                            ids.push(*id);
                         }
                     }
                 }
@@ -1222,6 +1262,45 @@ struct Wire {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fits on a thread whose memo is warm from other corpora and other options give
+    /// exactly what fits on a fresh thread give.
+    #[test]
+    fn a_warm_thread_memo_changes_no_result() {
+        let text = include_str!("../../examples/data/kazinform_eu_ru.txt");
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let (first, second) = lines.split_at(lines.len() / 2);
+        let with_stop_words = TfidfConfig {
+            stop_words: vec!["казахста".into(), "евросоюз".into()],
+            ngram_range: (1, 2),
+            ..TfidfConfig::default()
+        };
+        let unstemmed = Analyzer::builder().stem(false).build();
+        let configs = [
+            (TfidfConfig::default(), Analyzer::default()),
+            (with_stop_words, Analyzer::default()),
+            (TfidfConfig::default(), unstemmed),
+        ];
+        let fit = |(config, analyzer): &(TfidfConfig, Analyzer), docs: &[&str]| {
+            let mut vectorizer = TfidfVectorizer::with_analyzer(config.clone(), analyzer.clone())
+                .expect("valid options");
+            let matrix = vectorizer.fit_transform(docs).expect("fits");
+            (matrix, vectorizer.to_bytes())
+        };
+        let fresh: Vec<_> = configs
+            .iter()
+            .map(|config| {
+                std::thread::scope(|s| s.spawn(|| fit(config, second)).join().expect("no panic"))
+            })
+            .collect();
+        for config in &configs {
+            fit(config, first);
+        }
+        for (config, fresh) in configs.iter().zip(&fresh) {
+            assert_eq!(fit(config, second), *fresh);
+            assert_eq!(fit(config, second), *fresh, "second warm fit");
+        }
+    }
 
     /// The lane-by-lane radix sort orders gram keys exactly as comparing the keys does.
     #[test]
