@@ -1106,8 +1106,10 @@ impl TfidfVectorizer {
             (lengths, indices, data)
         };
 
+        // One rayon thread (`RAYON_NUM_THREADS=1`) builds the rows in one piece: chunks
+        // would only add their concatenation.
         #[cfg(feature = "parallel")]
-        if self.parallel && n_docs > CHUNK {
+        if self.parallel && n_docs > CHUNK && rayon::current_num_threads() > 1 {
             use rayon::prelude::*;
             let chunks: Vec<_> = (0..n_docs.div_ceil(CHUNK))
                 .into_par_iter()
