@@ -3,6 +3,14 @@
 //! Offsets given to Python are code points (what `str` slicing uses). Batch functions
 //! release the GIL and spread documents over rayon's thread pool.
 
+/// The extension's allocator. mimalloc keeps memory it has freed for the next request;
+/// glibc's malloc, in a Python process, hands large blocks back to the OS, so every
+/// `fit_transform` page-faulted its tables in afresh (3,378 minor faults per fit of the
+/// news corpus, about 13 MB; 0 with mimalloc). Only the Rust side of the extension uses
+/// it: Python objects keep CPython's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod convert;
 mod extras;
 mod tfidf;
