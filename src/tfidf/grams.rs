@@ -43,6 +43,26 @@ impl Corpus {
         &self.ids[start..self.ends[i]]
     }
 
+    /// The corpora one after another, as one corpus: documents in order, terms numbered
+    /// anew (by first appearance over the pieces).
+    #[cfg(feature = "parallel")]
+    pub(crate) fn concat(pieces: Vec<Corpus>) -> Corpus {
+        let mut pieces = pieces.into_iter();
+        let Some(mut all) = pieces.next() else {
+            return Corpus::default();
+        };
+        for piece in pieces {
+            let ids: Vec<u32> = (piece.terms.iter())
+                .map(|(_, term)| all.terms.get_or_insert(term).0)
+                .collect();
+            let offset = all.ids.len();
+            // A piece's ids are its own terms' ids, so each has an entry.
+            all.ids.extend(piece.ids.iter().map(|&id| ids[id as usize]));
+            all.ends.extend(piece.ends.iter().map(|&end| end + offset));
+        }
+        all
+    }
+
     /// Whether id-keyed n-grams give exactly the string-keyed features: no term holds a
     /// character at or below the space (so "a b" cannot also be a term, and comparing
     /// joined strings compares term sequences).

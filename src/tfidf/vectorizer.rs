@@ -1,6 +1,7 @@
 //! `TfidfVectorizer`: fit a vocabulary and idf on a corpus, turn documents into TF-IDF rows.
 
 use std::fmt;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashSet;
@@ -19,6 +20,10 @@ use crate::error::{Error, Result};
 const MAGIC: &[u8; 8] = b"slovo-tv";
 /// 2: the analyzer's configuration is saved with the model.
 const FORMAT_VERSION: u32 = 2;
+
+/// Fewest documents per piece when fitting analyzes the corpus in parallel.
+#[cfg(feature = "parallel")]
+const MIN_PIECE_DOCS: usize = 64;
 
 /// Documents per parallel work unit in `transform`.
 #[cfg(feature = "parallel")]
@@ -187,6 +192,28 @@ trait Docs: Sync {
     fn text(&self, _i: usize) -> Option<&str> {
         None
     }
+
+    /// About `n` contiguous ranges of documents covering them all, of similar text size
+    /// (document count when there is no text).
+    #[cfg(feature = "parallel")]
+    fn pieces(&self, n: usize) -> Vec<Range<usize>> {
+        let size = |i| self.text(i).map_or(1, str::len).max(1);
+        let total: usize = (0..self.len()).map(size).sum();
+        let target = total.div_ceil(n.max(1)).max(1);
+        let mut pieces = Vec::with_capacity(n);
+        let (mut start, mut filled) = (0, 0);
+        for i in 0..self.len() {
+            filled += size(i);
+            if filled >= target {
+                pieces.push(start..i + 1);
+                (start, filled) = (i + 1, 0);
+            }
+        }
+        if start < self.len() {
+            pieces.push(start..self.len());
+        }
+        pieces
+    }
 }
 
 struct TextDocs<'a, S>(&'a [S]);
@@ -300,20 +327,41 @@ impl Pipeline {
         }
     }
 
-    /// Every document's term ids, each document analyzed once.
-    fn analyze<D: Docs>(&self, docs: &D) -> Corpus {
+    /// Every document's term ids, each document analyzed once. With `parallel` (and more
+    /// than one rayon thread) contiguous pieces of the corpus are analyzed on rayon's pool,
+    /// each with its worker's memo, and joined in order: the same corpus up to the
+    /// numbering of its terms, which no result depends on.
+    fn analyze<D: Docs>(&self, docs: &D, parallel: bool) -> Corpus {
+        #[cfg(feature = "parallel")]
+        if parallel && rayon::current_num_threads() > 1 && docs.len() >= 2 * MIN_PIECE_DOCS {
+            use rayon::prelude::*;
+            let pieces = docs.pieces(2 * rayon::current_num_threads());
+            let corpora: Vec<Corpus> = pieces
+                .into_par_iter()
+                .map(|piece| self.analyze_piece(docs, piece))
+                .collect();
+            return Corpus::concat(corpora);
+        }
+        let _ = parallel;
+        self.analyze_piece(docs, 0..docs.len())
+    }
+
+    /// The corpus of documents `range` of `docs`.
+    fn analyze_piece<D: Docs>(&self, docs: &D, range: Range<usize>) -> Corpus {
         match self.analyzer.as_analyzer() {
             Some(analyzer) => with_thread_memo(analyzer, |memo| {
-                self.analyze_docs(docs, Some((analyzer, memo)))
+                self.analyze_docs(docs, range, Some((analyzer, memo)))
             }),
-            None => self.analyze_docs(docs, None),
+            None => self.analyze_docs(docs, range, None),
         }
     }
 
-    /// [`analyze`](Self::analyze); a slovo analyzer's tokens are looked up in `memo`.
+    /// [`analyze_piece`](Self::analyze_piece); a slovo analyzer's tokens are looked up in
+    /// `memo`.
     fn analyze_docs<D: Docs>(
         &self,
         docs: &D,
+        range: Range<usize>,
         mut memo: Option<(&Analyzer, &mut TokenMemo)>,
     ) -> Corpus {
         /// A memo term not met yet in this corpus.
@@ -321,10 +369,10 @@ impl Pipeline {
         /// A memo term left out (a stop word of the vectorizer).
         const LEFT_OUT: u32 = u32::MAX - 1;
         let mut corpus = Corpus::default();
-        corpus.ends.reserve(docs.len());
+        corpus.ends.reserve(range.len());
         // The corpus id of each memo term id.
         let mut local: Vec<u32> = Vec::new();
-        for i in 0..docs.len() {
+        for i in range {
             let Corpus { terms, ids, ends } = &mut corpus;
             match (&mut memo, docs.text(i)) {
                 (Some((analyzer, memo)), Some(text)) => {
@@ -486,9 +534,10 @@ impl TfidfVectorizer {
         self.pipeline.analyzer = Arc::new(analyzer);
     }
 
-    /// Chooses whether `transform` and `fit_transform` spread documents over rayon's
-    /// thread pool (default: on with the `parallel` feature, which is on by default). The
-    /// result is the same either way.
+    /// Chooses whether documents are spread over rayon's thread pool (default: on with the
+    /// `parallel` feature, which is on by default): fitting analyzes pieces of the corpus
+    /// in parallel (the counting that follows is sequential), `transform` builds rows in
+    /// parallel. The result is the same either way.
     ///
     /// ```
     /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
@@ -900,7 +949,7 @@ impl TfidfVectorizer {
     /// that is exact, else by strings. With `runs`, records each document's
     /// `(slot, count)` pairs.
     fn count_once<D: Docs>(&mut self, docs: &D, runs: Option<&mut Runs>) {
-        let corpus = self.pipeline.analyze(docs);
+        let corpus = self.pipeline.analyze(docs, self.parallel);
         let range = self.config.ngram_range;
         self.counts = if range.1 <= MAX_N && corpus.ids_are_exact() {
             Counts::from_grams(GramCounts::count(corpus, range, runs))
@@ -1264,6 +1313,49 @@ struct Wire {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Analyzing pieces of the corpus in parallel gives exactly the sequential model and
+    /// matrix, for unigrams and n-grams.
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn a_parallel_fit_equals_the_sequential_one() {
+        let text = include_str!("../../examples/data/kazinform_eu_ru.txt");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let docs: Vec<String> = (0..300)
+            .map(|i| {
+                let start = (i * 7) % words.len();
+                let len = 5 + i % 40;
+                (words.iter().cycle().skip(start).take(len))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .expect("a pool");
+        for ngram_range in [(1, 1), (1, 3)] {
+            let config = TfidfConfig {
+                ngram_range,
+                ..TfidfConfig::default()
+            };
+            let fit = |parallel: bool| {
+                let mut vectorizer = TfidfVectorizer::new(config.clone()).expect("valid");
+                vectorizer.set_parallel(parallel);
+                let matrix = pool
+                    .install(|| vectorizer.fit_transform(&docs))
+                    .expect("fits");
+                (matrix, vectorizer.to_bytes())
+            };
+            assert_eq!(fit(true), fit(false), "{ngram_range:?}");
+        }
+        let pieces = TextDocs(&docs).pieces(6);
+        assert!(pieces.len() >= 5, "{pieces:?}");
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(docs.len()));
+        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
+    }
 
     /// Fits on a thread whose memo is warm from other corpora and other options give
     /// exactly what fits on a fresh thread give.
