@@ -77,7 +77,7 @@ class TfidfVectorizer:
     Fitting releases the GIL and, when rayon has more than one thread
     (``RAYON_NUM_THREADS``), analyzes pieces of the corpus in parallel. Each thread keeps
     the word forms it has analyzed for the last analyzer configuration it fitted with (at
-    most 262,144 forms, about 10 MB), so refits — cross-validation, ``GridSearchCV``, the
+    most 114,688 forms, about 6 MB), so refits — cross-validation, ``GridSearchCV``, the
     next batch of similar text — are faster than the first fit of a process.
     """
 

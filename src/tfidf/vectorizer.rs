@@ -64,7 +64,7 @@ const CHUNK: usize = 64;
 /// word forms, kept between fits for the last analyzer configuration used on the thread
 /// (like the stemmer's cache, [`Analyzer`]): a refit — cross-validation, a parameter
 /// search, the next batch of similar text — finds most forms analyzed already. A memo
-/// that grew past 262,144 forms (about 10 MB) is dropped after its fit instead of kept.
+/// that grew past 114,688 forms (about 6 MB) is dropped after its fit instead of kept.
 ///
 /// # Example
 ///
