@@ -5,8 +5,9 @@
 //! - `*_terms/…`: on pre-split terms (lowercase, split on non-letters, as
 //!   `scripts/make_tfidf_fixture.py`), the vectorizer alone.
 //!
-//! `1thread` rows call `set_parallel(false)`: nothing runs on rayon's pool (fitting is
-//! sequential anyway; only transforming rows can be parallel).
+//! `1thread` rows call `set_parallel(false)`: nothing runs on rayon's pool. `parallel`
+//! rows analyze pieces of the corpus in parallel when fitting (the counting after it is
+//! sequential) and build rows in parallel.
 //!
 //! Text rows repeat fits on one thread, so they measure warm refits: the thread's stemmer
 //! cache and word-form memo already hold the corpus's forms. `fit_transform/1gram/cold`

@@ -266,13 +266,16 @@ fn analyze_token<'a, R>(
         _ => text,
     };
     let normal: Cow<'_, str> = normalize(word, &config.normalize);
+    if !has_at_least_chars(&normal, config.min_chars) {
+        return None;
+    }
     // Options that fold (as the default's do) leave nothing for the stop-word set to fold.
     let stop = if config.normalize.folds() {
         config.stop_words.contains_folded(&normal)
     } else {
         config.stop_words.contains(&normal)
     };
-    if stop || !has_at_least_chars(&normal, config.min_chars) {
+    if stop {
         return None;
     }
     Some(if config.stem && token.kind == TokenKind::Word {

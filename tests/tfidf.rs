@@ -368,6 +368,17 @@ fn everything_pruned_gives_an_empty_vocabulary() {
     let matrix = vectorizer.fit_transform_terms(&empty).expect("fit");
     assert_eq!(matrix.shape(), (0, 0));
     assert_eq!(matrix.indptr(), &[0]);
+
+    // The same from text, sequential and parallel.
+    for parallel in [false, true] {
+        vectorizer.set_parallel(parallel);
+        let no_text: [&str; 0] = [];
+        let matrix = vectorizer.fit_transform(&no_text).expect("fit");
+        assert_eq!(matrix.shape(), (0, 0));
+        vectorizer.partial_fit(&no_text);
+        vectorizer.finalize().expect("finalize");
+        assert_eq!(vectorizer.vocabulary().map(|v| v.len()), Some(0));
+    }
 }
 
 #[test]

@@ -75,10 +75,12 @@ class TfidfVectorizer:
     ``from_frequencies`` (fit from merged counts).
 
     Fitting releases the GIL and, when rayon has more than one thread
-    (``RAYON_NUM_THREADS``), analyzes pieces of the corpus in parallel. Each thread keeps
-    the word forms it has analyzed for the last analyzer configuration it fitted with (at
-    most 114,688 forms, about 6 MB), so refits — cross-validation, ``GridSearchCV``, the
-    next batch of similar text — are faster than the first fit of a process.
+    (``RAYON_NUM_THREADS``) and there are at least 128 documents, analyzes pieces of the
+    corpus in parallel. Each thread (the caller's and each of rayon's) keeps the word forms
+    it has analyzed for the last analyzer configuration it fitted with (a memo of at most
+    114,688 forms and 4 MB of long forms and terms, about 6 MB for news), so refits —
+    cross-validation, ``GridSearchCV``, the next batch of similar text — are faster than
+    the first fit of a process.
     """
 
     def __init__(

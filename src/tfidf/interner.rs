@@ -65,6 +65,11 @@ impl Interner {
         self.ends.len()
     }
 
+    /// Bytes of all terms together.
+    pub(crate) fn bytes(&self) -> usize {
+        self.text.len()
+    }
+
     pub(crate) fn term(&self, id: u32) -> &str {
         term_of(&self.text, &self.ends, id)
     }

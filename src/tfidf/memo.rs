@@ -60,9 +60,13 @@ struct ShortSlot {
 
 /// Tokens kept in a thread's memo after a fit: a memo that grew past this is dropped
 /// rather than kept. 114,688 = 7/8 × 2^17, what a table of 2^17 slots holds before it
-/// doubles: at most 4.3 MB of table (32-byte slots and their control bytes) plus the
-/// terms, about 6 MB in all for Russian news (101 K forms, 42 K terms).
+/// doubles: at most 4.3 MB of table (32-byte slots and their control bytes), about 6 MB
+/// with the terms for Russian news (101 K forms, 42 K terms).
 const MAX_KEPT_TOKENS: usize = 114_688;
+
+/// Bytes of long tokens and terms kept in a thread's memo after a fit: a token can be any
+/// length, so the count of tokens alone does not bound the memory.
+const MAX_KEPT_BYTES: usize = 4 << 20;
 
 thread_local! {
     /// The memo of the last configuration this thread fitted with; `None` while in use.
@@ -71,7 +75,8 @@ thread_local! {
 
 /// Runs `f` with this thread's memo for `analyzer`'s configuration: the one kept from an
 /// earlier call if it was made for an equal configuration, else a new one. Afterwards the
-/// memo is kept for the next call unless it holds more than [`MAX_KEPT_TOKENS`] tokens.
+/// memo is kept for the next call unless it holds more than [`MAX_KEPT_TOKENS`] tokens or
+/// [`MAX_KEPT_BYTES`] bytes of long tokens and terms.
 ///
 /// A re-entrant call, or one while the thread shuts down, works with a new memo.
 pub(crate) fn with_thread_memo<R>(analyzer: &Analyzer, f: impl FnOnce(&mut TokenMemo) -> R) -> R {
@@ -83,7 +88,7 @@ pub(crate) fn with_thread_memo<R>(analyzer: &Analyzer, f: impl FnOnce(&mut Token
         .filter(|memo| memo.config == *config)
         .unwrap_or_else(|| Box::new(TokenMemo::new(config.clone())));
     let result = f(&mut memo);
-    if memo.len() <= MAX_KEPT_TOKENS {
+    if memo.len() <= MAX_KEPT_TOKENS && memo.bytes() <= MAX_KEPT_BYTES {
         let _ = MEMO.try_with(|cell| cell.replace(Some(memo)));
     }
     result
@@ -115,6 +120,11 @@ impl TokenMemo {
     /// Number of tokens memoized.
     fn len(&self) -> usize {
         self.short.len() + self.long.len()
+    }
+
+    /// Bytes of text held outside the slots: long tokens and terms.
+    fn bytes(&self) -> usize {
+        self.long.bytes() + self.terms.bytes()
     }
 
     /// Number of distinct terms: term ids are below this.
@@ -237,6 +247,23 @@ mod tests {
             assert_eq!(memo_len(&analyzer), 0);
         });
         assert_eq!(memo_len(&analyzer), 1);
+    }
+
+    /// A memo of a few very long tokens is not kept either.
+    #[test]
+    fn a_memo_of_long_tokens_is_not_kept() {
+        let analyzer = Analyzer::default();
+        let words: String = (0..5)
+            .map(|i| format!("{} ", "ы".repeat(MAX_KEPT_BYTES / 8 + i)))
+            .collect();
+        with_thread_memo(&analyzer, |memo| {
+            for token in analyzer.tokens(&words) {
+                memo.term_id(&analyzer, token);
+            }
+            assert_eq!(memo.len(), 5);
+            assert!(memo.bytes() > MAX_KEPT_BYTES);
+        });
+        assert_eq!(memo_len(&analyzer), 0);
     }
 
     /// A memo that grew past the limit is not kept.

@@ -64,7 +64,9 @@ const CHUNK: usize = 64;
 /// word forms, kept between fits for the last analyzer configuration used on the thread
 /// (like the stemmer's cache, [`Analyzer`]): a refit — cross-validation, a parameter
 /// search, the next batch of similar text — finds most forms analyzed already. A memo
-/// that grew past 114,688 forms (about 6 MB) is dropped after its fit instead of kept.
+/// that grew past 114,688 forms or 4 MB of long forms and terms is dropped after its fit
+/// instead of kept (a kept memo of Russian news is about 6 MB). With rayon, each worker
+/// thread keeps its own.
 ///
 /// # Example
 ///
@@ -328,14 +330,16 @@ impl Pipeline {
     }
 
     /// Every document's term ids, each document analyzed once. With `parallel` (and more
-    /// than one rayon thread) contiguous pieces of the corpus are analyzed on rayon's pool,
-    /// each with its worker's memo, and joined in order: the same corpus up to the
-    /// numbering of its terms, which no result depends on.
+    /// than one rayon thread) contiguous pieces of the corpus, of at least
+    /// [`MIN_PIECE_DOCS`] documents, are analyzed on rayon's pool, each with its worker's
+    /// memo, and joined in order: the same corpus, terms numbered as a sequential pass
+    /// numbers them.
     fn analyze<D: Docs>(&self, docs: &D, parallel: bool) -> Corpus {
         #[cfg(feature = "parallel")]
         if parallel && rayon::current_num_threads() > 1 && docs.len() >= 2 * MIN_PIECE_DOCS {
             use rayon::prelude::*;
-            let pieces = docs.pieces(2 * rayon::current_num_threads());
+            let n = (2 * rayon::current_num_threads()).min(docs.len() / MIN_PIECE_DOCS);
+            let pieces = docs.pieces(n);
             let corpora: Vec<Corpus> = pieces
                 .into_par_iter()
                 .map(|piece| self.analyze_piece(docs, piece))
@@ -348,7 +352,9 @@ impl Pipeline {
 
     /// The corpus of documents `range` of `docs`.
     fn analyze_piece<D: Docs>(&self, docs: &D, range: Range<usize>) -> Corpus {
-        match self.analyzer.as_analyzer() {
+        // Documents given as terms use no memo: leave the thread's kept one alone.
+        let text = range.clone().next().and_then(|i| docs.text(i)).is_some();
+        match self.analyzer.as_analyzer().filter(|_| text) {
             Some(analyzer) => with_thread_memo(analyzer, |memo| {
                 self.analyze_docs(docs, range, Some((analyzer, memo)))
             }),
