@@ -616,6 +616,53 @@ proptest! {
         }
     }
 
+    /// Fitting from text (tokens looked up in the thread's memo, warm from the cases
+    /// before) gives what fitting the analyzer's terms gives, for unigrams and bigrams.
+    #[test]
+    fn text_fits_equal_fits_of_the_analyzed_terms(
+        docs in prop::collection::vec(
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        3 => "[а-гА-ГёЁa-c0-2]{1,3}",
+                        1 => "[а-яё]{10,30}",
+                        // Long forms (over 24 bytes) that repeat, in several cases.
+                        2 => prop::sample::select(vec![
+                            "Достопримечательностями".to_owned(),
+                            "достопримечательностями".to_owned(),
+                            "интернационализация".to_owned(),
+                            "ЧЕЛОВЕКОНЕНАВИСТНИЧЕСТВО".to_owned(),
+                            "электрификация-модернизация".to_owned(),
+                        ]),
+                    ],
+                    prop::sample::select(vec![" ", ", ", ". ", "-", " — "]),
+                ),
+                0..12,
+            ),
+            0..10,
+        ),
+        bigrams in any::<bool>(),
+    ) {
+        let docs: Vec<String> = docs
+            .iter()
+            .map(|words| words.iter().map(|(w, sep)| format!("{w}{sep}")).collect())
+            .collect();
+        let analyzer = slovo::Analyzer::default();
+        let terms: Vec<Vec<String>> = docs
+            .iter()
+            .map(|d| analyzer.terms(d).into_iter().map(|t| t.stem).collect())
+            .collect();
+        let mut config = TfidfConfig::default();
+        config.ngram_range = if bigrams { (1, 2) } else { (1, 1) };
+        let mut from_text = TfidfVectorizer::new(config.clone()).expect("valid");
+        let mut from_terms = TfidfVectorizer::new(config).expect("valid");
+        prop_assert_eq!(
+            from_text.fit_transform(&docs).expect("fit"),
+            from_terms.fit_transform_terms(&terms).expect("fit")
+        );
+        prop_assert_eq!(from_text.vocabulary(), from_terms.vocabulary());
+    }
+
     #[test]
     fn damaged_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200), flip in any::<usize>()) {
         let _ = DocumentFrequencies::from_bytes(&bytes);
