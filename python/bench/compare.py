@@ -98,13 +98,13 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated sections: tokenize,stem,tfidf,langid")
     parser.add_argument("--langid-limit", type=int, default=None,
                         help="use only the first N items per (language, kind) of the langid data")
-    parser.add_argument("--cold-run", choices=["slovo", "sklearn"], help=argparse.SUPPRESS)
+    parser.add_argument("--single-fit", choices=["slovo", "sklearn"], help=argparse.SUPPRESS)
     parser.add_argument("--ngram-range", default="1,1", help=argparse.SUPPRESS)
     parser.add_argument("--warm-up", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.cold_run:
+    if args.single_fit:
         low, high = (int(n) for n in args.ngram_range.split(","))
-        cold_run(args.cold_run, (low, high), args.warm_up)
+        single_fit(args.single_fit, (low, high), args.warm_up)
         return
     rows: list[str] = []
 
@@ -194,7 +194,7 @@ def tfidf_fit(which: str, ngram_range: tuple[int, int], Stemmer):
 
 
 def fit_in_new_process(which: str, ngram_range: tuple[int, int], warm_up: bool) -> float:
-    """One timed `fit_transform` in a new Python process (`--cold-run`). Without `warm_up`
+    """One timed `fit_transform` in a new Python process (`--single-fit`). Without `warm_up`
     it is the process's first fit: nothing is cached yet, neither slovo's stemmer cache and
     word-form memo nor CPython's UTF-8 copies of the documents, nor PyStemmer's cache. With
     `warm_up` the process first fits the first half of the corpus (untimed) and the timed
@@ -202,14 +202,15 @@ def fit_in_new_process(which: str, ngram_range: tuple[int, int], warm_up: bool) 
     Imports and reading the corpus are not timed."""
     import subprocess
 
-    command = [sys.executable, __file__, "--cold-run", which, "--ngram-range", "%d,%d" % ngram_range]
+    command = [sys.executable, __file__, "--single-fit", which, "--ngram-range", "%d,%d" % ngram_range]
     if warm_up:
         command.append("--warm-up")
     out = subprocess.run(command, capture_output=True, text=True, check=True)
     return float(out.stdout.split()[-1])
 
 
-def cold_run(which: str, ngram_range: tuple[int, int], warm_up: bool) -> None:
+def single_fit(which: str, ngram_range: tuple[int, int], warm_up: bool) -> None:
+    """The child side of `fit_in_new_process`: prints the seconds of one timed fit."""
     import Stemmer
 
     docs = news()
