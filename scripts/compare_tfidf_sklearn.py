@@ -2,7 +2,7 @@
 """Side by side: scikit-learn's TfidfVectorizer and slovo's `fit_transform` on one corpus.
 
 scikit-learn gets an analyzer equivalent to slovo's default Russian one: lowercase, ё → е,
-regex word tokens (letters, inner hyphens), the stop words of src/data/stopwords_ru.txt
+regex word tokens (letters, inner hyphens), the stop words of src/terms/data/stopwords_ru.txt
 (spaCy's list), words of at least 2 characters, PyStemmer's Russian Snowball stemmer (the
 same algorithm as slovo's). n-grams are scikit-learn's own (`tokenizer=`, so
 `ngram_range` applies). slovo runs `examples/tfidf_corpus.rs` (release build).
@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STOPWORDS = ROOT / "src" / "data" / "stopwords_ru.txt"
+STOPWORDS = ROOT / "src" / "terms" / "data" / "stopwords_ru.txt"
 EXAMPLE = ROOT / "target" / "release" / "examples" / "tfidf_corpus"
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate src/ru_bigrams.rs: a Russian letter-bigram cost table.
+"""Generate src/input/ru_bigrams.rs: a Russian letter-bigram cost table.
 
 Source: the public-domain 19th-century prose in ../shared/data/corpus/classics
 (Tolstoy, Dostoevsky, Chekhov, Gogol, Pushkin, Turgenev; see that folder's README).
@@ -10,7 +10,7 @@ Symbols: 0 = word boundary (anything that is not a Russian letter), 1..=32 = а.
 add-one smoothed, clamped to 255. Used by encoding detection and mojibake repair to
 ask "how Russian does this letter sequence look?".
 
-Usage: python3 scripts/gen_ru_bigrams.py [CLASSICS_DIR] > src/ru_bigrams.rs
+Usage: python3 scripts/gen_ru_bigrams.py [CLASSICS_DIR] > src/input/ru_bigrams.rs
 """
 import math
 import os

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate src/data/stopwords_ru.txt, slovo's embedded Russian stop-word list.
+"""Generate src/terms/data/stopwords_ru.txt, slovo's embedded Russian stop-word list.
 
 Source: spaCy 3.8.18 `spacy/lang/ru/stop_words.py` (MIT), as stored sorted, one word a
 line, in the shared data folder (`data/stopwords/ru.txt`, see its README). The script checks
@@ -43,7 +43,7 @@ SOURCE_CANDIDATES = [
     base / "shared" / "data" / "stopwords" / "ru.txt" for base in (ROOT.parent, ROOT.parent.parent)
 ]
 DEFAULT_SOURCE = next((p for p in SOURCE_CANDIDATES if p.exists()), SOURCE_CANDIDATES[0])
-OUTPUT = ROOT / "src" / "data" / "stopwords_ru.txt"
+OUTPUT = ROOT / "src" / "terms" / "data" / "stopwords_ru.txt"
 SOURCE_SHA256 = "03ad3b19b1a599f4967f8e4fd2a950a17ab1f8735e1751a7352290a5e39ecd55"
 
 ADD = ["ни"]

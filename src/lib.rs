@@ -239,41 +239,30 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod abbrev;
-mod analyze;
-mod encoding;
 mod error;
 mod input;
 pub mod keywords;
 mod lang;
-mod mojibake;
 mod normalize;
-mod ru_stats;
-mod sentence;
-mod stem;
-mod stopwords;
+mod segment;
+mod terms;
 pub mod tfidf;
-mod token;
-mod tokenize;
-mod wordlist;
 
-pub use analyze::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Term};
-pub use encoding::{
+pub use error::{Error, Result};
+pub use input::encoding::{
     decode, decode_reader, detect_encoding, read_text_with, Charset, DecodeOptions, Decoded,
     Encoding,
 };
-pub use error::{Error, Result};
-pub use input::{decode_utf8, read_lines, read_lines_with, read_text, Lines};
+pub use input::mojibake::fix_mojibake;
+pub use input::read::{decode_utf8, read_lines, read_lines_with, read_text, Lines};
 pub use keywords::{keywords, Keyword, KeywordExtractor};
 pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script};
-pub use mojibake::fix_mojibake;
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
-pub use sentence::{sentences, Sentence, Sentences};
-pub use stem::Stemmer;
-pub use stopwords::StopWords;
+pub use segment::sentence::{sentences, Sentence, Sentences};
+pub use segment::token::{CharOffsets, Token, TokenKind};
+pub use segment::tokenize::{tokenize, Tokenizer, Tokens};
+pub use terms::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Stemmer, StopWords, Term};
 pub use tfidf::{CsrMatrix, DocumentFrequencies, TfidfConfig, TfidfVectorizer, Vocabulary};
-pub use token::{CharOffsets, Token, TokenKind};
-pub use tokenize::{tokenize, Tokenizer, Tokens};
 
 /// The README's Rust examples, compiled and run as doc tests so they stay true.
 #[cfg(doctest)]

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use slovo::StopWords;
 
-const GENERATED: &str = include_str!("../src/data/stopwords_ru.txt");
+const GENERATED: &str = include_str!("../src/terms/data/stopwords_ru.txt");
 
 fn generated_words() -> Vec<&'static str> {
     GENERATED.lines().filter(|l| !l.starts_with('#')).collect()

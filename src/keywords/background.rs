@@ -4,8 +4,8 @@ use foldhash::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::scan::Scan;
+use crate::terms::Analyzer;
 use crate::tfidf::DocumentFrequencies;
-use crate::Analyzer;
 
 /// Document frequencies of stems in a reference corpus, the "background" against which a
 /// document's own words are weighed (a word frequent everywhere is a poor keyword).

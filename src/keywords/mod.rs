@@ -36,7 +36,7 @@ mod scan;
 
 use std::ops::Range;
 
-use crate::{Analyzer, StopWords};
+use crate::terms::{Analyzer, StopWords};
 
 pub use background::Background;
 

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::normalize::fold;
-use crate::{Analyzer, StopWords};
+use crate::terms::{Analyzer, StopWords};
 
 /// Sentences counted as the lead of a document (the title line is one of them).
 pub(crate) const LEAD_SENTENCES: u32 = 4;

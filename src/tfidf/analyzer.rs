@@ -1,6 +1,6 @@
 //! The seam between text and terms: what a vectorizer calls to turn a document into terms.
 
-use crate::analyze::Analyzer;
+use crate::terms::analyze::Analyzer;
 
 /// Turns a document's text into terms (tokens after normalization, stemming, …), which the
 /// vectorizer then filters by stop words and combines into n-grams. It plays the part of

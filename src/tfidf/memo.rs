@@ -20,8 +20,8 @@ use hashbrown::hash_table::{Entry, HashTable};
 use rustc_hash::FxBuildHasher;
 
 use super::interner::Interner;
-use crate::analyze::{Analyzer, AnalyzerConfig};
-use crate::token::{Token, TokenKind};
+use crate::segment::token::{Token, TokenKind};
+use crate::terms::analyze::{Analyzer, AnalyzerConfig};
 
 /// Longest token (in bytes) kept inside a table slot.
 const INLINE: usize = 24;

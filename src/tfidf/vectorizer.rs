@@ -14,8 +14,8 @@ use super::grams::{Corpus, GramCounts, Runs, MAX_N};
 use super::memo::{with_thread_memo, TokenMemo};
 use super::options::{Norm, TfidfConfig};
 use super::vocabulary::Vocabulary;
-use crate::analyze::{Analyzer, AnalyzerConfig};
 use crate::error::{Error, Result};
+use crate::terms::analyze::{Analyzer, AnalyzerConfig};
 
 const MAGIC: &[u8; 8] = b"slovo-tv";
 /// 2: the analyzer's configuration is saved with the model.

@@ -1,12 +1,12 @@
 //! Abbreviations written with a period (`г.`, `гг.`, `им.`, `ред.`, `тыс.`), shared by the
 //! tokenizer and the sentence splitter.
 //!
-//! The list is data: `src/data/abbreviations.txt`, embedded with `include_str!` and parsed
+//! The list is data: `src/segment/data/abbreviations.txt`, embedded with `include_str!` and parsed
 //! once; lookups are case-insensitive and do not allocate.
 //!
 //! How the tokenizer hands abbreviations to the sentence splitter:
 //!
-//! * By default ([`crate::tokenize()`]) an abbreviation and its period are two tokens, a
+//! * By default ([`crate::segment::tokenize()`]) an abbreviation and its period are two tokens, a
 //!   `Word` (`г`) and a `Punct` (`.`) with no gap between them; test the word with
 //!   [`is_abbreviation`]. A single uppercase letter that begins a name keeps its period
 //!   (`Л.` in `Л. Н. Толстой`): a `Word` token whose text ends with `.`.
@@ -16,7 +16,7 @@
 //! Either way such a period is a possible, not a certain, sentence end ("… в 1999 г. Потом
 //! …"). A period that ends the whole text is always a `Punct` token of its own.
 
-use crate::wordlist::EmbeddedList;
+use crate::segment::wordlist::EmbeddedList;
 
 static ABBREVIATIONS: EmbeddedList = EmbeddedList::new(include_str!("data/abbreviations.txt"));
 

@@ -23,9 +23,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::abbrev::is_abbreviation;
-use crate::token::{Token, TokenKind};
-use crate::tokenize::{is_separator, tokenize};
+use crate::segment::abbrev::is_abbreviation;
+use crate::segment::token::{Token, TokenKind};
+use crate::segment::tokenize::{is_separator, tokenize};
 
 /// One sentence: a slice of the input text and its byte span.
 ///
@@ -617,7 +617,7 @@ struct Lookahead<'a> {
     len: usize,
 }
 
-type TokenIter<'a> = crate::tokenize::Tokens<'a>;
+type TokenIter<'a> = crate::segment::tokenize::Tokens<'a>;
 
 impl<'a> Lookahead<'a> {
     fn new(iter: TokenIter<'a>) -> Self {

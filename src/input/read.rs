@@ -4,9 +4,9 @@ use std::fmt;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
-use crate::encoding::{bom, detect_prefix, utf16_byte_order, SNIFF_LIMIT};
 use crate::error::{Error, Result};
-use crate::{Charset, DecodeOptions, Encoding};
+use crate::input::encoding::{bom, detect_prefix, utf16_byte_order, SNIFF_LIMIT};
+use crate::input::encoding::{Charset, DecodeOptions, Encoding};
 
 /// Reads a whole UTF-8 file into a `String`.
 ///

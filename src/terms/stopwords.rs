@@ -1,7 +1,7 @@
 //! Stop words: an embedded Russian list that users can extend or replace.
 //!
 //! The Russian list is spaCy's (MIT), corrected and folded by `scripts/gen_stopwords.py`
-//! into `src/data/stopwords_ru.txt`; that file's header names the source, its checksum,
+//! into `src/terms/data/stopwords_ru.txt`; that file's header names the source, its checksum,
 //! every change and the licence.
 
 use std::fmt;
@@ -126,7 +126,7 @@ impl StopWords {
     /// assert!(slovo::StopWords::from_file("no/such/list.txt").is_err());
     /// ```
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self> {
-        crate::input::read_text(path).map(|text| Self::parse(&text))
+        crate::input::read::read_text(path).map(|text| Self::parse(&text))
     }
 
     /// Whether `word` is in the set, with case and `ё`/`е` folded.

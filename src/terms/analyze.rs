@@ -2,7 +2,7 @@
 //!
 //! An [`Analyzer`] runs the stages every statistic stands on, in one pass over the tokens:
 //!
-//! 1. [`tokenize`](crate::tokenize) the original text (so spans always point into it);
+//! 1. [`tokenize`](crate::segment::tokenize) the original text (so spans always point into it);
 //! 2. keep the chosen [`TokenKind`]s (words by default);
 //! 3. [`normalize`](crate::normalize) each kept token (without the period of an
 //!    abbreviation or initial such as `млн.` or `Е.`): NFC, lowercase, `ё` → `е`, no stress
@@ -20,10 +20,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::normalize::{normalize, NormalizeOptions};
-use crate::stem::Stemmer;
-use crate::stopwords::StopWords;
-use crate::token::{Token, TokenKind};
-use crate::tokenize::{tokenize, Tokens};
+use crate::segment::token::{Token, TokenKind};
+use crate::segment::tokenize::{tokenize, Tokens};
+use crate::terms::stem::Stemmer;
+use crate::terms::stopwords::StopWords;
 
 /// One term of a text: what statistics count, and where it came from.
 ///
@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn token_term_gives_the_terms_of_for_each_term() {
-        let text = include_str!("../examples/data/kazinform_eu_ru.txt");
+        let text = include_str!("../../examples/data/kazinform_eu_ru.txt");
         for analyzer in [
             Analyzer::default(),
             Analyzer::builder()

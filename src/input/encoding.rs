@@ -11,7 +11,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use crate::error::{Error, Result};
-use crate::ru_stats::{russian_letter, Scorer};
+use crate::input::ru_stats::{russian_letter, Scorer};
 
 /// Which encoding to read text in: one fixed encoding, or [`Encoding::Auto`] to detect it.
 ///

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::ru_stats::{score, Scorer};
+use crate::input::ru_stats::{score, Scorer};
 
 /// Repairs mojibake in `text`: Russian text that was decoded with the wrong table
 /// (UTF-8 read as cp1251 or Latin-1, cp1251 read as Latin-1, KOI8-R read as cp1251).

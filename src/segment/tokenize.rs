@@ -10,8 +10,8 @@
 //! after one extra byte test; everything else (hyphens, dots between letters, digits
 //! around `.,:`, e-mails, URLs) goes through `word_tail`.
 //!
-//! Rules that are lists live in data files under `src/data/`: `abbreviations.txt` (also
-//! used by the sentence splitter through [`crate::abbrev`]), `domain_suffixes.txt`,
+//! Rules that are lists live in data files under `src/segment/data/`: `abbreviations.txt` (also
+//! used by the sentence splitter through [`crate::segment::abbrev`]), `domain_suffixes.txt`,
 //! `hyphen_particles.txt`, `indefinite_pronoun_stems.txt`, `numerals.txt`.
 //!
 //! The choices where the SynTagRus and OpenCorpora gold tokenizations disagree (measured
@@ -24,9 +24,9 @@ use std::iter::FusedIterator;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::abbrev::is_abbreviation;
-use crate::token::{Token, TokenKind};
-use crate::wordlist::EmbeddedList;
+use crate::segment::abbrev::is_abbreviation;
+use crate::segment::token::{Token, TokenKind};
+use crate::segment::wordlist::EmbeddedList;
 
 /// Splits `text` into tokens with the default rules ([`Tokenizer::new`]).
 ///
@@ -136,7 +136,7 @@ impl Tokenizer {
     /// Whether abbreviations and every initial keep their period, as in the SynTagRus
     /// (Universal Dependencies) tokenization: `г.`, `тыс.`, `им.`, `Е.`, and lowercase
     /// abbreviations written together as one token (`т.е.`, `т.д.`). The list is
-    /// `src/data/abbreviations.txt`. Off by default: then only an initial that begins a
+    /// `src/segment/data/abbreviations.txt`. Off by default: then only an initial that begins a
     /// name keeps its period. Either way a period that ends the text is its own token.
     ///
     /// ```
