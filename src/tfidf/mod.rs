@@ -6,7 +6,10 @@
 //!   corpus can be counted in pieces (threads, processes, machines) and fitted once.
 //! * [`Vocabulary`] — term ↔ column.
 //! * [`TermAnalyzer`] — the hook that turns text into terms; or skip it and pass term
-//!   lists to the `*_terms` methods.
+//!   lists to the `*_terms` methods. [`FeatureAnalyzer`] is scikit-learn's `"word"`,
+//!   `"char"` and `"char_wb"` analyzers (lowercase, `strip_accents`, token pattern).
+//! * [`HashingVectorizer`] — scikit-learn's hashing trick ([`murmurhash3_32`]), no
+//!   vocabulary; [`TfidfTransformer`] — idf weighting of a count matrix made elsewhere.
 //!
 //! # Example
 //!
@@ -33,17 +36,26 @@
 mod analyzer;
 mod bytes;
 mod csr;
+mod features;
 mod frequencies;
 mod grams;
+mod hashing;
 mod interner;
 mod memo;
 mod options;
+mod transformer;
 mod vectorizer;
 mod vocabulary;
 
 pub use analyzer::TermAnalyzer;
 pub use csr::{CsrMatrix, SparseRow};
+pub use features::{
+    python_unicode_version, FeatureAnalyzer, FeatureAnalyzerBuilder, FeatureAnalyzerConfig,
+    FeatureKind, StripAccents, DEFAULT_TOKEN_PATTERN,
+};
 pub use frequencies::DocumentFrequencies;
+pub use hashing::{murmurhash3_32, HashingConfig, HashingVectorizer};
 pub use options::{DfBound, Norm, TfidfConfig};
+pub use transformer::{TfidfTransformer, TfidfTransformerBuilder};
 pub use vectorizer::TfidfVectorizer;
 pub use vocabulary::Vocabulary;

@@ -198,6 +198,11 @@ pub struct TfidfConfig {
     /// Terms removed before n-grams are formed (as scikit-learn does for word analyzers),
     /// compared exactly with the analyzer's output. Default empty.
     pub stop_words: Vec<String>,
+    /// Count each feature at most once per document (scikit-learn's `binary`): the tf is
+    /// 1 wherever it is not 0, before `sublinear_tf`, idf and normalization. Default
+    /// `false`.
+    #[serde(default)]
+    pub binary: bool,
 }
 
 impl Default for TfidfConfig {
@@ -212,6 +217,7 @@ impl Default for TfidfConfig {
             use_idf: true,
             norm: Norm::L2,
             stop_words: Vec::new(),
+            binary: false,
         }
     }
 }

@@ -18,8 +18,8 @@ use crate::error::{Error, Result};
 use crate::terms::analyze::{Analyzer, AnalyzerConfig};
 
 const MAGIC: &[u8; 8] = b"slovo-tv";
-/// 2: the analyzer's configuration is saved with the model.
-const FORMAT_VERSION: u32 = 2;
+/// 2: the analyzer's configuration is saved with the model. 3: `binary`.
+const FORMAT_VERSION: u32 = 3;
 
 /// Fewest documents per piece when fitting analyzes the corpus in parallel.
 #[cfg(feature = "parallel")]
@@ -1196,6 +1196,9 @@ impl TfidfVectorizer {
 
     /// Turns one row's raw counts into weights, in scikit-learn's order of operations.
     fn weigh(&self, fitted: &Fitted, indices: &[u32], values: &mut [f64]) {
+        if self.config.binary {
+            values.iter_mut().for_each(|v| *v = 1.0);
+        }
         if self.config.sublinear_tf {
             values.iter_mut().for_each(|v| *v = v.ln() + 1.0);
         }

@@ -1,0 +1,374 @@
+//! The hashing trick, as scikit-learn's `HashingVectorizer`: no vocabulary, each feature's
+//! column is its MurmurHash3.
+
+use std::fmt;
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
+
+use super::analyzer::TermAnalyzer;
+use super::csr::CsrMatrix;
+use super::options::Norm;
+use crate::error::{Error, Result};
+use crate::terms::analyze::Analyzer;
+
+/// MurmurHash3 (x86, 32-bit) of `key`, as a signed integer: scikit-learn's
+/// `murmurhash3_32(key, seed, positive=False)` (a `str` key is hashed as its UTF-8 bytes).
+///
+/// ```
+/// use slovo::tfidf::murmurhash3_32;
+///
+/// // Values from scikit-learn's tests.
+/// assert_eq!(murmurhash3_32(b"foo", 0), -156908512);
+/// assert_eq!(murmurhash3_32(b"foo", 42), -1322301282);
+/// ```
+#[must_use]
+pub fn murmurhash3_32(key: &[u8], seed: u32) -> i32 {
+    const C1: u32 = 0xcc9e_2d51;
+    const C2: u32 = 0x1b87_3593;
+    let mut h = seed;
+    let mut blocks = key.chunks_exact(4);
+    for block in &mut blocks {
+        let mut k = u32::from_le_bytes([block[0], block[1], block[2], block[3]]);
+        k = k.wrapping_mul(C1).rotate_left(15).wrapping_mul(C2);
+        h ^= k;
+        h = h.rotate_left(13).wrapping_mul(5).wrapping_add(0xe654_6b64);
+    }
+    let tail = blocks.remainder();
+    let mut k: u32 = 0;
+    for (i, &b) in tail.iter().enumerate() {
+        k ^= u32::from(b) << (8 * i);
+    }
+    if !tail.is_empty() {
+        k = k.wrapping_mul(C1).rotate_left(15).wrapping_mul(C2);
+        h ^= k;
+    }
+    h ^= key.len() as u32;
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^= h >> 16;
+    h as i32
+}
+
+/// The column and sign scikit-learn's `FeatureHasher` gives a feature with hash `h`.
+fn column_and_sign(h: i32, n_features: u32, alternate_sign: bool) -> (u32, f64) {
+    let n = i64::from(n_features);
+    let column = if h == i32::MIN {
+        (i64::from(i32::MAX) - (n - 1)).rem_euclid(n)
+    } else {
+        i64::from(h).abs() % n
+    };
+    let sign = if alternate_sign && h < 0 { -1.0 } else { 1.0 };
+    (column as u32, sign)
+}
+
+/// Options of a [`HashingVectorizer`], named and defaulted as scikit-learn's.
+///
+/// ```
+/// let config = slovo::tfidf::HashingConfig::default();
+/// assert_eq!(config.n_features, 1 << 20);
+/// assert!(config.alternate_sign);
+/// ```
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct HashingConfig {
+    /// Columns of the output. Default 2²⁰.
+    pub n_features: u32,
+    /// Give features whose hash is negative the value −1 instead of 1, so that collisions
+    /// tend to cancel out. Default `true`.
+    pub alternate_sign: bool,
+    /// Every stored value becomes 1 before normalization. Default `false`.
+    pub binary: bool,
+    /// Row normalization. Default [`Norm::L2`].
+    pub norm: Norm,
+    /// Word n-grams of the analyzer's terms (joined by one space). Default `(1, 1)`.
+    pub ngram_range: (usize, usize),
+    /// Terms removed before n-grams are formed, compared exactly. Default empty.
+    pub stop_words: Vec<String>,
+}
+
+impl Default for HashingConfig {
+    fn default() -> Self {
+        HashingConfig {
+            n_features: 1 << 20,
+            alternate_sign: true,
+            binary: false,
+            norm: Norm::L2,
+            ngram_range: (1, 1),
+            stop_words: Vec::new(),
+        }
+    }
+}
+
+/// scikit-learn's `HashingVectorizer`: each feature (term or n-gram of terms) goes to
+/// column `|murmurhash3_32(feature, 0)| % n_features`, counted with the hash's sign when
+/// `alternate_sign`; stateless, so there is nothing to fit. With the same features it
+/// gives scikit-learn's matrix: the same columns, values and explicit zeros (where
+/// opposite signs cancel).
+///
+/// # Example
+///
+/// ```
+/// use slovo::tfidf::{FeatureAnalyzer, HashingConfig, HashingVectorizer, Norm};
+///
+/// let mut config = HashingConfig::default();
+/// config.n_features = 16;
+/// config.alternate_sign = false;
+/// config.norm = Norm::None;
+/// let vectorizer = HashingVectorizer::with_analyzer(config, FeatureAnalyzer::new())?;
+/// let matrix = vectorizer.transform(&["кот кот пёс"]);
+/// assert_eq!(matrix.data().iter().sum::<f64>(), 3.0);
+/// # Ok::<(), slovo::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct HashingVectorizer {
+    config: HashingConfig,
+    analyzer: Arc<dyn TermAnalyzer>,
+    stop_words: FxHashSet<Box<str>>,
+}
+
+impl fmt::Debug for HashingVectorizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HashingVectorizer")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HashingVectorizer {
+    /// A vectorizer with these options and slovo's default [`Analyzer`].
+    ///
+    /// # Errors
+    ///
+    /// As [`with_analyzer`](Self::with_analyzer).
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// assert_eq!(vectorizer.transform(&["Кошки спят"]).nnz(), 2);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn new(config: HashingConfig) -> Result<Self> {
+        Self::with_analyzer(config, Analyzer::default())
+    }
+
+    /// A vectorizer with these options that turns text into terms with `analyzer`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] for `n_features` 0 or above `i32::MAX`, or `ngram_range`
+    /// without `1 <= min_n <= max_n`.
+    ///
+    /// ```
+    /// use slovo::tfidf::{FeatureAnalyzer, HashingConfig, HashingVectorizer};
+    ///
+    /// let mut config = HashingConfig::default();
+    /// config.n_features = 0;
+    /// assert!(HashingVectorizer::with_analyzer(config, FeatureAnalyzer::new()).is_err());
+    /// ```
+    pub fn with_analyzer(
+        config: HashingConfig,
+        analyzer: impl TermAnalyzer + 'static,
+    ) -> Result<Self> {
+        if config.n_features == 0 || config.n_features > i32::MAX as u32 {
+            return Err(Error::invalid_option(
+                "n_features",
+                config.n_features.to_string(),
+                "1 ..= 2147483647",
+            ));
+        }
+        let (min_n, max_n) = config.ngram_range;
+        if min_n == 0 || min_n > max_n {
+            return Err(Error::invalid_option(
+                "ngram_range",
+                format!("({min_n}, {max_n})"),
+                "(min_n, max_n) with 1 <= min_n <= max_n",
+            ));
+        }
+        let stop_words = config
+            .stop_words
+            .iter()
+            .map(|w| w.as_str().into())
+            .collect();
+        Ok(HashingVectorizer {
+            config,
+            analyzer: Arc::new(analyzer),
+            stop_words,
+        })
+    }
+
+    /// The options.
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// assert_eq!(vectorizer.config().n_features, 1 << 20);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[must_use]
+    pub fn config(&self) -> &HashingConfig {
+        &self.config
+    }
+
+    /// The hashed rows of `docs` (text).
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// let matrix = vectorizer.transform(&["кот", "пёс и кот"]);
+    /// assert_eq!(matrix.shape(), (2, 1 << 20));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[must_use]
+    pub fn transform<S: AsRef<str> + Sync>(&self, docs: &[S]) -> CsrMatrix {
+        self.build(docs.len(), |i, gram, f| {
+            let mut arena = String::new();
+            let mut ends = Vec::new();
+            let analyzer = &self.analyzer;
+            let mut keep = |t: &str| {
+                if !self.is_stop_word(t) {
+                    arena.push_str(t);
+                    ends.push(arena.len());
+                }
+            };
+            match analyzer.as_analyzer() {
+                Some(a) => a.for_each_term(docs[i].as_ref(), |t, _| keep(t)),
+                None => analyzer.analyze(docs[i].as_ref(), &mut keep),
+            }
+            let mut start = 0;
+            let split: Vec<&str> = ends
+                .iter()
+                .map(|&end| {
+                    let t = &arena[start..end];
+                    start = end;
+                    t
+                })
+                .collect();
+            self.for_each_ngram(&split, gram, f);
+        })
+    }
+
+    /// The hashed rows of documents already turned into terms (stop words are still
+    /// removed and n-grams formed).
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// let matrix = vectorizer.transform_terms(&[["кот", "кот"]]);
+    /// assert_eq!(matrix.nnz(), 1);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[must_use]
+    pub fn transform_terms<D, T>(&self, docs: &[D]) -> CsrMatrix
+    where
+        D: AsRef<[T]>,
+        T: AsRef<str>,
+    {
+        self.build(docs.len(), |i, gram, f| {
+            let terms: Vec<&str> = (docs[i].as_ref().iter())
+                .map(AsRef::as_ref)
+                .filter(|t| !self.is_stop_word(t))
+                .collect();
+            self.for_each_ngram(&terms, gram, f);
+        })
+    }
+
+    fn is_stop_word(&self, term: &str) -> bool {
+        !self.stop_words.is_empty() && self.stop_words.contains(term)
+    }
+
+    fn for_each_ngram(&self, terms: &[&str], gram: &mut String, f: &mut dyn FnMut(&str)) {
+        let (min_n, max_n) = self.config.ngram_range;
+        if min_n <= 1 {
+            terms.iter().for_each(|t| f(t));
+        }
+        for n in min_n.max(2)..=max_n.min(terms.len()) {
+            for window in terms.windows(n) {
+                gram.clear();
+                gram.push_str(window[0]);
+                for term in &window[1..] {
+                    gram.push(' ');
+                    gram.push_str(term);
+                }
+                f(gram);
+            }
+        }
+    }
+
+    /// Rows from `features(i, scratch, sink)`, which passes document `i`'s features.
+    fn build<F>(&self, n_docs: usize, mut features: F) -> CsrMatrix
+    where
+        F: FnMut(usize, &mut String, &mut dyn FnMut(&str)),
+    {
+        let HashingConfig {
+            n_features,
+            alternate_sign,
+            binary,
+            norm,
+            ..
+        } = self.config;
+        let mut indptr = Vec::with_capacity(n_docs + 1);
+        let mut indices: Vec<u32> = Vec::new();
+        let mut data: Vec<f64> = Vec::new();
+        let mut row: Vec<(u32, f64)> = Vec::new();
+        let mut gram = String::new();
+        indptr.push(0);
+        for i in 0..n_docs {
+            row.clear();
+            features(i, &mut gram, &mut |feature| {
+                let h = murmurhash3_32(feature.as_bytes(), 0);
+                row.push(column_and_sign(h, n_features, alternate_sign));
+            });
+            // Stable: equal columns keep their order, so sums add in scikit-learn's order.
+            row.sort_by_key(|&(col, _)| col);
+            let start = data.len();
+            for run in row.chunk_by(|a, b| a.0 == b.0) {
+                indices.push(run[0].0);
+                data.push(run.iter().map(|&(_, v)| v).sum());
+            }
+            let values = &mut data[start..];
+            if binary {
+                values.iter_mut().for_each(|v| *v = 1.0);
+            }
+            normalize(values, norm);
+            indptr.push(data.len());
+        }
+        CsrMatrix::from_parts_unchecked(n_features as usize, indptr, indices, data)
+    }
+}
+
+/// Divides `values` by their norm (nothing for a zero norm), as scikit-learn's `normalize`.
+pub(crate) fn normalize(values: &mut [f64], norm: Norm) {
+    let total = match norm {
+        Norm::None => return,
+        Norm::L2 => values.iter().map(|v| v * v).sum::<f64>().sqrt(),
+        Norm::L1 => values.iter().map(|v| v.abs()).sum::<f64>(),
+    };
+    if total != 0.0 {
+        values.iter_mut().for_each(|v| *v /= total);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reference values from scikit-learn's `murmurhash3_32` (positive=False).
+    #[test]
+    fn murmurhash_matches_scikit_learn() {
+        assert_eq!(murmurhash3_32(b"", 0), 0);
+        assert_eq!(murmurhash3_32(b"foo", 0), -156908512);
+        assert_eq!(murmurhash3_32(b"foo", 42), -1322301282);
+        assert_eq!(murmurhash3_32("кот".as_bytes(), 0), 788290550);
+        assert_eq!(murmurhash3_32(b"a", 0), 1009084850);
+        assert_eq!(murmurhash3_32(b"abcde", 0), -392455434);
+    }
+
+    #[test]
+    fn the_minimum_hash_has_scikit_learns_column() {
+        assert_eq!(
+            column_and_sign(i32::MIN, 10, true),
+            ((2147483647 - 9) % 10, -1.0)
+        );
+        assert_eq!(column_and_sign(-7, 5, false), (2, 1.0));
+    }
+}
