@@ -36,12 +36,23 @@ from slovo._slovo import (
     tokenize,
     tokenize_many,
 )
-from slovo._tfidf import NotFittedError, TfidfVectorizer
+from slovo._text import CountVectorizer, HashingVectorizer, TfidfTransformer, TfidfVectorizer
 
 _Sequence.register(Tokens)
 
+
+def __getattr__(name: str):
+    # `NotFittedError` is made on first use: it subclasses scikit-learn's when scikit-learn
+    # is installed, and importing scikit-learn takes a second (slovo does not need it).
+    if name == "NotFittedError":
+        from slovo._errors import not_fitted_error_class
+
+        return not_fitted_error_class()
+    raise AttributeError(f"module 'slovo' has no attribute {name!r}")
+
 __all__ = [
     "Analyzer",
+    "CountVectorizer",
     "Detection",
     "Keyword",
     "Sentence",
@@ -51,9 +62,11 @@ __all__ = [
     "keywords",
     "keywords_many",
     "DocumentFrequencies",
+    "HashingVectorizer",
     "NotFittedError",
     "StopWords",
     "Term",
+    "TfidfTransformer",
     "TfidfVectorizer",
     "Token",
     "Tokens",

@@ -13,6 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod convert;
 mod extras;
+mod text;
 mod tfidf;
 mod tokens;
 
@@ -501,6 +502,17 @@ impl PyAnalyzer {
         })
     }
 
+    /// A copy of this analyzer with other stop words: `"russian"`, a `StopWords`, an
+    /// iterable of words, or `None` for none.
+    #[pyo3(signature = (stop_words))]
+    fn with_stop_words(&self, stop_words: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let mut config = self.inner.config().clone();
+        config.stop_words = stop_words_arg(stop_words)?;
+        Ok(PyAnalyzer {
+            inner: slovo::Analyzer::from_config(config),
+        })
+    }
+
     /// The terms of `text`, in order.
     fn terms(&self, py: Python<'_>, text: &str) -> Vec<PyTerm> {
         py.detach(|| self.terms_of(text))
@@ -639,6 +651,12 @@ mod _slovo {
 
     #[pymodule_export]
     use super::tfidf::{PyDocumentFrequencies, PyTfidfModel};
+
+    #[pymodule_export]
+    use super::text::{
+        _feature_analyzer_from_state, _hashing_model_from_state, tfidf_idf, tfidf_weigh,
+        PyFeatureAnalyzer, PyHashingModel,
+    };
 
     #[pymodule_export]
     use super::extras::{

@@ -10,6 +10,7 @@ use slovo::tfidf::{DfBound, Norm, TfidfConfig, TfidfVectorizer};
 use slovo::DocumentFrequencies;
 
 use crate::convert::{csr_parts, decode_state, encode_state, py_result, state_bytes};
+use crate::text::{AnalyzerSpec, PyFeatureAnalyzer};
 use crate::{strings_of, PyAnalyzer};
 
 /// Document counts of a corpus: number of documents and, per feature, its document
@@ -161,13 +162,24 @@ fn df_bound(name: &str, value: &Bound<'_, PyAny>) -> PyResult<DfBound> {
 #[pyclass(module = "slovo._slovo", name = "TfidfModel")]
 pub struct PyTfidfModel {
     inner: TfidfVectorizer,
-    analyzer: slovo::Analyzer,
+    spec: AnalyzerSpec,
 }
 
 impl PyTfidfModel {
-    fn with_analyzer(config: TfidfConfig, analyzer: slovo::Analyzer) -> PyResult<Self> {
-        let inner = py_result(TfidfVectorizer::with_analyzer(config, analyzer.clone()))?;
-        Ok(PyTfidfModel { inner, analyzer })
+    fn with_spec(config: TfidfConfig, spec: AnalyzerSpec) -> PyResult<Self> {
+        let mut inner = py_result(TfidfVectorizer::new(config))?;
+        Self::attach(&mut inner, &spec)?;
+        Ok(PyTfidfModel { inner, spec })
+    }
+
+    /// Gives `inner` the analyzer `spec` describes.
+    fn attach(inner: &mut TfidfVectorizer, spec: &AnalyzerSpec) -> PyResult<()> {
+        match (spec, spec.features()?) {
+            (_, Some(features)) => inner.set_analyzer(features),
+            (AnalyzerSpec::Slovo(analyzer), None) => inner.set_analyzer(analyzer.clone()),
+            (AnalyzerSpec::Features(_), None) => {}
+        }
+        Ok(())
     }
 }
 
@@ -176,10 +188,10 @@ impl PyTfidfModel {
     #[new]
     #[pyo3(signature = (*, ngram_range = (1, 1), min_df = None, max_df = None,
         max_features = None, sublinear_tf = false, smooth_idf = true, use_idf = true,
-        norm = Some("l2"), stop_words = None, analyzer = None),
+        norm = Some("l2"), stop_words = None, analyzer = None, binary = false, features = None),
         text_signature = "(*, ngram_range=(1, 1), min_df=None, max_df=None, max_features=None, \
             sublinear_tf=False, smooth_idf=True, use_idf=True, norm='l2', stop_words=None, \
-            analyzer=None)")]
+            analyzer=None, binary=False, features=None)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
         ngram_range: (i64, i64),
@@ -192,8 +204,11 @@ impl PyTfidfModel {
         norm: Option<&str>,
         stop_words: Option<&Bound<'_, PyAny>>,
         analyzer: Option<PyRef<'_, PyAnalyzer>>,
+        binary: bool,
+        features: Option<PyRef<'_, PyFeatureAnalyzer>>,
     ) -> PyResult<Self> {
         let mut config = TfidfConfig::default();
+        config.binary = binary;
         let (lo, hi) = ngram_range;
         let (Ok(lo), Ok(hi)) = (usize::try_from(lo), usize::try_from(hi)) else {
             return Err(PyValueError::new_err(format!(
@@ -223,8 +238,57 @@ impl PyTfidfModel {
         if let Some(stop_words) = stop_words {
             config.stop_words = strings_of(stop_words, "stop_words")?;
         }
-        let analyzer = analyzer.map_or_else(slovo::Analyzer::default, |a| a.inner.clone());
-        Self::with_analyzer(config, analyzer)
+        Self::with_spec(config, AnalyzerSpec::from_args(analyzer, features))
+    }
+
+    /// `fit` for documents given as lists of terms (stop words and n-grams still apply).
+    fn fit_terms(&mut self, py: Python<'_>, docs: Vec<Vec<PyBackedStr>>) -> PyResult<()> {
+        let inner = &mut self.inner;
+        py_result(py.detach(|| inner.fit_terms(&docs)))
+    }
+
+    /// `fit_transform` for documents given as lists of terms.
+    fn fit_transform_terms<'py>(
+        &mut self,
+        py: Python<'py>,
+        docs: Vec<Vec<PyBackedStr>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let inner = &mut self.inner;
+        let matrix = py_result(py.detach(|| inner.fit_transform_terms(&docs)))?;
+        csr_parts(py, matrix)
+    }
+
+    /// `transform` for documents given as lists of terms.
+    fn transform_terms<'py>(
+        &self,
+        py: Python<'py>,
+        docs: Vec<Vec<PyBackedStr>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let inner = &self.inner;
+        let matrix = py_result(py.detach(|| inner.transform_terms(&docs)))?;
+        csr_parts(py, matrix)
+    }
+
+    /// The features of one text, in order (what fitting counts).
+    fn analyze(&self, text: &str) -> Vec<String> {
+        let mut features = Vec::new();
+        self.inner.for_each_feature(text, |f| features.push(f.to_owned()));
+        features
+    }
+
+    /// Replaces the fitted model with `terms` (in column order) and `idf` (one per term,
+    /// required exactly when `use_idf`); the counts are emptied.
+    #[pyo3(signature = (terms, idf = None))]
+    fn set_vocabulary(&mut self, terms: Vec<PyBackedStr>, idf: Option<Vec<f64>>) -> PyResult<()> {
+        let vocabulary = py_result(slovo::Vocabulary::new(terms.iter().map(|t| &**t)))?;
+        let mut inner = py_result(TfidfVectorizer::from_vocabulary(
+            self.inner.config().clone(),
+            vocabulary,
+            idf,
+        ))?;
+        Self::attach(&mut inner, &self.spec)?;
+        self.inner = inner;
+        Ok(())
     }
 
     /// Learns vocabulary and idf from `docs`.
@@ -311,28 +375,35 @@ impl PyTfidfModel {
         self.inner.idf().map(|idf| idf.to_vec().into_pyarray(py))
     }
 
-    /// The analyzer that turns text into terms.
+    /// The slovo analyzer that turns text into terms (`None` with scikit-learn's).
     #[getter]
-    fn analyzer(&self) -> PyAnalyzer {
-        PyAnalyzer {
-            inner: self.analyzer.clone(),
+    fn analyzer(&self) -> Option<PyAnalyzer> {
+        match &self.spec {
+            AnalyzerSpec::Slovo(analyzer) => Some(PyAnalyzer {
+                inner: analyzer.clone(),
+            }),
+            AnalyzerSpec::Features(_) => None,
         }
     }
 
     fn __repr__(&self) -> String {
-        format!("TfidfModel({:?})", self.inner)
+        let vocabulary = self.inner.vocabulary().map(|v| v.len());
+        match vocabulary {
+            Some(n) => format!("<TfidfModel, fitted, {n} features>"),
+            None => "<TfidfModel, not fitted>".to_owned(),
+        }
     }
 
     /// Options, analyzer and fitted model (not the counts: pickle `frequencies` for those).
     fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        encode_state(py, "TfidfModel", &(self.inner.to_bytes(), &self.analyzer))
+        encode_state(py, "TfidfModel", &(self.inner.to_bytes(), &self.spec))
     }
 
     fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
-        let (model, analyzer): (Vec<u8>, slovo::Analyzer) = decode_state("TfidfModel", state)?;
+        let (model, spec): (Vec<u8>, AnalyzerSpec) = decode_state("TfidfModel", state)?;
         let mut inner = py_result(TfidfVectorizer::from_bytes(&model))?;
-        inner.set_analyzer(analyzer.clone());
-        *self = PyTfidfModel { inner, analyzer };
+        Self::attach(&mut inner, &spec)?;
+        *self = PyTfidfModel { inner, spec };
         Ok(())
     }
 }

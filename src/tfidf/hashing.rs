@@ -272,6 +272,31 @@ impl HashingVectorizer {
         })
     }
 
+    /// Calls `f` with each feature of `text` in order (terms without stop words, combined
+    /// into n-grams): what [`transform`](Self::transform) hashes.
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// let mut features = Vec::new();
+    /// vectorizer.for_each_feature("Кошки спят", |f| features.push(f.to_owned()));
+    /// assert_eq!(features, ["кошк", "спят"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn for_each_feature<F: FnMut(&str)>(&self, text: &str, mut f: F) {
+        let mut terms = Vec::new();
+        let mut keep = |t: &str| {
+            if !self.is_stop_word(t) {
+                terms.push(t.to_owned());
+            }
+        };
+        match self.analyzer.as_analyzer() {
+            Some(a) => a.for_each_term(text, |t, _| keep(t)),
+            None => self.analyzer.analyze(text, &mut keep),
+        }
+        let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
+        self.for_each_ngram(&terms, &mut String::new(), &mut f);
+    }
+
     fn is_stop_word(&self, term: &str) -> bool {
         !self.stop_words.is_empty() && self.stop_words.contains(term)
     }

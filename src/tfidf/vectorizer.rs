@@ -819,6 +819,26 @@ impl TfidfVectorizer {
         self.transform_docs(&TermDocs(docs, std::marker::PhantomData))
     }
 
+    /// Calls `f` with each feature of `text` in order: the analyzer's terms without stop
+    /// words, combined into n-grams — what `fit` counts and `transform` looks up
+    /// (scikit-learn's `build_analyzer()`).
+    ///
+    /// ```
+    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+    ///
+    /// let mut config = TfidfConfig::default();
+    /// config.ngram_range = (1, 2);
+    /// let vectorizer = TfidfVectorizer::new(config)?;
+    /// let mut features = Vec::new();
+    /// vectorizer.for_each_feature("Кошки спят", |f| features.push(f.to_owned()));
+    /// assert_eq!(features, ["кошк", "спят", "кошк спят"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn for_each_feature<F: FnMut(&str)>(&self, text: &str, f: F) {
+        let mut scratch = Scratch::default();
+        TextDocs(&[text]).features(&self.pipeline, 0, &mut scratch, f);
+    }
+
     /// `true` once a vocabulary is available to `transform`.
     ///
     /// ```
