@@ -33,7 +33,7 @@ def not_fitted_error_class() -> type:
     global _CLASS
     if _CLASS is None:
         try:
-            from sklearn.exceptions import NotFittedError as _Base
+            from sklearn.exceptions import NotFittedError as _Base  # type: ignore[import-untyped]
 
             bases: tuple = (_Base,)
         except Exception:  # scikit-learn missing or broken: slovo works without it

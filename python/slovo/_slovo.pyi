@@ -6,6 +6,8 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "_feature_analyzer_from_state",
+    "_hashing_model_from_state",
     "Analyzer",
     "Detection",
     "Keyword",
@@ -16,6 +18,8 @@ __all__ = [
     "keywords",
     "keywords_many",
     "DocumentFrequencies",
+    "FeatureAnalyzer",
+    "HashingModel",
     "StopWords",
     "Term",
     "TfidfModel",
@@ -29,6 +33,8 @@ __all__ = [
     "sentences_many",
     "stem",
     "stem_many",
+    "tfidf_idf",
+    "tfidf_weigh",
     "tokenize",
     "tokenize_many",
 ]
@@ -156,6 +162,9 @@ class Analyzer:
         strip_soft_hyphens: bool = True,
         strip_zero_width: bool = True,
     ) -> Analyzer: ...
+    def with_stop_words(
+        self, stop_words: Union[str, StopWords, Iterable[str], None]
+    ) -> Analyzer: ...
     def terms(self, text: str) -> list[Term]: ...
     def stems(self, text: str) -> list[str]: ...
     def __call__(self, text: str) -> list[str]: ...
@@ -226,10 +235,19 @@ class TfidfModel:
         norm: Optional[str] = "l2",
         stop_words: Optional[Iterable[str]] = None,
         analyzer: Optional[Analyzer] = None,
+        binary: bool = False,
+        features: Optional[FeatureAnalyzer] = None,
     ) -> TfidfModel: ...
     def fit(self, docs: Sequence[str]) -> None: ...
     def fit_transform(self, docs: Sequence[str]) -> _CsrParts: ...
     def transform(self, docs: Sequence[str]) -> _CsrParts: ...
+    def fit_terms(self, docs: Sequence[Sequence[str]]) -> None: ...
+    def fit_transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts: ...
+    def transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts: ...
+    def analyze(self, text: str) -> list[str]: ...
+    def set_vocabulary(
+        self, terms: Sequence[str], idf: Optional[Sequence[float]] = None
+    ) -> None: ...
     def partial_fit(self, docs: Sequence[str]) -> None: ...
     def finalize(self) -> None: ...
     def count(self, docs: Sequence[str]) -> DocumentFrequencies: ...
@@ -243,9 +261,67 @@ class TfidfModel:
     @property
     def idf(self) -> Optional[npt.NDArray[np.float64]]: ...
     @property
-    def analyzer(self) -> Analyzer: ...
+    def analyzer(self) -> Optional[Analyzer]: ...
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
+
+@final
+class FeatureAnalyzer:
+    """scikit-learn's "word", "char" and "char_wb" analyzers (lowercase, strip_accents,
+    token pattern or character n-grams), without stop words and word n-grams."""
+    def __new__(
+        cls,
+        kind: str = "word",
+        lowercase: bool = True,
+        strip_accents: Optional[str] = None,
+        token_pattern: str = "(?u)\\b\\w\\w+\\b",
+        ngram_range: tuple[int, int] = (1, 1),
+    ) -> FeatureAnalyzer: ...
+    def preprocess(self, text: str) -> str:
+        """`str.lower()` (with `lowercase`), then `strip_accents`."""
+    def tokenize(self, text: str) -> list[str]:
+        """The token pattern's matches in `text` (`re.findall`), without preprocessing."""
+    def features(self, text: str) -> list[str]:
+        """Tokens of the preprocessed text, or its character n-grams."""
+    def __reduce__(self) -> tuple[object, tuple[bytes]]: ...
+
+def _feature_analyzer_from_state(state: object) -> FeatureAnalyzer: ...
+
+@final
+class HashingModel:
+    """The Rust half of `slovo.HashingVectorizer` (use that class instead)."""
+    def __new__(
+        cls,
+        *,
+        n_features: int = 1048576,
+        alternate_sign: bool = True,
+        binary: bool = False,
+        norm: Optional[str] = "l2",
+        ngram_range: tuple[int, int] = (1, 1),
+        stop_words: Optional[Iterable[str]] = None,
+        analyzer: Optional[Analyzer] = None,
+        features: Optional[FeatureAnalyzer] = None,
+    ) -> HashingModel: ...
+    def transform(self, docs: Sequence[str]) -> _CsrParts: ...
+    def transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts: ...
+    def analyze(self, text: str) -> list[str]: ...
+    def __getstate__(self) -> bytes: ...
+    def __reduce__(self) -> tuple[object, tuple[bytes]]: ...
+
+def _hashing_model_from_state(state: object) -> HashingModel: ...
+def tfidf_idf(
+    n_rows: int, n_cols: int, indices: npt.NDArray[np.int64], smooth_idf: bool = True
+) -> npt.NDArray[np.float64]:
+    """idf of the columns of a CSR count matrix, from its column indices."""
+def tfidf_weigh(
+    indptr: npt.NDArray[np.int64],
+    indices: npt.NDArray[np.int64],
+    data: npt.NDArray[np.float64],
+    idf: Optional[npt.NDArray[np.float64]] = None,
+    sublinear_tf: bool = False,
+    norm: Optional[str] = "l2",
+) -> None:
+    """Weights a CSR count matrix's data in place (sublinear tf, idf, norm)."""
 
 @final
 class Keyword:

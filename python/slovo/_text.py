@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["CountVectorizer", "HashingVectorizer", "TfidfTransformer", "TfidfVectorizer"]
 
 DEFAULT_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
-_FLOAT_DTYPES = (np.float64, np.float32, np.float16)
+_FLOAT_DTYPES: "tuple[Any, ...]" = (np.float64, np.float32, np.float16)
 _STRING_INPUT = "Iterable over raw text documents expected, string object received."
 _NAN_DOCUMENT = "np.nan is an invalid document, expected byte or unicode string."
 
@@ -71,6 +71,11 @@ def _check_stop_list(stop: Any) -> Optional[frozenset]:
     if stop is None:
         return None
     return frozenset(stop)
+
+
+def _any(x: Any) -> Any:
+    """`x`, typed as `Any` (SciPy's stubs type sparse inputs too narrowly for us)."""
+    return x
 
 
 def _is_nan(doc: Any) -> bool:
@@ -190,7 +195,7 @@ class _Estimator:
     """scikit-learn's estimator protocol without scikit-learn: parameters are the
     constructor's keywords, `get_params`/`set_params`, a repr of the changed ones."""
 
-    _PARAMS: tuple = ()
+    _PARAMS: "tuple[str, ...]" = ()
 
     def get_params(self, deep: bool = True) -> dict:
         """The constructor parameters.
@@ -396,7 +401,7 @@ class _VectorizerMixin(_Estimator):
                 pre = FeatureAnalyzer(kind="word", lowercase=lowercase, strip_accents=accents).preprocess
             return _Plan("terms", pre, self.tokenizer, None, None, stop_list, ngram_range)
         pattern = self.token_pattern
-        compiled = re.compile(pattern)  # type: ignore[arg-type]
+        compiled = re.compile(pattern)  # type: ignore[arg-type,type-var]
         if compiled.groups > 1:
             raise ValueError(
                 "More than 1 capturing group in token pattern. Only a single "
@@ -405,7 +410,7 @@ class _VectorizerMixin(_Estimator):
         del strip
         try:
             features = FeatureAnalyzer(
-                kind="word", lowercase=lowercase, strip_accents=accents, token_pattern=pattern
+                kind="word", lowercase=lowercase, strip_accents=accents, token_pattern=str(pattern)
             )
         except ValueError:
             # A pattern the regex crate cannot compile (look-around, back-references):
@@ -455,14 +460,14 @@ class _VectorizerMixin(_Estimator):
             return self.tokenizer
         if self._uses_slovo():
             return _SlovoTokenizer(self._slovo_analyzer())
-        compiled = re.compile(self.token_pattern)  # type: ignore[arg-type]
+        compiled = re.compile(self.token_pattern)  # type: ignore[arg-type,type-var]
         if compiled.groups > 1:
             raise ValueError(
                 "More than 1 capturing group in token pattern. Only a single "
                 "group should be captured."
             )
         try:
-            return FeatureAnalyzer(kind="word", token_pattern=self.token_pattern).tokenize  # type: ignore[arg-type]
+            return FeatureAnalyzer(kind="word", token_pattern=self.token_pattern).tokenize  # type: ignore[arg-type,type-var]
         except ValueError:
             return compiled.findall
 
@@ -764,7 +769,7 @@ class CountVectorizer(_VectorizerMixin):
     array(['кошка', 'кошки', 'лают', 'собаки', 'спит', 'спят'], dtype=object)
     """
 
-    _PARAMS = _COUNT_PARAMS
+    _PARAMS: "tuple[str, ...]" = _COUNT_PARAMS
     _WEIGHTED = False
 
     def __init__(
@@ -914,6 +919,12 @@ class CountVectorizer(_VectorizerMixin):
 
     def _check_df_bounds(self, n_doc: int) -> None:
         max_df, min_df = self.max_df, self.min_df
+        for name, value in (("max_df", max_df), ("min_df", min_df)):
+            if isinstance(value, bool) or not isinstance(value, numbers.Real):
+                raise TypeError(
+                    f"{name} must be an int (a number of documents) or a float in "
+                    f"[0.0, 1.0] (a proportion), not {type(value).__name__}"
+                )
         max_doc_count = max_df if isinstance(max_df, numbers.Integral) else max_df * n_doc
         min_doc_count = min_df if isinstance(min_df, numbers.Integral) else min_df * n_doc
         if max_doc_count < min_doc_count:
@@ -1031,7 +1042,7 @@ class CountVectorizer(_VectorizerMixin):
         indices = np.array(list(self.vocabulary_.values()))
         inverse_vocabulary = terms[np.argsort(indices)]
         if sp.issparse(X):
-            X = sp.csr_matrix(X)
+            X = sp.csr_matrix(_any(X))
             return [
                 inverse_vocabulary[X.indices[X.indptr[i] : X.indptr[i + 1]][
                     X.data[X.indptr[i] : X.indptr[i + 1]] != 0
@@ -1141,6 +1152,7 @@ class TfidfTransformer(_Estimator):
         import scipy.sparse as sp
 
         if sp.issparse(X):
+            X = _any(X)
             if X.format != "csr":
                 return sp.csr_matrix(X.tocsr())
             if copy:
@@ -1896,7 +1908,12 @@ def _tags(
     preserves_dtype: Optional[list] = None,
 ) -> Any:
     """scikit-learn's `Tags` of a slovo estimator (scikit-learn is imported only here)."""
-    from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
+    from sklearn.utils import (  # type: ignore[import-untyped]
+        InputTags,
+        Tags,
+        TargetTags,
+        TransformerTags,
+    )
 
     return Tags(
         estimator_type=None,

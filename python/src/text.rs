@@ -206,7 +206,9 @@ impl PyHashingModel {
     #[new]
     #[pyo3(signature = (*, n_features = 1 << 20, alternate_sign = true, binary = false,
         norm = Some("l2"), ngram_range = (1, 1), stop_words = None, analyzer = None,
-        features = None))]
+        features = None),
+        text_signature = "(*, n_features=1048576, alternate_sign=True, binary=False, norm='l2', \
+            ngram_range=(1, 1), stop_words=None, analyzer=None, features=None)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
         n_features: i64,
@@ -302,7 +304,8 @@ pub fn tfidf_idf<'py>(
 /// Weights a CSR count matrix's `data` in place: `sublinear_tf`, times `idf` (when given),
 /// then `norm` (scikit-learn's `TfidfTransformer.transform`).
 #[pyfunction]
-#[pyo3(signature = (indptr, indices, data, idf = None, sublinear_tf = false, norm = Some("l2")))]
+#[pyo3(signature = (indptr, indices, data, idf = None, sublinear_tf = false, norm = Some("l2")),
+    text_signature = "(indptr, indices, data, idf=None, sublinear_tf=False, norm='l2')")]
 pub fn tfidf_weigh<'py>(
     py: Python<'py>,
     indptr: PyReadonlyArray1<'py, i64>,

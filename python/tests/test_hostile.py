@@ -212,8 +212,9 @@ def _list_functions():
     ]
 
 
-# Where None is a documented value (no stop words, all languages) or a bytes/str is
-# refused with ValueError as scikit-learn does, that pairing is left out.
+# Where None is a documented value (no stop words, all languages), a bytes/str is
+# refused with ValueError as scikit-learn does, or bytes documents are decoded (as
+# scikit-learn's vectorizers do), that pairing is left out.
 ALLOWED = {
     ("StopWords", repr(None)),
     ("Analyzer(stop_words=)", repr(None)),
@@ -221,6 +222,8 @@ ALLOWED = {
     ("detect(languages=)", repr(None)),
     ("TfidfVectorizer.fit", repr(b"bytes")),
     ("TfidfVectorizer.count", repr(b"bytes")),
+    ("TfidfVectorizer.fit", repr([b"bytes"])),
+    ("TfidfVectorizer.count", repr([b"bytes"])),
 }
 
 
