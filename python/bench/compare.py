@@ -98,7 +98,8 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated sections: tokenize,stem,tfidf,langid")
     parser.add_argument("--langid-limit", type=int, default=None,
                         help="use only the first N items per (language, kind) of the langid data")
-    parser.add_argument("--single-fit", choices=["slovo", "sklearn"], help=argparse.SUPPRESS)
+    parser.add_argument("--single-fit", choices=["slovo", "sklearn", "slovo-sk", "sklearn-sk"],
+                        help=argparse.SUPPRESS)
     parser.add_argument("--ngram-range", default="1,1", help=argparse.SUPPRESS)
     parser.add_argument("--warm-up", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -145,6 +146,8 @@ def main() -> None:
         stem_rows(rows, tokens, Stemmer, args.repeat)
     if "tfidf" in sections and Stemmer is not None:
         tfidf_rows(rows, Stemmer, args.repeat)
+    if "tfidf" in sections:
+        sklearn_style_rows(rows, notes, args.repeat)
     if "langid" in sections:
         langid_rows(langid_table, notes, args.langid_limit, args.repeat)
 
@@ -177,6 +180,13 @@ def tfidf_fit(which: str, ngram_range: tuple[int, int], Stemmer):
     #    ё → е, Russian stop words, Snowball stem), scikit-learn's fed by a Python analyzer.
     from sklearn.feature_extraction.text import TfidfVectorizer as SkTfidf
 
+    # scikit-learn's own analyzer on both sides (default token_pattern, lowercase, no stop
+    # words, no stemming): the drop-in case, same matrix.
+    if which == "slovo-sk":
+        return lambda docs: slovo.TfidfVectorizer(
+            analyzer="word", stop_words=None, ngram_range=ngram_range).fit_transform(docs)
+    if which == "sklearn-sk":
+        return lambda docs: SkTfidf(ngram_range=ngram_range).fit_transform(docs)
     if which == "slovo":
         return lambda docs: slovo.TfidfVectorizer(ngram_range=ngram_range).fit_transform(docs)
     py_stemmer = Stemmer.Stemmer("russian")
@@ -211,7 +221,7 @@ def fit_in_new_process(which: str, ngram_range: tuple[int, int], warm_up: bool) 
 
 def single_fit(which: str, ngram_range: tuple[int, int], warm_up: bool) -> None:
     """The child side of `fit_in_new_process`: prints the seconds of one timed fit."""
-    import Stemmer
+    Stemmer = None if which.endswith("-sk") else __import__("Stemmer")
 
     docs = news()
     fit = tfidf_fit(which, ngram_range, Stemmer)
@@ -248,6 +258,45 @@ def tfidf_rows(rows, Stemmer, repeat) -> None:
         row(rows, f"{what}, ngram_range=(1, 1), {label}", "bytes", n,
             "`slovo.TfidfVectorizer`", min(times["slovo"]), "scikit-learn + Python analyzer",
             min(times["sklearn"]))
+
+
+def sklearn_style_rows(rows, notes, repeat) -> None:
+    """slovo.TfidfVectorizer with scikit-learn's analyzer (analyzer="word", stop_words=None:
+    default token_pattern, lowercase, no stemming) against scikit-learn's TfidfVectorizer()
+    on the news documents: the matrices must agree to 1e-12 (checked here, the parity line is
+    printed under the table), then warm fits and the first fit of a new process."""
+    try:
+        import scipy.sparse  # noqa: F401
+        from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: F401
+    except ImportError:
+        notes.append("tfidf (scikit-learn analyzer): scikit-learn is not installed, skipped")
+        return
+    import numpy as np
+
+    docs = news()
+    n_bytes = sum(len(d.encode()) for d in docs)
+    what = f"TF-IDF fit_transform, {len(docs)} news docs ({n_bytes / 1e6:.1f} MB), scikit-learn's analyzer"
+    for ngram_range in ((1, 1), (1, 2)):
+        ours_fit = tfidf_fit("slovo-sk", ngram_range, None)
+        theirs_fit = tfidf_fit("sklearn-sk", ngram_range, None)
+        x, y = ours_fit(docs), theirs_fit(docs)
+        diff = abs(x - y).max() if x.shape == y.shape else float("inf")
+        notes.append(f"parity, ngram_range={ngram_range}: shapes {x.shape} / {y.shape}, "
+                     f"max |slovo - scikit-learn| = {diff:.1e}")
+        if not np.isfinite(diff) or diff > 1e-12:
+            notes.append("PARITY FAILED")
+        ours = best(lambda: ours_fit(docs), repeat)
+        theirs = best(lambda: theirs_fit(docs), repeat)
+        row(rows, f"{what}, ngram_range={ngram_range}", "bytes", n_bytes,
+            '`slovo.TfidfVectorizer(analyzer="word", stop_words=None)`', ours,
+            "`sklearn TfidfVectorizer()`", theirs)
+    times = {"slovo-sk": [], "sklearn-sk": []}
+    for _ in range(repeat):
+        for which in times:
+            times[which].append(fit_in_new_process(which, (1, 1), False))
+    row(rows, f"{what}, ngram_range=(1, 1), first fit in a new process", "bytes", n_bytes,
+        '`slovo.TfidfVectorizer(analyzer="word", stop_words=None)`', min(times["slovo-sk"]),
+        "`sklearn TfidfVectorizer()`", min(times["sklearn-sk"]))
 
 
 CYRILLIC = ["ru", "uk", "be", "bg", "mk", "sr", "kk", "mn"]

@@ -772,6 +772,9 @@ class CountVectorizer(_VectorizerMixin):
     _PARAMS: "tuple[str, ...]" = _COUNT_PARAMS
     _WEIGHTED = False
 
+    def _out_dtype(self) -> Any:
+        return self.dtype
+
     def __init__(
         self,
         *,
@@ -932,6 +935,8 @@ class CountVectorizer(_VectorizerMixin):
 
     def _fit_learned(self, docs: list, plan: _Plan, **weighting: Any) -> tuple:
         """Fits a vocabulary in Rust; returns the CSR parts of the documents' rows."""
+        self.__dict__["_fit_weighting"] = weighting if self._WEIGHTED else None
+        self.__dict__["_fit_dtype"] = self._out_dtype() if self._WEIGHTED else None
         self._check_df_bounds(len(docs))
         model = self._new_model(plan, **weighting)
         parts = self._count(model, docs, plan, fit=True)
@@ -1418,23 +1423,34 @@ class TfidfVectorizer(CountVectorizer):
         self.sublinear_tf = sublinear_tf
 
     @property
+    def _tfidf(self) -> TfidfTransformer:
+        # The fitted weighting; made from the Rust model when first needed.
+        if self.__dict__.get("_model_pending"):
+            self._sync()
+        tfidf = self.__dict__.get("_tfidf_")
+        if tfidf is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute '_tfidf'")
+        return tfidf
+
+    @_tfidf.setter
+    def _tfidf(self, value: TfidfTransformer) -> None:
+        self.__dict__["_tfidf_"] = value
+
+    @property
     def idf_(self) -> np.ndarray:
         """The inverse document frequency of each feature (only with ``use_idf``)."""
-        tfidf = self.__dict__.get("_tfidf")
-        if tfidf is None:
+        if "_tfidf_" not in self.__dict__:
             raise not_fitted(
                 f"{type(self).__name__} is not fitted yet. Call 'fit' with "
                 "appropriate arguments before using this attribute."
             )
-        if self.__dict__.get("_model_pending"):
-            self._sync()
-        return tfidf.idf_
+        return self._tfidf.idf_
 
     @idf_.setter
     def idf_(self, value: Any) -> None:
         if not self.use_idf:
             raise ValueError("`idf_` cannot be set when `user_idf=False`.")
-        if "_tfidf" not in self.__dict__:
+        if "_tfidf_" not in self.__dict__:
             self._tfidf = self._transformer()
         self._validate_vocabulary()
         if self._has_vocabulary():
@@ -1478,13 +1494,13 @@ class TfidfVectorizer(CountVectorizer):
         model = self.__dict__["_model"]
         if not model.is_fitted:
             model.finalize()
-        self.__dict__.pop("_vocabulary_", None)
-        tfidf = self._transformer()
-        n = len(model.vocabulary or [])
-        tfidf.n_features_in_ = n
-        if self.use_idf:
-            tfidf.idf_ = np.asarray(model.idf, dtype=self._out_dtype())
-        self._tfidf = tfidf
+        weighting = self.__dict__.get("_fit_weighting") or self._weighting()
+        tfidf = TfidfTransformer(**weighting)
+        tfidf.n_features_in_ = model.n_features
+        if weighting["use_idf"]:
+            dtype = self.__dict__.get("_fit_dtype") or self._out_dtype()
+            tfidf.idf_ = np.asarray(model.idf, dtype=dtype)
+        self.__dict__["_tfidf_"] = tfidf
         self.__dict__["_fused"] = True
         self.__dict__["_model_pending"] = False
 
@@ -1536,7 +1552,10 @@ class TfidfVectorizer(CountVectorizer):
             self.__dict__["_fused"] = False
             return tfidf.transform(counts, copy=False).astype(self._out_dtype(), copy=False)
         parts = self._fit_learned(docs, plan, **self._weighting())
-        self._sync()
+        # `_tfidf` (with `idf_`) is made from the model when first asked for.
+        self.__dict__["_tfidf_"] = None
+        self.__dict__["_model_pending"] = True
+        self.__dict__["_fused"] = True
         return _csr(parts, self._out_dtype())
 
     def transform(self, raw_documents: Iterable[Any]) -> "csr_matrix":
@@ -1553,7 +1572,7 @@ class TfidfVectorizer(CountVectorizer):
             Tf-idf weighted document-term matrix.
         """
         docs = self._documents(raw_documents)
-        if "_tfidf" not in self.__dict__:
+        if "_tfidf_" not in self.__dict__:
             raise not_fitted("The TF-IDF vectorizer is not fitted")
         if self.__dict__.get("_model_pending"):
             self._sync()
@@ -1592,7 +1611,7 @@ class TfidfVectorizer(CountVectorizer):
             self.fixed_vocabulary_ = False
         model.partial_fit(self._text_only(docs))
         self.__dict__["_model_pending"] = True
-        self._tfidf = self.__dict__.get("_tfidf") or self._transformer()
+        self.__dict__.setdefault("_tfidf_", None)
         for key in ("_vocabulary_", "_cache_counter"):
             self.__dict__.pop(key, None)
         return self
@@ -1701,7 +1720,7 @@ class TfidfVectorizer(CountVectorizer):
         return model.frequencies
 
     def __sklearn_is_fitted__(self) -> bool:
-        return "_tfidf" in self.__dict__
+        return "_tfidf_" in self.__dict__
 
 
 _HASHING_PARAMS = (

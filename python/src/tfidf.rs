@@ -360,6 +360,12 @@ impl PyTfidfModel {
         self.inner.is_fitted()
     }
 
+    /// Number of features (columns) of the fitted model; 0 before fitting.
+    #[getter]
+    fn n_features(&self) -> usize {
+        self.inner.vocabulary().map_or(0, |v| v.len())
+    }
+
     /// The features in column order, or `None` before fitting.
     #[getter]
     fn vocabulary(&self) -> Option<Vec<String>> {

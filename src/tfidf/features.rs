@@ -386,7 +386,26 @@ impl FeatureAnalyzer {
     /// assert_eq!(grams, ["да", "а ", " д", "да"]);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn for_each_feature<F: FnMut(&str)>(&self, text: &str, f: F) {
+    pub fn for_each_feature<F: FnMut(&str)>(&self, text: &str, mut f: F) {
+        if let (FeatureKind::Word, true, StripAccents::None, Pattern::Words { min_chars }) = (
+            self.config.kind,
+            self.config.lowercase,
+            self.config.strip_accents,
+            &self.pattern,
+        ) {
+            // Lowercase token by token instead of copying the whole text lowercased first
+            // (same tokens whenever no character needs context or changes word-ness).
+            let mut lowered = String::with_capacity(text.len());
+            let mut ends = Vec::new();
+            if lower_words(text, *min_chars, &mut lowered, &mut ends) {
+                let mut start = 0;
+                for end in ends {
+                    f(&lowered[start..end]);
+                    start = end;
+                }
+                return;
+            }
+        }
         let text = self.preprocess(text);
         match self.config.kind {
             FeatureKind::Word => self.for_each_token(&text, f),
@@ -593,6 +612,70 @@ fn for_each_word<F: FnMut(&str)>(text: &str, min_chars: usize, mut f: F) {
     }
 }
 
+/// The lowercase of `c` (`str.lower()`) when it is one character that depends on no
+/// context; `None` otherwise (final sigma, `İ` → `i̇`).
+#[inline]
+fn simple_lower(c: char) -> Option<char> {
+    let u = c as u32;
+    if u < 0x80 {
+        return Some(c.to_ascii_lowercase());
+    }
+    match u {
+        0x430..=0x45F => return Some(c),
+        0x410..=0x42F => return char::from_u32(u + 0x20),
+        0x400..=0x40F => return char::from_u32(u + 0x50),
+        0x3A3 => return None, // Σ: σ or final ς, by context
+        _ => {}
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
+/// The lowercased words of `text` (runs of at least `min_chars` Python word characters)
+/// written one after another into `out`, with the end of each in `ends`: the same tokens as
+/// tokenizing `text.to_lowercase()`, or `false` (and nothing usable) when a character's
+/// lowercase is not [`simple_lower`] or changes whether it is a word character.
+fn lower_words(text: &str, min_chars: usize, out: &mut String, ends: &mut Vec<usize>) -> bool {
+    out.clear();
+    ends.clear();
+    let mut chars = 0;
+    let mut start = 0;
+    for c in text.chars() {
+        let Some(l) = simple_lower(c) else {
+            return false;
+        };
+        let word = is_py_word(c);
+        if word != (l == c || is_py_word(l)) {
+            return false;
+        }
+        if word {
+            if chars == 0 {
+                start = out.len();
+            }
+            out.push(l);
+            chars += 1;
+        } else if chars > 0 {
+            if chars >= min_chars {
+                ends.push(out.len());
+            } else {
+                out.truncate(start);
+            }
+            chars = 0;
+        }
+    }
+    if chars > 0 {
+        if chars >= min_chars {
+            ends.push(out.len());
+        } else {
+            out.truncate(start);
+        }
+    }
+    true
+}
+
 /// `re.sub(r"\s\s+", " ", text)`.
 fn squeeze_spaces(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
@@ -744,6 +827,13 @@ mod tests {
         );
         // A stress mark is not a word character for Python: it splits the word.
         assert_eq!(a.features("молоко\u{301}м x²y"), ["молоко", "x²y"]);
+        // Lowercased token by token, or the whole text when a character needs context.
+        assert_eq!(a.features("ЁЛКА Ѐx ΣΑΣ İz"), ["ёлка", "ѐx", "σας"]);
+        for text in ["Кот ИДЁТ", "ÉTÉ Straße", "ΟΔΟΣ ΣΑΣ", "İstanbul Ǆx", "Ⅻ Ⓐbc ＡＢ", "a\u{301}b"] {
+            let mut slow = Vec::new();
+            for_each_word(&text.to_lowercase(), 2, |w| slow.push(w.to_owned()));
+            assert_eq!(a.features(text), slow, "{text}");
+        }
         assert_eq!(squeeze_spaces("a \n b\nc"), "a b\nc");
     }
 
