@@ -7,8 +7,8 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyTuple};
 use slovo::tfidf::{
-    FeatureAnalyzer, FeatureAnalyzerConfig, HashingConfig, HashingVectorizer, Norm,
-    StripAccents, TfidfTransformer,
+    FeatureAnalyzer, FeatureAnalyzerConfig, HashingConfig, HashingVectorizer, Norm, StripAccents,
+    TfidfTransformer,
 };
 
 use crate::convert::{csr_parts, decode_state, encode_state, py_result};
@@ -86,7 +86,8 @@ impl PyFeatureAnalyzer {
     /// The token pattern's matches in `text` (`re.findall`), without preprocessing.
     fn tokenize(&self, text: &str) -> Vec<String> {
         let mut tokens = Vec::new();
-        self.inner.for_each_token(text, |t| tokens.push(t.to_owned()));
+        self.inner
+            .for_each_token(text, |t| tokens.push(t.to_owned()));
         tokens
     }
 
@@ -115,7 +116,9 @@ impl PyFeatureAnalyzer {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let state = encode_state(py, "FeatureAnalyzer", slf.get().inner.config())?;
-        let restore = py.import("slovo._slovo")?.getattr("_feature_analyzer_from_state")?;
+        let restore = py
+            .import("slovo._slovo")?
+            .getattr("_feature_analyzer_from_state")?;
         (restore, (state,)).into_pyobject(py)
     }
 }
@@ -128,7 +131,11 @@ pub fn _feature_analyzer_from_state(state: &Bound<'_, PyAny>) -> PyResult<PyFeat
 
 /// A Python `repr` of a `str` (single quotes unless the text holds one).
 pub(crate) fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -173,9 +180,9 @@ impl AnalyzerSpec {
     pub(crate) fn features(&self) -> PyResult<Option<FeatureAnalyzer>> {
         match self {
             AnalyzerSpec::Slovo(_) => Ok(None),
-            AnalyzerSpec::Features(config) => Ok(Some(
-                PyFeatureAnalyzer::from_config(config.clone())?.inner,
-            )),
+            AnalyzerSpec::Features(config) => {
+                Ok(Some(PyFeatureAnalyzer::from_config(config.clone())?.inner))
+            }
         }
     }
 }
@@ -261,7 +268,8 @@ impl PyHashingModel {
     /// The features of one text, in order.
     fn analyze(&self, text: &str) -> Vec<String> {
         let mut features = Vec::new();
-        self.inner.for_each_feature(text, |f| features.push(f.to_owned()));
+        self.inner
+            .for_each_feature(text, |f| features.push(f.to_owned()));
         features
     }
 
@@ -271,7 +279,9 @@ impl PyHashingModel {
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let state = self.__getstate__(py)?;
-        let restore = py.import("slovo._slovo")?.getattr("_hashing_model_from_state")?;
+        let restore = py
+            .import("slovo._slovo")?
+            .getattr("_hashing_model_from_state")?;
         (restore, (state,)).into_pyobject(py)
     }
 }

@@ -272,7 +272,8 @@ impl PyTfidfModel {
     /// The features of one text, in order (what fitting counts).
     fn analyze(&self, text: &str) -> Vec<String> {
         let mut features = Vec::new();
-        self.inner.for_each_feature(text, |f| features.push(f.to_owned()));
+        self.inner
+            .for_each_feature(text, |f| features.push(f.to_owned()));
         features
     }
 

@@ -625,6 +625,8 @@ fn simple_lower(c: char) -> Option<char> {
         0x410..=0x42F => return char::from_u32(u + 0x20),
         0x400..=0x40F => return char::from_u32(u + 0x50),
         0x3A3 => return None, // Σ: σ or final ς, by context
+        // Latin-1 signs and general punctuation («», —, …, №): no case.
+        0x80..=0xBF | 0x2000..=0x206F | 0x2116 => return Some(c),
         _ => {}
     }
     let mut lower = c.to_lowercase();
@@ -648,7 +650,7 @@ fn lower_words(text: &str, min_chars: usize, out: &mut String, ends: &mut Vec<us
             return false;
         };
         let word = is_py_word(c);
-        if word != (l == c || is_py_word(l)) {
+        if l != c && is_py_word(l) != word {
             return false;
         }
         if word {
@@ -829,7 +831,14 @@ mod tests {
         assert_eq!(a.features("молоко\u{301}м x²y"), ["молоко", "x²y"]);
         // Lowercased token by token, or the whole text when a character needs context.
         assert_eq!(a.features("ЁЛКА Ѐx ΣΑΣ İz"), ["ёлка", "ѐx", "σας"]);
-        for text in ["Кот ИДЁТ", "ÉTÉ Straße", "ΟΔΟΣ ΣΑΣ", "İstanbul Ǆx", "Ⅻ Ⓐbc ＡＢ", "a\u{301}b"] {
+        for text in [
+            "Кот ИДЁТ",
+            "ÉTÉ Straße",
+            "ΟΔΟΣ ΣΑΣ",
+            "İstanbul Ǆx",
+            "Ⅻ Ⓐbc ＡＢ",
+            "a\u{301}b",
+        ] {
             let mut slow = Vec::new();
             for_each_word(&text.to_lowercase(), 2, |w| slow.push(w.to_owned()));
             assert_eq!(a.features(text), slow, "{text}");
