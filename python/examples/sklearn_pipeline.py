@@ -18,12 +18,13 @@ import slovo
 data = Path(__file__).parent.parent / "tests" / "data" / "opencorpora_200.jsonl"
 docs = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines()]
 y = np.array([int("росси" in d.lower()) for d in docs])
-# Hide the label word: the stop-word list removes it before counting.
-analyzer = slovo.Analyzer(stop_words=slovo.StopWords.russian().to_list() + ["россия", "россии", "российский"])
+# Hide the label word: stop words are removed before counting (matched against the
+# normalized words, before stemming).
+stop_words = slovo.StopWords.russian().to_list() + ["россия", "россии", "российский"]
 
 pipeline = Pipeline(
     [
-        ("tfidf", slovo.TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)),
+        ("tfidf", slovo.TfidfVectorizer(stop_words=stop_words, sublinear_tf=True)),
         ("clf", LogisticRegression(max_iter=1000)),
     ]
 )

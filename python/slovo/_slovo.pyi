@@ -4,6 +4,7 @@ from typing import Iterable, Iterator, Literal, Optional, Sequence, Union, final
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 __all__ = [
     "_feature_analyzer_from_state",
@@ -98,8 +99,12 @@ class Tokens(Sequence[Token]):
     @property
     def ends(self) -> npt.NDArray[np.int64]:
         """Code-point end of each token (a new array each time)."""
-    def texts(self) -> list[str]: ...
-    def kinds(self) -> list[str]: ...
+    def texts(self) -> list[str]:
+        """The text of each token."""
+    def kinds(self) -> list[str]:
+        """The kind of each token."""
+    def to_pandas(self) -> "pd.DataFrame":
+        """One row per token: columns text, start, end (code points), kind. Needs pandas."""
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
 

@@ -340,18 +340,28 @@ class _VectorizerMixin(_Estimator):
         )
 
     def _slovo_analyzer(self) -> Analyzer:
-        """slovo's analyzer with this vectorizer's stop words."""
-        base = self.analyzer if isinstance(self.analyzer, Analyzer) else Analyzer()
+        """slovo's analyzer with this vectorizer's stop words (they replace the
+        analyzer's own, with a warning when those differ)."""
+        given = isinstance(self.analyzer, Analyzer)
+        base = self.analyzer if given else Analyzer()
         stop = self.stop_words
-        if isinstance(stop, (str, StopWords)) or stop is None:
-            if isinstance(stop, str) and stop not in ("russian", "english"):
+        if isinstance(stop, str):
+            if stop not in ("russian", "english"):
                 raise ValueError("not a built-in stop list: %s" % stop)
             if stop == "english":
                 from slovo._english import ENGLISH_STOP_WORDS
 
                 stop = sorted(ENGLISH_STOP_WORDS)
-            return base.with_stop_words(stop)
-        return base.with_stop_words(list(stop))
+        elif stop is not None and not isinstance(stop, StopWords):
+            stop = list(stop)
+        analyzer = base.with_stop_words(stop)
+        if given and base.stop_words != analyzer.stop_words:
+            warnings.warn(
+                "The stop words of the slovo.Analyzer given as 'analyzer' are replaced by "
+                f"the vectorizer's stop_words ({self.stop_words!r}); pass the list as the "
+                "vectorizer's stop_words instead"
+            )
+        return analyzer
 
     def _kind(self) -> str:
         kind = "word" if self.analyzer is None else self.analyzer
@@ -761,7 +771,7 @@ class CountVectorizer(_VectorizerMixin):
     >>> vectorizer = CountVectorizer()
     >>> X = vectorizer.fit_transform(corpus)
     >>> vectorizer.get_feature_names_out()
-    array(['кошк', 'ла', 'собак', 'сп', 'спят'], dtype=object)
+    array(['кошк', 'лают', 'собак', 'спит', 'спят'], dtype=object)
     >>> X.toarray()
     array([[1, 0, 0, 0, 1],
            [1, 1, 1, 1, 0]])

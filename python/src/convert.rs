@@ -109,3 +109,88 @@ pub fn csr_parts(py: Python<'_>, matrix: CsrMatrix) -> PyResult<Bound<'_, PyTupl
     };
     (data, indices, indptr, (rows, cols)).into_pyobject(py)
 }
+
+/// A list (any iterable) of `str` as an argument, with errors in Python's terms ("expected
+/// an iterable of str, not str") instead of PyO3's ("Can't extract `str` to `Vec`").
+pub struct Texts<'py>(pub Vec<Bound<'py, pyo3::types::PyString>>);
+
+impl<'py> Texts<'py> {
+    /// The texts as owned Rust strings (a `str` with lone surrogates keeps its
+    /// `UnicodeEncodeError`).
+    pub fn to_strings(&self) -> PyResult<Vec<String>> {
+        self.0
+            .iter()
+            .map(|t| t.to_cow().map(|c| c.into_owned()))
+            .collect()
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Texts<'py> {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        use pyo3::types::PyString;
+        let obj = obj.to_owned();
+        if obj.is_instance_of::<PyString>() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "expected an iterable of str, not a single str",
+            ));
+        }
+        let iter = obj.try_iter().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "expected an iterable of str, not {}",
+                crate::type_name(&obj)
+            ))
+        })?;
+        let mut texts = Vec::with_capacity(obj.len().unwrap_or(0));
+        for item in iter {
+            let item = item?;
+            let text = item.cast_into::<PyString>().map_err(|e| {
+                pyo3::exceptions::PyTypeError::new_err(format!(
+                    "expected an iterable of str, found {}",
+                    crate::type_name(e.into_inner().as_any())
+                ))
+            })?;
+            texts.push(text);
+        }
+        Ok(Texts(texts))
+    }
+}
+
+/// A Python `repr` of a `str` (single quotes unless the text holds one).
+pub fn py_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `True` / `False`.
+pub fn py_bool(b: bool) -> &'static str {
+    if b {
+        "True"
+    } else {
+        "False"
+    }
+}

@@ -37,8 +37,11 @@ impl PyKeyword {
 
     fn __repr__(&self) -> String {
         format!(
-            "Keyword(phrase={:?}, stem_key={:?}, score={:.4}, spans={:?})",
-            self.phrase, self.stem_key, self.score, self.spans
+            "Keyword(phrase={}, stem_key={}, score={:.4}, spans={:?})",
+            crate::convert::py_str_repr(&self.phrase),
+            crate::convert::py_str_repr(&self.stem_key),
+            self.score,
+            self.spans
         )
     }
 
@@ -110,18 +113,19 @@ pub fn keywords(
 #[pyo3(signature = (texts, top = 10, *, max_phrase_len = 2, min_score = 0.0))]
 pub fn keywords_many(
     py: Python<'_>,
-    texts: Vec<String>,
+    texts: crate::convert::Texts<'_>,
     top: usize,
     max_phrase_len: usize,
     min_score: f64,
-) -> Vec<Vec<PyKeyword>> {
+) -> PyResult<Vec<Vec<PyKeyword>>> {
+    let texts = texts.to_strings()?;
     let extractor = extractor(top, max_phrase_len, min_score);
-    py.detach(|| {
+    Ok(py.detach(|| {
         texts
             .par_iter()
             .map(|t| keywords_of(&extractor, t))
             .collect()
-    })
+    }))
 }
 
 /// The language of a text: `lang` (ISO 639-1 code, `"und"` if unknown), `script`,
@@ -163,9 +167,9 @@ impl PyDetection {
 
     fn __repr__(&self) -> String {
         format!(
-            "Detection(lang={:?}, script={:?}, confidence={:.3}, reliable={}, start={}, end={})",
-            self.lang,
-            self.script,
+            "Detection(lang={}, script={}, confidence={:.3}, reliable={}, start={}, end={})",
+            crate::convert::py_str_repr(&self.lang),
+            crate::convert::py_str_repr(&self.script),
             self.confidence,
             if self.reliable { "True" } else { "False" },
             self.start,
@@ -220,7 +224,8 @@ fn parse_lang(name: &str) -> PyResult<Lang> {
         })
 }
 
-fn detector(languages: Option<Vec<String>>) -> PyResult<Detector> {
+fn detector(languages: Option<crate::convert::Texts<'_>>) -> PyResult<Detector> {
+    let languages = languages.map(|l| l.to_strings()).transpose()?;
     Ok(match languages {
         None => Detector::new(),
         Some(names) => Detector::with_languages(
@@ -247,7 +252,11 @@ fn detection_of(detector: &Detector, text: &str) -> PyDetection {
 /// The language of `text`, optionally restricted to `languages` (codes or names).
 #[pyfunction]
 #[pyo3(signature = (text, languages = None))]
-pub fn detect(py: Python<'_>, text: &str, languages: Option<Vec<String>>) -> PyResult<PyDetection> {
+pub fn detect(
+    py: Python<'_>,
+    text: &str,
+    languages: Option<crate::convert::Texts<'_>>,
+) -> PyResult<PyDetection> {
     let detector = detector(languages)?;
     Ok(py.detach(|| detection_of(&detector, text)))
 }
@@ -257,9 +266,10 @@ pub fn detect(py: Python<'_>, text: &str, languages: Option<Vec<String>>) -> PyR
 #[pyo3(signature = (texts, languages = None))]
 pub fn detect_many(
     py: Python<'_>,
-    texts: Vec<String>,
-    languages: Option<Vec<String>>,
+    texts: crate::convert::Texts<'_>,
+    languages: Option<crate::convert::Texts<'_>>,
 ) -> PyResult<Vec<PyDetection>> {
+    let texts = texts.to_strings()?;
     let detector = detector(languages)?;
     Ok(py.detach(|| {
         texts
@@ -275,7 +285,7 @@ pub fn detect_many(
 pub fn detect_spans(
     py: Python<'_>,
     text: &str,
-    languages: Option<Vec<String>>,
+    languages: Option<crate::convert::Texts<'_>>,
 ) -> PyResult<Vec<PyDetection>> {
     let detector = detector(languages)?;
     Ok(py.detach(|| {

@@ -26,7 +26,7 @@ use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString};
 use rayon::prelude::*;
 use slovo::{AnalyzerConfig, NormalizeOptions, TokenKind, UnicodeForm};
 
-use convert::{decode_state, encode_state, py_result};
+use convert::{decode_state, encode_state, py_result, Texts};
 use slovo::CharOffsets;
 
 pub(crate) fn parse_kind(kind: &str) -> PyResult<TokenKind> {
@@ -59,8 +59,10 @@ impl PySentence {
 
     fn __repr__(&self) -> String {
         format!(
-            "Sentence(text={:?}, start={}, end={})",
-            self.text, self.start, self.end
+            "Sentence(text={}, start={}, end={})",
+            convert::py_str_repr(&self.text),
+            self.start,
+            self.end
         )
     }
 
@@ -94,8 +96,9 @@ fn sentences(py: Python<'_>, text: &str) -> Vec<PySentence> {
 
 /// `sentences` for each text of a list, in parallel without the GIL.
 #[pyfunction]
-fn sentences_many(py: Python<'_>, texts: Vec<String>) -> Vec<Vec<PySentence>> {
-    py.detach(|| texts.par_iter().map(|t| sentences_of(t)).collect())
+fn sentences_many(py: Python<'_>, texts: Texts<'_>) -> PyResult<Vec<Vec<PySentence>>> {
+    let texts = texts.to_strings()?;
+    Ok(py.detach(|| texts.par_iter().map(|t| sentences_of(t)).collect()))
 }
 
 fn unicode_form(form: Option<&str>) -> PyResult<UnicodeForm> {
@@ -332,7 +335,7 @@ impl PyStopWords {
     }
 
     fn __repr__(&self) -> String {
-        format!("StopWords(<{} words>)", self.inner.len())
+        format!("<StopWords of {} words>", self.inner.len())
     }
 
     fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
@@ -372,8 +375,11 @@ impl PyTerm {
 
     fn __repr__(&self) -> String {
         format!(
-            "Term(stem={:?}, surface={:?}, start={}, end={})",
-            self.stem, self.surface, self.start, self.end
+            "Term(stem={}, surface={}, start={}, end={})",
+            convert::py_str_repr(&self.stem),
+            convert::py_str_repr(&self.surface),
+            self.start,
+            self.end
         )
     }
 
@@ -465,7 +471,7 @@ impl PyAnalyzer {
             strip_soft_hyphens=True, strip_zero_width=True)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        kinds: Option<Vec<String>>,
+        kinds: Option<Texts<'_>>,
         stop_words: Option<StopArg>,
         min_chars: usize,
         stem: bool,
@@ -479,6 +485,7 @@ impl PyAnalyzer {
         let mut config = AnalyzerConfig::default();
         if let Some(kinds) = kinds {
             config.kinds = kinds
+                .to_strings()?
                 .iter()
                 .map(|k| parse_kind(k))
                 .collect::<PyResult<_>>()?;
@@ -529,13 +536,15 @@ impl PyAnalyzer {
     }
 
     /// `terms` of each text, in parallel without the GIL.
-    fn terms_many(&self, py: Python<'_>, texts: Vec<String>) -> Vec<Vec<PyTerm>> {
-        py.detach(|| texts.par_iter().map(|t| self.terms_of(t)).collect())
+    fn terms_many(&self, py: Python<'_>, texts: Texts<'_>) -> PyResult<Vec<Vec<PyTerm>>> {
+        let texts = texts.to_strings()?;
+        Ok(py.detach(|| texts.par_iter().map(|t| self.terms_of(t)).collect()))
     }
 
     /// `stems` of each text, in parallel without the GIL.
-    fn stems_many(&self, py: Python<'_>, texts: Vec<String>) -> Vec<Vec<String>> {
-        py.detach(|| texts.par_iter().map(|t| self.stems_of(t)).collect())
+    fn stems_many(&self, py: Python<'_>, texts: Texts<'_>) -> PyResult<Vec<Vec<String>>> {
+        let texts = texts.to_strings()?;
+        Ok(py.detach(|| texts.par_iter().map(|t| self.stems_of(t)).collect()))
     }
 
     #[getter]
@@ -600,17 +609,30 @@ impl PyAnalyzer {
     }
 
     fn __repr__(&self) -> String {
+        use convert::{py_bool, py_str_repr};
         let c = self.inner.config();
+        let kinds: Vec<String> = self.kinds().iter().map(|k| py_str_repr(k)).collect();
+        let stop_words = if c.stop_words.is_empty() {
+            "None".to_owned()
+        } else if c.stop_words == slovo::StopWords::russian() {
+            "'russian'".to_owned()
+        } else {
+            format!("<StopWords of {} words>", c.stop_words.len())
+        };
+        let n = &c.normalize;
         format!(
-            "Analyzer(kinds={:?}, stop_words=<{} words>, min_chars={}, stem={}, form={:?}, \
-             lowercase={}, yo_to_ye={})",
-            self.kinds(),
-            c.stop_words.len(),
+            "Analyzer(kinds=[{}], stop_words={stop_words}, min_chars={}, stem={}, form={}, \
+             lowercase={}, yo_to_ye={}, strip_stress={}, strip_soft_hyphens={}, \
+             strip_zero_width={})",
+            kinds.join(", "),
             c.min_chars,
-            c.stem,
-            self.form(),
-            c.normalize.lowercase,
-            c.normalize.yo_to_ye
+            py_bool(c.stem),
+            self.form().map_or_else(|| "None".to_owned(), py_str_repr),
+            py_bool(n.lowercase),
+            py_bool(n.yo_to_ye),
+            py_bool(n.strip_stress),
+            py_bool(n.strip_soft_hyphens),
+            py_bool(n.strip_zero_width),
         )
     }
 

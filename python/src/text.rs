@@ -11,7 +11,7 @@ use slovo::tfidf::{
     TfidfTransformer,
 };
 
-use crate::convert::{csr_parts, decode_state, encode_state, py_result};
+use crate::convert::{csr_parts, decode_state, encode_state, py_result, py_str_repr};
 use crate::{strings_of, PyAnalyzer};
 
 /// `"l1"`, `"l2"` or `None`.
@@ -127,35 +127,6 @@ impl PyFeatureAnalyzer {
 #[pyfunction]
 pub fn _feature_analyzer_from_state(state: &Bound<'_, PyAny>) -> PyResult<PyFeatureAnalyzer> {
     PyFeatureAnalyzer::from_config(decode_state("FeatureAnalyzer", state)?)
-}
-
-/// A Python `repr` of a `str` (single quotes unless the text holds one).
-pub(crate) fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 /// What turns text into terms for a model: slovo's analyzer or scikit-learn's.

@@ -93,11 +93,11 @@ impl PyToken {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "Token(text={:?}, start={}, end={}, kind={:?})",
-            self.text.bind(py).to_cow()?,
+            "Token(text={}, start={}, end={}, kind={})",
+            crate::convert::py_str_repr(&self.text.bind(py).to_cow()?),
             self.start,
             self.end,
-            self.kind
+            crate::convert::py_str_repr(&self.kind)
         ))
     }
 
@@ -389,6 +389,18 @@ impl PyTokens {
         PyList::new(py, texts)
     }
 
+    /// The tokens as a `pandas.DataFrame`: one row per token, columns `text`, `start`,
+    /// `end` (code points) and `kind`. Needs pandas.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pandas = py.import("pandas")?;
+        let columns = pyo3::types::PyDict::new(py);
+        columns.set_item("text", self.texts(py)?)?;
+        columns.set_item("start", self.starts(py))?;
+        columns.set_item("end", self.ends(py))?;
+        columns.set_item("kind", self.kinds(py)?)?;
+        pandas.getattr("DataFrame")?.call1((columns,))
+    }
+
     /// The kind of each token, as a list of `str`.
     fn kinds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let names: Vec<Bound<'py, PyString>> = TokenKind::ALL
@@ -485,11 +497,12 @@ pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyTokens>
 
 /// `tokenize` for each text of a list, in parallel without the GIL.
 #[pyfunction]
-pub fn tokenize_many(py: Python<'_>, texts: Vec<Bound<'_, PyString>>) -> PyResult<Vec<PyTokens>> {
-    let utf8 = texts
-        .iter()
-        .map(|t| t.to_cow().map(|c| c.into_owned()))
-        .collect::<PyResult<Vec<String>>>()?;
+pub fn tokenize_many(
+    py: Python<'_>,
+    texts: crate::convert::Texts<'_>,
+) -> PyResult<Vec<PyTokens>> {
+    let utf8 = texts.to_strings()?;
+    let texts = texts.0;
     let spans: Vec<Spans> = py.detach(|| utf8.par_iter().map(|t| Spans::of(t)).collect());
     Ok(texts
         .into_iter()
