@@ -10,14 +10,28 @@ use slovo::{Detector, Lang};
 use crate::convert::{decode_state, encode_state};
 use slovo::CharOffsets;
 
-/// One keyword: the `phrase` as written, its `stem_key`, a `score` in (0, 1) and the
-/// code-point `spans` `(start, end)` of every occurrence.
+/// One keyword of a text.
+///
+/// Attributes
+/// ----------
+/// phrase : str
+///     The phrase as written (its most frequent form).
+/// stem_key : str
+///     Its stems joined by spaces (what occurrences are matched by).
+/// score : float
+///     In (0, 1); higher is more important.
+/// spans : list of (int, int)
+///     Code-point ``(start, end)`` of every occurrence.
 #[pyclass(module = "slovo._slovo", name = "Keyword", get_all, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyKeyword {
+    /// The phrase as written (its most frequent form).
     phrase: String,
+    /// Its stems joined by spaces.
     stem_key: String,
+    /// Score in (0, 1); higher is more important.
     score: f64,
+    /// Code-point `(start, end)` of every occurrence.
     spans: Vec<(usize, usize)>,
 }
 
@@ -93,8 +107,23 @@ fn keywords_of(extractor: &KeywordExtractor, text: &str) -> Vec<PyKeyword> {
         .collect()
 }
 
-/// The `top` keywords of `text` (phrases of up to `max_phrase_len` words, score at least
-/// `min_score`), best first. Needs no corpus.
+/// The keywords of one text, best first (needs no corpus).
+///
+/// Parameters
+/// ----------
+/// text : str
+///     The text.
+/// top : int, default=10
+///     How many keywords at most.
+/// max_phrase_len : int, default=2
+///     Longest phrase, in words.
+/// min_score : float, default=0.0
+///     Leave out keywords scoring lower.
+///
+/// Returns
+/// -------
+/// list of Keyword
+///     Best first.
 #[pyfunction]
 #[pyo3(signature = (text, top = 10, *, max_phrase_len = 2, min_score = 0.0))]
 pub fn keywords(
@@ -108,7 +137,19 @@ pub fn keywords(
     py.detach(|| keywords_of(&extractor, text))
 }
 
-/// `keywords` of each text, in parallel without the GIL.
+/// `keywords` of each text of a list, in parallel without the GIL.
+///
+/// Parameters
+/// ----------
+/// texts : iterable of str
+///     The texts.
+/// top, max_phrase_len, min_score
+///     As in :func:`keywords`.
+///
+/// Returns
+/// -------
+/// list of list of Keyword
+///     The keywords of each text.
 #[pyfunction]
 #[pyo3(signature = (texts, top = 10, *, max_phrase_len = 2, min_score = 0.0))]
 pub fn keywords_many(
@@ -128,16 +169,34 @@ pub fn keywords_many(
     }))
 }
 
-/// The language of a text: `lang` (ISO 639-1 code, `"und"` if unknown), `script`,
-/// `confidence` in [0, 1], `reliable`; for spans also code-point `start`/`end`.
+/// A language decision.
+///
+/// Attributes
+/// ----------
+/// lang : str
+///     ISO 639-1 code (``'und'`` if unknown).
+/// script : str
+///     The writing system (``'Cyrillic'``, ``'Latin'``, …).
+/// confidence : float
+///     In [0, 1].
+/// reliable : bool
+///     Whether the decision is reliable (always False for :func:`detect_spans`).
+/// start, end : int
+///     Code-point offsets of the text decided on.
 #[pyclass(module = "slovo._slovo", name = "Detection", get_all, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyDetection {
+    /// ISO 639-1 code (`"und"` if unknown).
     lang: String,
+    /// The writing system (`"Cyrillic"`, `"Latin"`, …).
     script: String,
+    /// Confidence in [0, 1].
     confidence: f64,
+    /// Whether the decision is reliable (always False for `detect_spans`).
     reliable: bool,
+    /// Code-point offset of the start of the text decided on.
     start: usize,
+    /// Code-point offset of its end.
     end: usize,
 }
 
@@ -249,7 +308,24 @@ fn detection_of(detector: &Detector, text: &str) -> PyDetection {
     }
 }
 
-/// The language of `text`, optionally restricted to `languages` (codes or names).
+/// The language of a text.
+///
+/// Parameters
+/// ----------
+/// text : str
+///     The text.
+/// languages : list of str, optional
+///     Only these languages (ISO 639-1 codes or English names).
+///
+/// Returns
+/// -------
+/// Detection
+///     The decision.
+///
+/// Examples
+/// --------
+/// >>> slovo.detect("Добрый день, как дела?").lang
+/// 'ru'
 #[pyfunction]
 #[pyo3(signature = (text, languages = None))]
 pub fn detect(
@@ -261,7 +337,19 @@ pub fn detect(
     Ok(py.detach(|| detection_of(&detector, text)))
 }
 
-/// `detect` for each text, in parallel without the GIL.
+/// `detect` of each text of a list, in parallel without the GIL.
+///
+/// Parameters
+/// ----------
+/// texts : iterable of str
+///     The texts.
+/// languages : list of str, optional
+///     Only these languages.
+///
+/// Returns
+/// -------
+/// list of Detection
+///     One decision per text.
 #[pyfunction]
 #[pyo3(signature = (texts, languages = None))]
 pub fn detect_many(
@@ -279,7 +367,19 @@ pub fn detect_many(
     }))
 }
 
-/// The stretches of `text` in one language, covering it in order (code-point offsets).
+/// The stretches of a text in one language, covering it in order.
+///
+/// Parameters
+/// ----------
+/// text : str
+///     The text.
+/// languages : list of str, optional
+///     Only these languages.
+///
+/// Returns
+/// -------
+/// list of Detection
+///     One per stretch, with code-point ``start``/``end``.
 #[pyfunction]
 #[pyo3(signature = (text, languages = None))]
 pub fn detect_spans(

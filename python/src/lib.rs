@@ -39,12 +39,22 @@ pub(crate) fn parse_kind(kind: &str) -> PyResult<TokenKind> {
     })
 }
 
-/// One sentence: its `text` and code-point offsets `start`/`end` in the input.
+/// One sentence of a text.
+///
+/// Attributes
+/// ----------
+/// text : str
+///     The sentence as written.
+/// start, end : int
+///     Its code-point offsets in the input: ``source[start:end] == text``.
 #[pyclass(module = "slovo._slovo", name = "Sentence", get_all, eq)]
 #[derive(Clone, PartialEq)]
 struct PySentence {
+    /// The sentence as written.
     text: String,
+    /// Code-point offset of its first character in the input.
     start: usize,
+    /// Code-point offset just past its last character.
     end: usize,
 }
 
@@ -88,13 +98,40 @@ fn sentences_of(text: &str) -> Vec<PySentence> {
         .collect()
 }
 
-/// Split `text` into sentences (code-point offsets).
+/// Split a text into sentences.
+///
+/// Abbreviations (``г.``, ``т. е.``, ``млн.``), initials and numbers do not end a sentence.
+///
+/// Parameters
+/// ----------
+/// text : str
+///     The text.
+///
+/// Returns
+/// -------
+/// list of Sentence
+///     The sentences in order, with code-point offsets.
+///
+/// Examples
+/// --------
+/// >>> [s.text for s in slovo.sentences("Встреча в г. Москве. Всё решено!")]
+/// ['Встреча в г. Москве.', 'Всё решено!']
 #[pyfunction]
 fn sentences(py: Python<'_>, text: &str) -> Vec<PySentence> {
     py.detach(|| sentences_of(text))
 }
 
-/// `sentences` for each text of a list, in parallel without the GIL.
+/// `sentences` of each text of a list, in parallel without the GIL.
+///
+/// Parameters
+/// ----------
+/// texts : iterable of str
+///     The texts.
+///
+/// Returns
+/// -------
+/// list of list of Sentence
+///     The sentences of each text.
 #[pyfunction]
 fn sentences_many(py: Python<'_>, texts: Texts<'_>) -> PyResult<Vec<Vec<PySentence>>> {
     let texts = texts.to_strings()?;
@@ -108,8 +145,30 @@ fn unicode_form(form: Option<&str>) -> PyResult<UnicodeForm> {
     }
 }
 
-/// Bring `text` to one spelling: a Unicode form (`"NFC"`, `"NFKC"` or `None`), optionally
-/// lowercase and `ё` → `е`, without stress marks, soft hyphens and zero-width characters.
+/// Bring a text to one spelling.
+///
+/// Parameters
+/// ----------
+/// text : str
+///     The text.
+/// form : {'NFC', 'NFKC'} or None, default='NFC'
+///     Unicode normalization form.
+/// lowercase : bool, default=False
+///     Lowercase.
+/// yo_to_ye : bool, default=False
+///     Write ``ё`` as ``е``.
+/// strip_stress, strip_soft_hyphens, strip_zero_width : bool, default=True
+///     Remove stress marks (U+0301, U+0300), soft hyphens, zero-width characters.
+///
+/// Returns
+/// -------
+/// str
+///     The normalized text.
+///
+/// Examples
+/// --------
+/// >>> slovo.normalize("Приве\u0301т, Ёлка", lowercase=True, yo_to_ye=True)
+/// 'привет, елка'
 #[pyfunction]
 #[pyo3(signature = (text, form = Some("NFC"), lowercase = false, yo_to_ye = false,
     strip_stress = true, strip_soft_hyphens = true, strip_zero_width = true),
@@ -136,8 +195,23 @@ fn normalize(
     Ok(py.detach(|| slovo::normalize(text, &options).into_owned()))
 }
 
-/// Fold a word for comparison: lowercase, `ё` → `е`, no stress marks, soft hyphens or
+/// Fold a word for comparison: lowercase, ``ё`` → ``е``, no stress marks, soft hyphens or
 /// zero-width characters.
+///
+/// Parameters
+/// ----------
+/// text : str
+///     The word (or text).
+///
+/// Returns
+/// -------
+/// str
+///     The folded form.
+///
+/// Examples
+/// --------
+/// >>> slovo.fold("Ёлка")
+/// 'елка'
 #[pyfunction]
 fn fold(text: &str) -> String {
     slovo::fold(text).into_owned()
@@ -158,14 +232,41 @@ fn with_stemmer<R>(f: impl FnOnce(&mut slovo::Stemmer) -> R) -> R {
 /// Words per parallel unit of `stem_many`; shorter lists are stemmed on one thread.
 const STEM_CHUNK: usize = 16_384;
 
-/// The Snowball Russian stem of `word` (case and `ё` folded first).
+/// The Snowball Russian stem of a word (case and ``ё`` folded first).
+///
+/// Parameters
+/// ----------
+/// word : str
+///     The word.
+///
+/// Returns
+/// -------
+/// str
+///     Its stem.
+///
+/// Examples
+/// --------
+/// >>> slovo.stem("партнёрства")
+/// 'партнерств'
 #[pyfunction]
 fn stem(word: &str) -> String {
     with_stemmer(|s| s.stem(word).to_owned())
 }
 
-/// `stem` of each word. Each distinct word is converted and stemmed once (without the GIL,
-/// in parallel for long lists) and each distinct stem becomes one Python `str`.
+/// `stem` of each word of a list.
+///
+/// Each distinct word is stemmed once (without the GIL, in parallel for long lists) and
+/// each distinct stem becomes one Python ``str``.
+///
+/// Parameters
+/// ----------
+/// words : iterable of str
+///     The words.
+///
+/// Returns
+/// -------
+/// list of str
+///     The stems, in order.
 #[pyfunction]
 fn stem_many<'py>(py: Python<'py>, words: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     if words.is_instance_of::<PyString>() {
@@ -214,7 +315,18 @@ fn stem_many<'py>(py: Python<'py>, words: &Bound<'py, PyAny>) -> PyResult<Bound<
     PyList::new(py, order.iter().map(|&i| &stems[i]))
 }
 
-/// A set of stop words, matched with case and `ё`/`е` folded.
+/// A set of stop words, matched with case and ``ё``/``е`` folded.
+///
+/// Parameters
+/// ----------
+/// words : iterable of str, optional
+///     The words (an empty set without).
+///
+/// Examples
+/// --------
+/// >>> stop = slovo.StopWords(["Ещё", "и"])
+/// >>> "еще" in stop, len(slovo.StopWords.russian()) > 100
+/// (True, True)
 #[pyclass(module = "slovo._slovo", name = "StopWords", eq)]
 #[derive(Clone, PartialEq)]
 struct PyStopWords {
@@ -348,14 +460,26 @@ impl PyStopWords {
     }
 }
 
-/// One term of a text: `stem` (what is counted), the `surface` text it came from and
-/// that text's code-point offsets `start`/`end`.
+/// One term of a text: what is counted, and where it came from.
+///
+/// Attributes
+/// ----------
+/// stem : str
+///     The counted form (the stem, or the normalized word without stemming).
+/// surface : str
+///     The token as written.
+/// start, end : int
+///     Code-point offsets of ``surface`` in the text.
 #[pyclass(module = "slovo._slovo", name = "Term", get_all, eq)]
 #[derive(Clone, PartialEq)]
 struct PyTerm {
+    /// The counted form: the stem, or the normalized word without stemming.
     stem: String,
+    /// The token as written in the text.
     surface: String,
+    /// Code-point offset of `surface` in the text.
     start: usize,
+    /// Code-point offset just past `surface`.
     end: usize,
 }
 
@@ -403,7 +527,27 @@ impl PyTerm {
     }
 }
 
-/// Text → terms: tokenize, keep `kinds`, normalize, drop stop words and short tokens, stem.
+/// Text → terms: tokenize, keep ``kinds``, normalize, drop stop words and short tokens, stem.
+///
+/// Parameters
+/// ----------
+/// kinds : list of str, optional
+///     Token kinds that become terms (default ``['word']``).
+/// stop_words : 'russian', StopWords, iterable of str or None, default='russian'
+///     Words dropped, matched against the normalized form (case and ``ё`` folded).
+/// min_chars : int, default=2
+///     Shorter tokens are dropped.
+/// stem : bool, default=True
+///     Stem with Snowball Russian (else the term is the normalized word).
+/// form, lowercase, yo_to_ye, strip_stress, strip_soft_hyphens, strip_zero_width
+///     Normalization, as in :func:`normalize` (``lowercase`` and ``yo_to_ye`` default to
+///     True here).
+///
+/// Examples
+/// --------
+/// >>> analyzer = slovo.Analyzer()
+/// >>> analyzer.stems("Стороны обсудили вопросы партнёрства.")
+/// ['сторон', 'обсуд', 'вопрос', 'партнерств']
 #[pyclass(module = "slovo._slovo", name = "Analyzer", eq)]
 #[derive(Clone)]
 struct PyAnalyzer {
@@ -547,6 +691,7 @@ impl PyAnalyzer {
         Ok(py.detach(|| texts.par_iter().map(|t| self.stems_of(t)).collect()))
     }
 
+    /// Token kinds that become terms.
     #[getter]
     fn kinds(&self) -> Vec<&'static str> {
         self.inner
@@ -557,6 +702,7 @@ impl PyAnalyzer {
             .collect()
     }
 
+    /// The stop words (a copy).
     #[getter]
     fn stop_words(&self) -> PyStopWords {
         PyStopWords {
@@ -564,16 +710,19 @@ impl PyAnalyzer {
         }
     }
 
+    /// Tokens with fewer characters are dropped.
     #[getter]
     fn min_chars(&self) -> usize {
         self.inner.config().min_chars
     }
 
+    /// Whether terms are stemmed.
     #[getter]
     fn stem(&self) -> bool {
         self.inner.config().stem
     }
 
+    /// Unicode normalization form ('NFC', 'NFKC' or None).
     #[getter]
     fn form(&self) -> Option<&'static str> {
         match self.inner.config().normalize.form {
@@ -583,26 +732,31 @@ impl PyAnalyzer {
         }
     }
 
+    /// Whether text is lowercased.
     #[getter]
     fn lowercase(&self) -> bool {
         self.inner.config().normalize.lowercase
     }
 
+    /// Whether ё is written as е.
     #[getter]
     fn yo_to_ye(&self) -> bool {
         self.inner.config().normalize.yo_to_ye
     }
 
+    /// Whether stress marks are removed.
     #[getter]
     fn strip_stress(&self) -> bool {
         self.inner.config().normalize.strip_stress
     }
 
+    /// Whether soft hyphens are removed.
     #[getter]
     fn strip_soft_hyphens(&self) -> bool {
         self.inner.config().normalize.strip_soft_hyphens
     }
 
+    /// Whether zero-width characters are removed.
     #[getter]
     fn strip_zero_width(&self) -> bool {
         self.inner.config().normalize.strip_zero_width

@@ -46,13 +46,26 @@ fn empty_str() -> Py<PyString> {
     Python::attach(|py| PyString::new(py, "").unbind())
 }
 
-/// One token of a text: `text`, code-point offsets `start`/`end` (so
-/// `source[start:end] == text`), and `kind` (`"word"`, `"number"`, `"punct"`, …).
+/// One token of a text.
+///
+/// Attributes
+/// ----------
+/// text : str
+///     The token as written.
+/// start, end : int
+///     Code-point offsets: ``source[start:end] == text``.
+/// kind : str
+///     ``'word'``, ``'number'``, ``'punct'``, ``'email'``, ``'url'``, ``'hashtag'``,
+///     ``'mention'``, ``'emoji'``, ``'symbol'``, …
 #[pyclass(module = "slovo._slovo", name = "Token", get_all)]
 pub struct PyToken {
+    /// The token as written.
     text: Py<PyString>,
+    /// Code-point offset of the token in the text.
     start: usize,
+    /// Code-point offset just past the token.
     end: usize,
+    /// The token's kind: "word", "number", "punct", "email", "url", …
     kind: &'static str,
 }
 
@@ -180,10 +193,24 @@ impl Spans {
     }
 }
 
-/// The tokens of one text: an immutable sequence of `Token` (a
-/// `collections.abc.Sequence`) that stores only the text and the offsets and kinds of its
-/// tokens; each `Token` is made when it is asked for. `starts`, `ends`, `texts()` and
-/// `kinds()` give whole columns at once.
+/// The tokens of one text, as :func:`tokenize` returns them.
+///
+/// An immutable ``collections.abc.Sequence`` of :class:`Token` that stores only the text
+/// and the offsets and kinds of its tokens; each ``Token`` is made when it is read. It
+/// compares equal to a ``list`` of the same tokens; slices are ``Tokens``.
+///
+/// Attributes
+/// ----------
+/// source : str
+///     The text the tokens come from.
+/// starts, ends : numpy.ndarray of int64
+///     Code-point offsets of every token (new arrays each time).
+///
+/// Examples
+/// --------
+/// >>> tokens = slovo.tokenize("Кот спит.")
+/// >>> tokens.texts(), tokens.starts.tolist()
+/// (['Кот', 'спит', '.'], [0, 4, 8])
 #[pyclass(module = "slovo._slovo", name = "Tokens", sequence)]
 pub struct PyTokens {
     source: Py<PyString>,
@@ -487,7 +514,25 @@ impl TokensIter {
     }
 }
 
-/// Split `text` into tokens (code-point offsets): a lazy, immutable `Tokens` sequence.
+/// Split a text into tokens.
+///
+/// Hyphenated words (``Ростов-на-Дону``), initials, numbers with separators, e-mails and
+/// URLs stay whole.
+///
+/// Parameters
+/// ----------
+/// text : str
+///     The text.
+///
+/// Returns
+/// -------
+/// Tokens
+///     A lazy, immutable sequence of :class:`Token` with code-point offsets.
+///
+/// Examples
+/// --------
+/// >>> slovo.tokenize("Е. Казыхан посетил Брюссель.")[1]
+/// Token(text='Казыхан', start=3, end=10, kind='word')
 #[pyfunction]
 pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyTokens> {
     let utf8 = text.to_cow()?;
@@ -495,12 +540,19 @@ pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyTokens>
     Ok(PyTokens::new_from(text.unbind(), spans))
 }
 
-/// `tokenize` for each text of a list, in parallel without the GIL.
+/// `tokenize` of each text of a list, in parallel without the GIL.
+///
+/// Parameters
+/// ----------
+/// texts : iterable of str
+///     The texts.
+///
+/// Returns
+/// -------
+/// list of Tokens
+///     The tokens of each text.
 #[pyfunction]
-pub fn tokenize_many(
-    py: Python<'_>,
-    texts: crate::convert::Texts<'_>,
-) -> PyResult<Vec<PyTokens>> {
+pub fn tokenize_many(py: Python<'_>, texts: crate::convert::Texts<'_>) -> PyResult<Vec<PyTokens>> {
     let utf8 = texts.to_strings()?;
     let texts = texts.0;
     let spans: Vec<Spans> = py.detach(|| utf8.par_iter().map(|t| Spans::of(t)).collect());
