@@ -35,17 +35,23 @@
 
 mod analyzer;
 mod bytes;
+mod counts;
 mod csr;
+mod docs;
 mod features;
 mod frequencies;
 mod grams;
 mod hashing;
 mod interner;
 mod memo;
+mod model;
 mod options;
+mod pipeline;
+mod rows;
 mod transformer;
 mod vectorizer;
 mod vocabulary;
+mod wire;
 
 pub use analyzer::TermAnalyzer;
 pub use csr::{CsrMatrix, SparseRow};
