@@ -46,13 +46,17 @@ __version__: str
 class Token:
     """One token: `text`, code-point offsets `start`/`end`, and `kind`."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The token as written."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Code-point offset of the token in the text."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Code-point offset just past the token."""
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> str:
+        """The token's kind: "word", "number", "punct", "email", "url", …"""
     def __new__(
         cls, text: str = "", start: int = 0, end: int = 0, kind: str = "word"
     ) -> Token: ...
@@ -63,13 +67,17 @@ class Token:
 class Term:
     """One term: `stem`, `surface` text and its code-point offsets `start`/`end`."""
     @property
-    def stem(self) -> str: ...
+    def stem(self) -> str:
+        """The counted form: the stem, or the normalized word without stemming."""
     @property
-    def surface(self) -> str: ...
+    def surface(self) -> str:
+        """The token as written in the text."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Code-point offset of `surface` in the text."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Code-point offset just past `surface`."""
     def __new__(cls, stem: str = "", surface: str = "", start: int = 0, end: int = 0) -> Term: ...
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
@@ -88,7 +96,8 @@ class Tokens(Sequence[Token]):
     def __iter__(self) -> TokensIterator: ...
     def __contains__(self, key: object, /) -> bool: ...
     def index(self, value: object) -> int: ...  # type: ignore[override]
-    def count(self, value: object) -> int: ...
+    def count(self, value: object) -> int:
+        """The number of tokens equal to `value`."""
     def __eq__(self, value: object, /) -> bool: ...
     @property
     def source(self) -> str:
@@ -110,12 +119,45 @@ class Tokens(Sequence[Token]):
 
 @final
 class TokensIterator(Iterator[Token]):
+    """Iterator over a `Tokens`, making each `Token` as it goes."""
     def __iter__(self) -> TokensIterator: ...
     def __next__(self) -> Token: ...
     def __length_hint__(self) -> int: ...
 
-def tokenize(text: str) -> Tokens: ...
-def tokenize_many(texts: Sequence[str]) -> list[Tokens]: ...
+def tokenize(text: str) -> Tokens:
+    """Split a text into tokens.
+
+    Hyphenated words (``Ростов-на-Дону``), initials, numbers with separators, e-mails and
+    URLs stay whole.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    Tokens
+        A lazy, immutable sequence of :class:`Token` with code-point offsets.
+
+    Examples
+    --------
+    >>> slovo.tokenize("Е. Казыхан посетил Брюссель.")[1]
+    Token(text='Казыхан', start=3, end=10, kind='word')
+    """
+def tokenize_many(texts: Sequence[str]) -> list[Tokens]:
+    """`tokenize` of each text of a list, in parallel without the GIL.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts.
+
+    Returns
+    -------
+    list of Tokens
+        The tokens of each text.
+    """
 def normalize(
     text: str,
     form: Optional[str] = "NFC",
@@ -124,29 +166,112 @@ def normalize(
     strip_stress: bool = True,
     strip_soft_hyphens: bool = True,
     strip_zero_width: bool = True,
-) -> str: ...
-def fold(text: str) -> str: ...
-def stem(word: str) -> str: ...
-def stem_many(words: Iterable[str]) -> list[str]: ...
+) -> str:
+    """Bring a text to one spelling.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    form : {'NFC', 'NFKC'} or None, default='NFC'
+        Unicode normalization form.
+    lowercase : bool, default=False
+        Lowercase.
+    yo_to_ye : bool, default=False
+        Write ``ё`` as ``е``.
+    strip_stress, strip_soft_hyphens, strip_zero_width : bool, default=True
+        Remove stress marks (U+0301, U+0300), soft hyphens, zero-width characters.
+
+    Returns
+    -------
+    str
+        The normalized text.
+
+    Examples
+    --------
+    >>> slovo.normalize("Приве\\u0301т, Ёлка", lowercase=True, yo_to_ye=True)
+    'привет, елка'
+    """
+def fold(text: str) -> str:
+    """Fold a word for comparison: lowercase, ``ё`` → ``е``, no stress marks, soft hyphens or
+    zero-width characters.
+
+    Parameters
+    ----------
+    text : str
+        The word (or text).
+
+    Returns
+    -------
+    str
+        The folded form.
+
+    Examples
+    --------
+    >>> slovo.fold("Ёлка")
+    'елка'
+    """
+def stem(word: str) -> str:
+    """The Snowball Russian stem of a word (case and ``ё`` folded first).
+
+    Parameters
+    ----------
+    word : str
+        The word.
+
+    Returns
+    -------
+    str
+        Its stem.
+
+    Examples
+    --------
+    >>> slovo.stem("партнёрства")
+    'партнерств'
+    """
+def stem_many(words: Iterable[str]) -> list[str]:
+    """`stem` of each word of a list.
+
+    Each distinct word is stemmed once (without the GIL, in parallel for long lists) and
+    each distinct stem becomes one Python ``str``.
+
+    Parameters
+    ----------
+    words : iterable of str
+        The words.
+
+    Returns
+    -------
+    list of str
+        The stems, in order.
+    """
 
 @final
 class StopWords:
     """A stop-word set matched with case and ё/е folded."""
     def __new__(cls, words: Optional[Iterable[str]] = None) -> StopWords: ...
     @staticmethod
-    def russian() -> StopWords: ...
+    def russian() -> StopWords:
+        """The embedded Russian list."""
     @staticmethod
-    def parse(text: str) -> StopWords: ...
+    def parse(text: str) -> StopWords:
+        """One word a line; `#` starts a comment."""
     @staticmethod
-    def from_file(path: Union[str, PathLike[str]]) -> StopWords: ...
+    def from_file(path: Union[str, PathLike[str]]) -> StopWords:
+        """Reads a list in the `parse` format from a UTF-8 file."""
     def __contains__(self, word: str, /) -> bool: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[str]: ...
-    def to_list(self) -> list[str]: ...
-    def add(self, word: str) -> None: ...
-    def update(self, words: Iterable[str]) -> None: ...
-    def discard(self, word: str) -> None: ...
-    def remove(self, word: str) -> None: ...
+    def to_list(self) -> list[str]:
+        """The words, sorted."""
+    def add(self, word: str) -> None:
+        """Adds a word."""
+    def update(self, words: Iterable[str]) -> None:
+        """Adds every word of an iterable."""
+    def discard(self, word: str) -> None:
+        """Removes a word if present."""
+    def remove(self, word: str) -> None:
+        """Removes a word; `KeyError` if absent."""
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
 
@@ -169,32 +294,49 @@ class Analyzer:
     ) -> Analyzer: ...
     def with_stop_words(
         self, stop_words: Union[str, StopWords, Iterable[str], None]
-    ) -> Analyzer: ...
-    def terms(self, text: str) -> list[Term]: ...
-    def stems(self, text: str) -> list[str]: ...
+    ) -> Analyzer:
+        """A copy of this analyzer with other stop words: `"russian"`, a `StopWords`, an
+        iterable of words, or `None` for none.
+        """
+    def terms(self, text: str) -> list[Term]:
+        """The terms of `text`, in order."""
+    def stems(self, text: str) -> list[str]:
+        """The stems of `text`'s terms, in order."""
     def __call__(self, text: str) -> list[str]: ...
-    def terms_many(self, texts: Sequence[str]) -> list[list[Term]]: ...
-    def stems_many(self, texts: Sequence[str]) -> list[list[str]]: ...
+    def terms_many(self, texts: Sequence[str]) -> list[list[Term]]:
+        """`terms` of each text, in parallel without the GIL."""
+    def stems_many(self, texts: Sequence[str]) -> list[list[str]]:
+        """`stems` of each text, in parallel without the GIL."""
     @property
-    def kinds(self) -> list[str]: ...
+    def kinds(self) -> list[str]:
+        """Token kinds that become terms."""
     @property
-    def stop_words(self) -> StopWords: ...
+    def stop_words(self) -> StopWords:
+        """The stop words (a copy)."""
     @property
-    def min_chars(self) -> int: ...
+    def min_chars(self) -> int:
+        """Tokens with fewer characters are dropped."""
     @property
-    def stem(self) -> bool: ...
+    def stem(self) -> bool:
+        """Whether terms are stemmed."""
     @property
-    def form(self) -> Optional[str]: ...
+    def form(self) -> Optional[str]:
+        """Unicode normalization form ('NFC', 'NFKC' or None)."""
     @property
-    def lowercase(self) -> bool: ...
+    def lowercase(self) -> bool:
+        """Whether text is lowercased."""
     @property
-    def yo_to_ye(self) -> bool: ...
+    def yo_to_ye(self) -> bool:
+        """Whether ё is written as е."""
     @property
-    def strip_stress(self) -> bool: ...
+    def strip_stress(self) -> bool:
+        """Whether stress marks are removed."""
     @property
-    def strip_soft_hyphens(self) -> bool: ...
+    def strip_soft_hyphens(self) -> bool:
+        """Whether soft hyphens are removed."""
     @property
-    def strip_zero_width(self) -> bool: ...
+    def strip_zero_width(self) -> bool:
+        """Whether zero-width characters are removed."""
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
 
@@ -203,20 +345,28 @@ class DocumentFrequencies:
     """Document counts of a corpus; tables of corpus pieces merge exactly."""
     def __new__(cls) -> DocumentFrequencies: ...
     @property
-    def n_docs(self) -> int: ...
+    def n_docs(self) -> int:
+        """Number of documents counted."""
     def __len__(self) -> int: ...
     def __contains__(self, term: str, /) -> bool: ...
-    def df(self, term: str) -> int: ...
-    def total_count(self, term: str) -> int: ...
-    def items(self) -> list[tuple[str, int, int]]: ...
-    def add_document(self, features: Iterable[str]) -> None: ...
-    def merge(self, other: DocumentFrequencies) -> None: ...
+    def df(self, term: str) -> int:
+        """Number of documents that contain `term`."""
+    def total_count(self, term: str) -> int:
+        """Occurrences of `term` in the whole corpus."""
+    def items(self) -> list[tuple[str, int, int]]:
+        """`(term, df, total_count)` for every term."""
+    def add_document(self, features: Iterable[str]) -> None:
+        """Counts one document given as its features (with repeats)."""
+    def merge(self, other: DocumentFrequencies) -> None:
+        """Adds the counts of `other` to this table (in place)."""
     def __add__(self, other: DocumentFrequencies, /) -> DocumentFrequencies: ...
     def __radd__(self, other: DocumentFrequencies, /) -> DocumentFrequencies: ...
     def __iadd__(self, other: DocumentFrequencies, /) -> None: ...
-    def to_bytes(self) -> bytes: ...
+    def to_bytes(self) -> bytes:
+        """Compact versioned bytes."""
     @staticmethod
-    def from_bytes(data: bytes) -> DocumentFrequencies: ...
+    def from_bytes(data: bytes) -> DocumentFrequencies:
+        """Reads bytes written by `to_bytes`; `ValueError` if they are not such a table."""
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
 
@@ -243,32 +393,54 @@ class TfidfModel:
         binary: bool = False,
         features: Optional[FeatureAnalyzer] = None,
     ) -> TfidfModel: ...
-    def fit(self, docs: Sequence[str]) -> None: ...
-    def fit_transform(self, docs: Sequence[str]) -> _CsrParts: ...
-    def transform(self, docs: Sequence[str]) -> _CsrParts: ...
-    def fit_terms(self, docs: Sequence[Sequence[str]]) -> None: ...
-    def fit_transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts: ...
-    def transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts: ...
-    def analyze(self, text: str) -> list[str]: ...
+    def fit(self, docs: Sequence[str]) -> None:
+        """Learns vocabulary and idf from `docs`."""
+    def fit_transform(self, docs: Sequence[str]) -> _CsrParts:
+        """`fit`, then the CSR parts `(data, indices, indptr, shape)` of `transform(docs)`."""
+    def transform(self, docs: Sequence[str]) -> _CsrParts:
+        """The CSR parts `(data, indices, indptr, shape)` of the TF-IDF rows of `docs`."""
+    def fit_terms(self, docs: Sequence[Sequence[str]]) -> None:
+        """`fit` for documents given as lists of terms (stop words and n-grams still apply)."""
+    def fit_transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts:
+        """`fit_transform` for documents given as lists of terms."""
+    def transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts:
+        """`transform` for documents given as lists of terms."""
+    def analyze(self, text: str) -> list[str]:
+        """The features of one text, in order (what fitting counts)."""
     def set_vocabulary(
         self, terms: Sequence[str], idf: Optional[Sequence[float]] = None
-    ) -> None: ...
-    def partial_fit(self, docs: Sequence[str]) -> None: ...
-    def finalize(self) -> None: ...
-    def count(self, docs: Sequence[str]) -> DocumentFrequencies: ...
-    def fit_frequencies(self, frequencies: DocumentFrequencies) -> None: ...
+    ) -> None:
+        """Replaces the fitted model with `terms` (in column order) and `idf` (one per term,
+        required exactly when `use_idf`); the counts are emptied.
+        """
+    def partial_fit(self, docs: Sequence[str]) -> None:
+        """Adds `docs` to the counts; `finalize` builds the model."""
+    def finalize(self) -> None:
+        """Builds vocabulary and idf from the counts gathered so far."""
+    def count(self, docs: Sequence[str]) -> DocumentFrequencies:
+        """The counts of `docs` as a new table (this model is not changed)."""
+    def fit_frequencies(self, frequencies: DocumentFrequencies) -> None:
+        """Replaces the counts with `frequencies` and builds the model."""
     @property
-    def frequencies(self) -> DocumentFrequencies: ...
+    def frequencies(self) -> DocumentFrequencies:
+        """A copy of the counts gathered by fitting."""
     @property
-    def is_fitted(self) -> bool: ...
+    def is_fitted(self) -> bool:
+        """`True` once `transform` can run."""
     @property
-    def n_features(self) -> int: ...
+    def n_features(self) -> int:
+        """Number of features (columns) of the fitted model; 0 before fitting."""
     @property
-    def vocabulary(self) -> Optional[list[str]]: ...
+    def vocabulary(self) -> Optional[list[str]]:
+        """The features in column order, or `None` before fitting."""
     @property
-    def idf(self) -> Optional[npt.NDArray[np.float64]]: ...
+    def idf(self) -> Optional[npt.NDArray[np.float64]]:
+        """The idf of each column (a new NumPy array), or `None` before fitting or without
+        `use_idf`.
+        """
     @property
-    def analyzer(self) -> Optional[Analyzer]: ...
+    def analyzer(self) -> Optional[Analyzer]:
+        """The slovo analyzer that turns text into terms (`None` with scikit-learn's)."""
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
 
@@ -309,9 +481,12 @@ class HashingModel:
         analyzer: Optional[Analyzer] = None,
         features: Optional[FeatureAnalyzer] = None,
     ) -> HashingModel: ...
-    def transform(self, docs: Sequence[str]) -> _CsrParts: ...
-    def transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts: ...
-    def analyze(self, text: str) -> list[str]: ...
+    def transform(self, docs: Sequence[str]) -> _CsrParts:
+        """The CSR parts `(data, indices, indptr, shape)` of the hashed rows of `docs`."""
+    def transform_terms(self, docs: Sequence[Sequence[str]]) -> _CsrParts:
+        """Like `transform`, for documents given as lists of terms."""
+    def analyze(self, text: str) -> list[str]:
+        """The features of one text, in order."""
     def __getstate__(self) -> bytes: ...
     def __reduce__(self) -> tuple[object, tuple[bytes]]: ...
 
@@ -334,13 +509,17 @@ def tfidf_weigh(
 class Keyword:
     """A keyword: `phrase` as written, `stem_key`, `score` in (0, 1), code-point `spans`."""
     @property
-    def phrase(self) -> str: ...
+    def phrase(self) -> str:
+        """The phrase as written (its most frequent form)."""
     @property
-    def stem_key(self) -> str: ...
+    def stem_key(self) -> str:
+        """Its stems joined by spaces."""
     @property
-    def score(self) -> float: ...
+    def score(self) -> float:
+        """Score in (0, 1); higher is more important."""
     @property
-    def spans(self) -> list[tuple[int, int]]: ...
+    def spans(self) -> list[tuple[int, int]]:
+        """Code-point `(start, end)` of every occurrence."""
     def __new__(
         cls, phrase: str = "", stem_key: str = "", score: float = 0.0, spans: Sequence[tuple[int, int]] = []
     ) -> Keyword: ...
@@ -349,27 +528,65 @@ class Keyword:
 
 def keywords(
     text: str, top: int = 10, *, max_phrase_len: int = 2, min_score: float = 0.0
-) -> list[Keyword]: ...
+) -> list[Keyword]:
+    """The keywords of one text, best first (needs no corpus).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    top : int, default=10
+        How many keywords at most.
+    max_phrase_len : int, default=2
+        Longest phrase, in words.
+    min_score : float, default=0.0
+        Leave out keywords scoring lower.
+
+    Returns
+    -------
+    list of Keyword
+        Best first.
+    """
 def keywords_many(
     texts: Sequence[str], top: int = 10, *, max_phrase_len: int = 2, min_score: float = 0.0
-) -> list[list[Keyword]]: ...
+) -> list[list[Keyword]]:
+    """`keywords` of each text of a list, in parallel without the GIL.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts.
+    top, max_phrase_len, min_score
+        As in :func:`keywords`.
+
+    Returns
+    -------
+    list of list of Keyword
+        The keywords of each text.
+    """
 
 @final
 class Detection:
     """A language decision: `lang` (ISO 639-1, "und" if unknown), `script`, `confidence`,
     `reliable` (always False for `detect_spans` results) and code-point `start`/`end`."""
     @property
-    def lang(self) -> str: ...
+    def lang(self) -> str:
+        """ISO 639-1 code (`"und"` if unknown)."""
     @property
-    def script(self) -> str: ...
+    def script(self) -> str:
+        """The writing system (`"Cyrillic"`, `"Latin"`, …)."""
     @property
-    def confidence(self) -> float: ...
+    def confidence(self) -> float:
+        """Confidence in [0, 1]."""
     @property
-    def reliable(self) -> bool: ...
+    def reliable(self) -> bool:
+        """Whether the decision is reliable (always False for `detect_spans`)."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Code-point offset of the start of the text decided on."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Code-point offset of its end."""
     def __new__(
         cls,
         lang: str = "und",
@@ -382,24 +599,105 @@ class Detection:
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
 
-def detect(text: str, languages: Optional[Sequence[str]] = None) -> Detection: ...
+def detect(text: str, languages: Optional[Sequence[str]] = None) -> Detection:
+    """The language of a text.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    languages : list of str, optional
+        Only these languages (ISO 639-1 codes or English names).
+
+    Returns
+    -------
+    Detection
+        The decision.
+
+    Examples
+    --------
+    >>> slovo.detect("Добрый день, как дела?").lang
+    'ru'
+    """
 def detect_many(
     texts: Sequence[str], languages: Optional[Sequence[str]] = None
-) -> list[Detection]: ...
-def detect_spans(text: str, languages: Optional[Sequence[str]] = None) -> list[Detection]: ...
+) -> list[Detection]:
+    """`detect` of each text of a list, in parallel without the GIL.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts.
+    languages : list of str, optional
+        Only these languages.
+
+    Returns
+    -------
+    list of Detection
+        One decision per text.
+    """
+def detect_spans(text: str, languages: Optional[Sequence[str]] = None) -> list[Detection]:
+    """The stretches of a text in one language, covering it in order.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    languages : list of str, optional
+        Only these languages.
+
+    Returns
+    -------
+    list of Detection
+        One per stretch, with code-point ``start``/``end``.
+    """
 
 @final
 class Sentence:
     """One sentence: `text` and code-point offsets `start`/`end` in the input."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The sentence as written."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Code-point offset of its first character in the input."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Code-point offset just past its last character."""
     def __new__(cls, text: str = "", start: int = 0, end: int = 0) -> Sentence: ...
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: object) -> None: ...
 
-def sentences(text: str) -> list[Sentence]: ...
-def sentences_many(texts: Sequence[str]) -> list[list[Sentence]]: ...
+def sentences(text: str) -> list[Sentence]:
+    """Split a text into sentences.
+
+    Abbreviations (``г.``, ``т. е.``, ``млн.``), initials and numbers do not end a sentence.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Sentence
+        The sentences in order, with code-point offsets.
+
+    Examples
+    --------
+    >>> [s.text for s in slovo.sentences("Встреча в г. Москве. Всё решено!")]
+    ['Встреча в г. Москве.', 'Всё решено!']
+    """
+def sentences_many(texts: Sequence[str]) -> list[list[Sentence]]:
+    """`sentences` of each text of a list, in parallel without the GIL.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts.
+
+    Returns
+    -------
+    list of list of Sentence
+        The sentences of each text.
+    """
