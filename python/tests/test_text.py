@@ -88,7 +88,10 @@ def test_tokens_is_a_lazy_sequence(sample):
     assert slovo.tokenize("".join(sample)) == tokens
     assert slovo.tokenize("да нет") != slovo.tokenize("но нет")
     assert pickle.loads(pickle.dumps(tokens[5:50])) == as_list[5:50]
-    assert repr(slovo.tokenize("да")) == 'Tokens([Token(text="да", start=0, end=2, kind="word")])'
+    assert repr(slovo.tokenize("да")) == "Tokens([Token(text='да', start=0, end=2, kind='word')])"
+    # reprs are Python expressions
+    token = slovo.tokenize("кот's \"x\"")[0]
+    assert eval(repr(token), {"Token": slovo.Token}) == token
     assert repr(tokens).endswith(f"... ({len(tokens)} tokens)])")
     assert slovo.Tokens() == [] and len(slovo.tokenize("")) == 0
 
