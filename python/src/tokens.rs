@@ -110,7 +110,7 @@ impl PyToken {
             crate::convert::py_str_repr(&self.text.bind(py).to_cow()?),
             self.start,
             self.end,
-            crate::convert::py_str_repr(&self.kind)
+            crate::convert::py_str_repr(self.kind)
         ))
     }
 
