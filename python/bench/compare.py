@@ -95,7 +95,8 @@ def row(rows, task, unit, n, ours_name, ours_s, theirs_name, theirs_s):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", help="comma-separated sections: tokenize,stem,tfidf,langid")
+    parser.add_argument("--only", help="comma-separated sections: tokenize,stem,tfidf,langid "
+                        "(tfidf-sk: only the TF-IDF rows with scikit-learn's analyzer)")
     parser.add_argument("--langid-limit", type=int, default=None,
                         help="use only the first N items per (language, kind) of the langid data")
     parser.add_argument("--single-fit", choices=["slovo", "sklearn", "slovo-sk", "sklearn-sk"],
@@ -146,7 +147,7 @@ def main() -> None:
         stem_rows(rows, tokens, Stemmer, args.repeat)
     if "tfidf" in sections and Stemmer is not None:
         tfidf_rows(rows, Stemmer, args.repeat)
-    if "tfidf" in sections:
+    if sections & {"tfidf", "tfidf-sk"}:
         sklearn_style_rows(rows, notes, args.repeat)
     if "langid" in sections:
         langid_rows(langid_table, notes, args.langid_limit, args.repeat)
@@ -216,6 +217,16 @@ def fit_in_new_process(which: str, ngram_range: tuple[int, int], warm_up: bool) 
     if warm_up:
         command.append("--warm-up")
     out = subprocess.run(command, capture_output=True, text=True, check=True)
+    return float(out.stdout.split()[-2])
+
+
+def cpu_fit_in_new_process(which: str, ngram_range: tuple[int, int]) -> float:
+    """CPU seconds (all threads) of the first fit of a new process: less disturbed than
+    wall time by other work on a busy machine."""
+    import subprocess
+
+    command = [sys.executable, __file__, "--single-fit", which, "--ngram-range", "%d,%d" % ngram_range]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
     return float(out.stdout.split()[-1])
 
 
@@ -229,9 +240,9 @@ def single_fit(which: str, ngram_range: tuple[int, int], warm_up: bool) -> None:
         half = len(docs) // 2
         fit(docs[:half])
         docs = docs[half:]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     fit(docs)
-    print(time.perf_counter() - start)
+    print(time.perf_counter() - start, time.process_time() - cpu)
 
 
 def tfidf_rows(rows, Stemmer, repeat) -> None:
@@ -297,6 +308,14 @@ def sklearn_style_rows(rows, notes, repeat) -> None:
     row(rows, f"{what}, ngram_range=(1, 1), first fit in a new process", "bytes", n_bytes,
         '`slovo.TfidfVectorizer(analyzer="word", stop_words=None)`', min(times["slovo-sk"]),
         "`sklearn TfidfVectorizer()`", min(times["sklearn-sk"]))
+    cpu = {"slovo-sk": [], "sklearn-sk": []}
+    for _ in range(repeat):
+        for which in cpu:
+            cpu[which].append(cpu_fit_in_new_process(which, (1, 1)))
+    ours, theirs = min(cpu["slovo-sk"]), min(cpu["sklearn-sk"])
+    notes.append(f"first fit in a new process, scikit-learn's analyzer, CPU time of all threads "
+                 f"(best of {repeat}): slovo {ours:.3f} s, scikit-learn {theirs:.3f} s, "
+                 f"{theirs / ours:.1f}×")
 
 
 CYRILLIC = ["ru", "uk", "be", "bg", "mk", "sr", "kk", "mn"]
