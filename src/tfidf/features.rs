@@ -845,6 +845,48 @@ mod tests {
         assert_eq!(squeeze_spaces("a \n b\nc"), "a b\nc");
     }
 
+    use proptest::prelude::*;
+
+    /// The words of `text.to_lowercase()`: what the token-by-token path must give.
+    fn lowercased_then_tokenized(text: &str, min_chars: usize) -> Vec<String> {
+        let mut words = Vec::new();
+        for_each_word(&text.to_lowercase(), min_chars, |w| {
+            words.push(w.to_owned())
+        });
+        words
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Lowercasing token by token gives the tokens of the lowercased text, on text
+        /// mixing Cyrillic, Latin, Greek (final sigma), İ, combining marks and punctuation.
+        #[test]
+        fn token_by_token_lowercase_is_exact(
+            text in "[a-zA-Z0-9_ .,«»—ÀÉßİıΣσςΑΩ\u{301}\u{307}\u{400}-\u{4FF}\u{1C4}-\u{1CC}²½Ⅻⓐ]{0,30}",
+            min_chars in 1usize..3,
+        ) {
+            let analyzer = FeatureAnalyzer::builder()
+                .token_pattern(if min_chars == 1 { r"(?u)\b\w+\b" } else { DEFAULT_TOKEN_PATTERN })
+                .build()
+                .expect("valid");
+            prop_assert_eq!(analyzer.features(&text), lowercased_then_tokenized(&text, min_chars));
+        }
+
+        /// Any `&str` gives features without panicking, for every kind.
+        #[test]
+        fn any_text_is_analyzed(text in any::<String>(), kind in 0usize..3, n in 1usize..4) {
+            let kind = [FeatureKind::Word, FeatureKind::Char, FeatureKind::CharWb][kind];
+            let analyzer = FeatureAnalyzer::builder()
+                .kind(kind)
+                .ngram_range((1, n))
+                .strip_accents(StripAccents::Unicode)
+                .build()
+                .expect("valid");
+            let _ = analyzer.features(&text);
+        }
+    }
+
     #[cfg(feature = "regex")]
     #[test]
     fn a_capturing_group_is_the_token() {

@@ -200,8 +200,9 @@ pub struct TfidfConfig {
     pub stop_words: Vec<String>,
     /// Count each feature at most once per document (scikit-learn's `binary`): the tf is
     /// 1 wherever it is not 0, before `sublinear_tf`, idf and normalization. Default
-    /// `false`.
-    #[serde(default)]
+    /// `false`. (Saved models carry it outside the config: it is not serialized here, so
+    /// configs and models of earlier versions keep their format.)
+    #[serde(skip)]
     pub binary: bool,
 }
 

@@ -9,8 +9,11 @@ use crate::error::{Error, Result};
 use crate::terms::analyze::{Analyzer, AnalyzerConfig};
 
 const MAGIC: &[u8; 8] = b"slovo-tv";
-/// 2: the analyzer's configuration is saved with the model. 3: `binary`.
-const FORMAT_VERSION: u32 = 3;
+/// 2: the analyzer's configuration is saved with the model. Models without
+/// [`TfidfConfig::binary`] are still written in this format, which older versions read.
+const FORMAT_VERSION: u32 = 2;
+/// 3: version 2 plus `binary` (written only for models with `binary` on).
+const BINARY_VERSION: u32 = 3;
 
 /// Serialized form (borrowing, for writing).
 #[derive(serde::Serialize)]
@@ -28,6 +31,20 @@ struct Wire {
     analyzer: Option<AnalyzerConfig>,
     vocabulary: Option<Vocabulary>,
     idf: Option<Vec<f64>>,
+}
+
+/// Version 3: version 2 and `binary` (borrowing, for writing).
+#[derive(serde::Serialize)]
+struct BinaryWireRef<'a> {
+    model: WireRef<'a>,
+    binary: bool,
+}
+
+/// Version 3, for reading.
+#[derive(serde::Deserialize)]
+struct BinaryWire {
+    model: Wire,
+    binary: bool,
 }
 
 impl TfidfVectorizer {
@@ -53,6 +70,13 @@ impl TfidfVectorizer {
             vocabulary: self.fitted.as_ref().map(|f| &f.vocabulary),
             idf: self.fitted.as_ref().and_then(|f| f.idf.as_deref()),
         };
+        if self.config.binary {
+            let wire = BinaryWireRef {
+                model: wire,
+                binary: true,
+            };
+            return bytes::encode(MAGIC, BINARY_VERSION, &wire);
+        }
         bytes::encode(MAGIC, FORMAT_VERSION, &wire)
     }
 
@@ -75,7 +99,15 @@ impl TfidfVectorizer {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        let wire: Wire = bytes::decode(bytes, MAGIC, FORMAT_VERSION, "a TF-IDF model")?;
+        let what = "a TF-IDF model";
+        let wire = if bytes.get(8..12) == Some(&BINARY_VERSION.to_le_bytes()[..]) {
+            let wire: BinaryWire = bytes::decode(bytes, MAGIC, BINARY_VERSION, what)?;
+            let mut model = wire.model;
+            model.config.binary = wire.binary;
+            model
+        } else {
+            bytes::decode::<Wire>(bytes, MAGIC, FORMAT_VERSION, what)?
+        };
         let corrupt = |err: Error| Error::corrupt_model(format!("TF-IDF model: {err}"));
         let mut vectorizer = match wire.vocabulary {
             Some(vocabulary) => {
@@ -87,5 +119,35 @@ impl TfidfVectorizer {
             vectorizer.set_analyzer(Analyzer::from_config(config));
         }
         Ok(vectorizer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model with `binary` is saved as version 3 and loads with it; one without stays in
+    /// version 2, which older versions of slovo read.
+    #[test]
+    fn binary_travels_with_the_model() {
+        let docs = [vec!["кот", "кот", "пёс"], vec!["пёс"]];
+        for binary in [false, true] {
+            let config = TfidfConfig {
+                binary,
+                ..TfidfConfig::default()
+            };
+            let mut vectorizer = TfidfVectorizer::new(config).expect("valid");
+            let matrix = vectorizer.fit_transform_terms(&docs).expect("fits");
+            let bytes = vectorizer.to_bytes();
+            let version = if binary {
+                BINARY_VERSION
+            } else {
+                FORMAT_VERSION
+            };
+            assert_eq!(bytes[8..12], version.to_le_bytes());
+            let loaded = TfidfVectorizer::from_bytes(&bytes).expect("loads");
+            assert_eq!(loaded.config().binary, binary);
+            assert_eq!(loaded.transform_terms(&docs).expect("transforms"), matrix);
+        }
     }
 }
