@@ -449,30 +449,63 @@ impl From<FeatureAnalyzerConfig> for FeatureAnalyzerBuilder {
 
 impl FeatureAnalyzerBuilder {
     /// Words or character n-grams.
+    ///
+    /// ```
+    /// use slovo::tfidf::{FeatureAnalyzer, FeatureKind};
+    /// let chars = FeatureAnalyzer::builder().kind(FeatureKind::Char).build()?;
+    /// assert_eq!(chars.features("Да"), ["д", "а"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn kind(mut self, kind: FeatureKind) -> Self {
         self.config.kind = kind;
         self
     }
 
     /// Lowercase with `str.lower()` first.
+    ///
+    /// ```
+    /// let keep_case = slovo::tfidf::FeatureAnalyzer::builder().lowercase(false).build()?;
+    /// assert_eq!(keep_case.features("ЕС и Казахстан"), ["ЕС", "Казахстан"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn lowercase(mut self, lowercase: bool) -> Self {
         self.config.lowercase = lowercase;
         self
     }
 
     /// Strip accents after lowercasing.
+    ///
+    /// ```
+    /// use slovo::tfidf::{FeatureAnalyzer, StripAccents};
+    /// let plain = FeatureAnalyzer::builder().strip_accents(StripAccents::Unicode).build()?;
+    /// assert_eq!(plain.features("Café йогурт"), ["cafe", "иогурт"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn strip_accents(mut self, strip_accents: StripAccents) -> Self {
         self.config.strip_accents = strip_accents;
         self
     }
 
     /// The token pattern of [`FeatureKind::Word`].
+    ///
+    /// ```
+    /// let all = slovo::tfidf::FeatureAnalyzer::builder().token_pattern(r"(?u)\b\w+\b").build()?;
+    /// assert_eq!(all.features("я и ты"), ["я", "и", "ты"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn token_pattern(mut self, pattern: impl Into<String>) -> Self {
         self.config.token_pattern = pattern.into();
         self
     }
 
     /// `(min_n, max_n)` of character n-grams.
+    ///
+    /// ```
+    /// use slovo::tfidf::{FeatureAnalyzer, FeatureKind};
+    /// let bigrams = FeatureAnalyzer::builder().kind(FeatureKind::CharWb).ngram_range((2, 2)).build()?;
+    /// assert_eq!(bigrams.features("да"), [" д", "да", "а "]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn ngram_range(mut self, range: (usize, usize)) -> Self {
         self.config.ngram_range = range;
         self

@@ -228,24 +228,55 @@ pub struct TfidfTransformerBuilder {
 
 impl TfidfTransformerBuilder {
     /// Row normalization (default [`Norm::L2`]).
+    ///
+    /// ```
+    /// use slovo::tfidf::{Norm, TfidfTransformer};
+    /// let t = TfidfTransformer::builder().use_idf(false).norm(Norm::L1).build()?;
+    /// let mut data = [1.0, 1.0];
+    /// t.transform_in_place(&[0, 2], &[0, 1], &mut data)?;
+    /// assert_eq!(data, [0.5, 0.5]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn norm(mut self, norm: Norm) -> Self {
         self.inner.norm = norm;
         self
     }
 
     /// Multiply by idf (default `true`).
+    ///
+    /// ```
+    /// let mut t = slovo::tfidf::TfidfTransformer::builder().use_idf(false).build()?;
+    /// t.fit(1, 1, &[0])?;
+    /// assert_eq!(t.idf(), None);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn use_idf(mut self, use_idf: bool) -> Self {
         self.inner.use_idf = use_idf;
         self
     }
 
     /// Smooth idf as if one more document held every feature (default `true`).
+    ///
+    /// ```
+    /// let t = slovo::tfidf::TfidfTransformer::builder().smooth_idf(false).build()?;
+    /// assert_eq!(t.idf_of(&[1], 2), [2f64.ln() + 1.0]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn smooth_idf(mut self, smooth_idf: bool) -> Self {
         self.inner.smooth_idf = smooth_idf;
         self
     }
 
     /// `1 + ln(tf)` instead of `tf` (default `false`).
+    ///
+    /// ```
+    /// use slovo::tfidf::{Norm, TfidfTransformer};
+    /// let t = TfidfTransformer::builder().sublinear_tf(true).use_idf(false).norm(Norm::None).build()?;
+    /// let mut data = [1.0, std::f64::consts::E];
+    /// t.transform_in_place(&[0, 2], &[0, 1], &mut data)?;
+    /// assert_eq!(data, [1.0, 2.0]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
     pub fn sublinear_tf(mut self, sublinear_tf: bool) -> Self {
         self.inner.sublinear_tf = sublinear_tf;
         self

@@ -68,14 +68,7 @@ def variant(text: str) -> str:
         + ")"
     )
     text = text[: match.start()] + replacement + text[match.end() :]
-    marks = "\n\n_SLOVO_DELIBERATE = " + repr(DELIBERATE) + "\n"
-    hook = '''
-
-def pytest_collection_modifyitems(items):  # noqa: D103 (used when run as a conftest)
-    pass
-'''
-    del hook
-    return text + marks
+    return text + "\n\n_SLOVO_DELIBERATE = " + repr(DELIBERATE) + "\n"
 
 
 CONFTEST = '''
