@@ -106,6 +106,7 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         done: false,
         last_abbrev: None,
         run_scan: RunScan::default(),
+        last_bullet: None,
     }
 }
 
@@ -131,6 +132,9 @@ pub struct Sentences<'a> {
     /// What is known of the current run of tokens with no space between them, so that a
     /// run of a million `т.е.` is read once, not once per period.
     run_scan: RunScan,
+    /// The number of the last list bullet read (`1.` after `:` or opening a sentence), so
+    /// that the next one (`2.`) is known for a bullet: `…: 1. Лада (120) 2. Киа`.
+    last_bullet: Option<u32>,
 }
 
 /// The part of a run of glued tokens (`к.п.н.`) read so far: `start..end`, whether it is
@@ -168,6 +172,7 @@ impl<'a> Iterator for Sentences<'a> {
             if cx.tokens > 0 {
                 let gap = self.text.get(cx.end..tok.span.start).unwrap_or_default();
                 if gap.len() >= 2 && is_paragraph_break(gap) {
+                    self.last_bullet = None;
                     self.tokens.push_front(tok);
                     return Some(self.emit(cx.end));
                 }
@@ -175,6 +180,11 @@ impl<'a> Iterator for Sentences<'a> {
             let mut end = tok.span.end;
             let split = match role(&tok) {
                 Role::Terminal(stop) => {
+                    if stop == Stop::Period {
+                        if let Some(number) = cx.bullet_number() {
+                            self.last_bullet = Some(number);
+                        }
+                    }
                     let left = match stop {
                         Stop::Period => self.left_of_period(&cx, &tok),
                         Stop::Strong | Stop::Ellipsis => Left::None,
@@ -194,7 +204,10 @@ impl<'a> Iterator for Sentences<'a> {
                     end = new_end;
                     self.decide(stop, Left::None, &cx, end)
                 }
-                Role::Semicolon => self.list_item_follows(end),
+                Role::Semicolon => self.list_item_follows(end) || self.bullet_follows(end, true),
+                // `(62 очка) 2. Зенит` after `1.`: a closing bracket or quote before the next
+                // bullet of a list.
+                Role::Closer => self.bullet_follows(end, false),
                 _ => false,
             };
             cx.push(&tok);
@@ -326,6 +339,72 @@ impl<'a> Sentences<'a> {
         self.tokens
             .peek(1)
             .is_some_and(|t| t.span.start == bullet_end && t.text == ")")
+    }
+
+    /// Does a list bullet with evidence start after `end` (after a space)? Evidence is a
+    /// mark before the number (`«7.`, `§2.`, `[3.`), the number after the last bullet read
+    /// (`2.` after `1.`), or — when `after_separator` — the `;` before it (`…; 3. Итоги`).
+    /// A number and a period alone are not enough: `погибли 117. Спасти` ends after `117.`.
+    fn bullet_follows(&mut self, end: usize, after_separator: bool) -> bool {
+        if self
+            .tokens
+            .peek(0)
+            .map_or(true, |next| next.span.start == end)
+        {
+            return false;
+        }
+        match self.bullet_ahead() {
+            Some(bullet) => {
+                after_separator
+                    || bullet.marked
+                    || bullet
+                        .number
+                        .is_some_and(|n| Some(n) == self.last_bullet.map(|b| b + 1))
+            }
+            None => false,
+        }
+    }
+
+    /// A list bullet next: an optional mark (`«`, `§`, `[`), a number, a period stuck to
+    /// it, and after a space a capitalized word or an opening quote (`2. Киа`, `§4. Итоги`,
+    /// `«7. Директор`).
+    fn bullet_ahead(&mut self) -> Option<BulletAhead> {
+        let first = self.tokens.peek(0)?;
+        let marked = matches!(first.text, "«" | "„" | "\"" | "§" | "[");
+        let mut i = usize::from(marked);
+        let mut end = first.span.start;
+        if marked {
+            end = first.span.end;
+        }
+        let number = self.tokens.peek(i)?;
+        if number.kind != TokenKind::Number
+            || (marked && number.span.start != end)
+            || !number.text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        {
+            return None;
+        }
+        let value = number.text.parse::<u32>().ok();
+        end = number.span.end;
+        i += 1;
+        let dot = self.tokens.peek(i)?;
+        if dot.text != "." || dot.span.start != end {
+            return None;
+        }
+        end = dot.span.end;
+        i += 1;
+        let after = self.tokens.peek(i)?;
+        if after.span.start == end {
+            return None;
+        }
+        let starts_item = match role(after) {
+            Role::Word => matches!(word_case(after.text), Case::Upper | Case::UpperCyrillic),
+            Role::Opener | Role::GenericQuote => true,
+            _ => false,
+        };
+        starts_item.then_some(BulletAhead {
+            number: value,
+            marked,
+        })
     }
 
     /// What is left of a `.` token: the word stuck to it, if any.
@@ -522,14 +601,15 @@ impl<'a> Sentences<'a> {
                 if *class != Class::Plain && self.initial_follows() {
                     return false; // `к.п.н. И. П. Карташовым`, `и др. А. Иванов`
                 }
+                // `и т. д. 3. Решение`: a number after an abbreviation continues the
+                // sentence, but a list bullet starts the next one.
+                let opens = case != Case::Digit || self.bullet_ahead().is_some();
                 match class {
                     Class::Plain => true,
                     Class::Inner => false,
                     Class::Lang | Class::Latin => case == Case::UpperCyrillic,
-                    Class::Final => case != Case::Digit,
-                    Class::Date => {
-                        case != Case::Digit && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV
-                    }
+                    Class::Final => opens,
+                    Class::Date => opens && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV,
                 }
             }
         }
@@ -593,6 +673,8 @@ impl<'a> Sentences<'a> {
                 Role::Terminal(Stop::Ellipsis) if i == 0 => continue,
                 Role::Word => return word_case(tok.text),
                 Role::Number => return Case::Digit,
+                // `2010 г. № 12`, `выше. §2`: the sign of a number reads as the number.
+                _ if matches!(tok.text, "№" | "§") => return Case::Digit,
                 // `?" (www.site.ru)`: a bracketed link or symbol goes with what came before.
                 _ if i > 0 => return Case::Lower,
                 _ => return Case::Other,
@@ -705,6 +787,16 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The number of the list bullet just read, if the sentence so far is one (`1`, `§2`)
+    /// or it follows `;` or `:` (`Итоги: 1`).
+    fn bullet_number(&self) -> Option<u32> {
+        let number = self.prev.as_ref()?;
+        if number.kind != TokenKind::Number || !(self.only_bullets || self.bullet_after_colon()) {
+            return None;
+        }
+        number.text.parse().ok()
+    }
+
     /// A number just read after `;` or `:` — a list item inside a sentence (`…; 3.`).
     fn bullet_after_colon(&self) -> bool {
         matches!(
@@ -737,6 +829,14 @@ impl<'a> Context<'a> {
             end: tok.span.end,
         });
     }
+}
+
+/// A list bullet seen ahead: its number (`None` for `2.4.`) and whether a mark (`«`, `§`,
+/// `[`) stands before it.
+#[derive(Debug, Clone, Copy)]
+struct BulletAhead {
+    number: Option<u32>,
+    marked: bool,
 }
 
 /// A list bullet has at most this many tokens (`§`, `2`, `.`, `1`, `.`).
@@ -866,9 +966,9 @@ fn punct_role(text: &str) -> Role {
     }
     if text
         .chars()
-        .all(|c| matches!(c, '•' | '·' | '▪' | '►' | '◦'))
+        .all(|c| matches!(c, '•' | '·' | '▪' | '►' | '◦' | '§'))
     {
-        return Role::Other; // list bullets
+        return Role::Other; // list bullets, `§`
     }
     if text
         .chars()
@@ -923,12 +1023,12 @@ fn word_case(word: &str) -> Case {
     }
 }
 
-/// Could this token be part of a list bullet (`1.`, `IV.`, `§2.`, `8.1.`, `б)`)?
+/// Could this token be part of a list bullet (`1.`, `IV.`, `§2.`, `8.1.`, `б)`, `«7.`)?
 fn is_bullet_token(tok: &Token<'_>) -> bool {
     match tok.kind {
         TokenKind::Number => tok.text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
         TokenKind::Word => is_bullet_word(tok.text.strip_suffix('.').unwrap_or(tok.text)),
-        TokenKind::Punct => matches!(tok.text, "." | ")" | "§"),
+        TokenKind::Punct => matches!(tok.text, "." | ")" | "§" | "«" | "„" | "\"" | "["),
         TokenKind::Symbol => tok.text == "§",
         _ => false,
     }
