@@ -578,7 +578,20 @@ impl<'a> Sentences<'a> {
         }
         let case = self.next_word_case();
         if case == Case::Lower {
-            return false;
+            // `…на самое себя. (помните, …`, `…в предмете. «вы, конечно, …`: after a period
+            // that ends a word, a bracket or quote opens the next sentence even when its
+            // first word is lowercase; after an abbreviation it is a gloss (`1939 гг. (по`).
+            let plain = matches!(
+                left,
+                Left::Word {
+                    class: Class::Plain,
+                    ..
+                }
+            );
+            return stop == Stop::Period
+                && plain
+                && cx.words > 0
+                && matches!(next_role, Role::Opener | Role::GenericQuote);
         }
         if cx.words == 0 && !matches!(left, Left::Word { .. }) {
             return false; // nothing but punctuation so far
@@ -1010,6 +1023,13 @@ fn is_mouth(text: &str) -> bool {
 #[inline]
 fn word_case(word: &str) -> Case {
     match word.chars().next() {
+        // `iPhone`, `eBay`: a Latin name written with a lowercase first letter reads as a
+        // capitalized word.
+        Some(c)
+            if c.is_ascii_lowercase() && word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) =>
+        {
+            Case::Upper
+        }
         Some(c) if c.is_lowercase() => Case::Lower,
         Some(c) if c.is_uppercase() => {
             if matches!(c, 'А'..='Я' | 'Ё') {
