@@ -438,6 +438,7 @@ impl<'a> Sentences<'a> {
                     }
                 }
                 let class = self.classify_word(prev.text, prev.start, cx.prev2.as_ref(), false);
+                let class = gloss_or(class, prev.text, cx.prev2.as_ref(), cx.open_brackets);
                 Left::Word {
                     class,
                     word: prev.text,
@@ -478,6 +479,7 @@ impl<'a> Sentences<'a> {
     fn left_of_glued(&self, cx: &Context<'a>, tok: &Token<'a>) -> Left<'a> {
         let word = &tok.text[..tok.text.len() - 1];
         let class = self.classify_word(word, tok.span.start, cx.prev.as_ref(), word.contains('.'));
+        let class = gloss_or(class, word, cx.prev.as_ref(), cx.open_brackets);
         Left::Word {
             class,
             word,
@@ -520,7 +522,8 @@ impl<'a> Sentences<'a> {
             // An abbreviation this table does not rank but the tokenizer's list knows
             // (`ред`, `проц`), or a compound the tokenizer kept with its periods: it may end
             // a sentence, but not before a lowercase word or a number.
-            None if compound || is_abbreviation(word) => Class::Final,
+            // `обр.`, `стр.`: a lowercase word without a vowel is no Russian word.
+            None if compound || is_abbreviation(word) || is_vowelless(word) => Class::Final,
             None => Class::Plain,
         }
     }
@@ -622,6 +625,9 @@ impl<'a> Sentences<'a> {
                     Class::Inner => false,
                     Class::Lang | Class::Latin => case == Case::UpperCyrillic,
                     Class::Final => opens,
+                    Class::Gloss => self.tokens.peek(0).is_some_and(|t| {
+                        t.kind == TokenKind::Word && word_case(t.text) == Case::UpperCyrillic
+                    }),
                     Class::Date => opens && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV,
                 }
             }
@@ -775,6 +781,8 @@ struct Context<'a> {
     run_start: usize,
     /// The token before that run.
     before_run: Option<Prev<'a>>,
+    /// Round brackets opened in the sentence and not yet closed.
+    open_brackets: u32,
 }
 
 /// A token already read.
@@ -797,6 +805,7 @@ impl<'a> Context<'a> {
             prev2: None,
             run_start: 0,
             before_run: None,
+            open_brackets: 0,
         }
     }
 
@@ -823,6 +832,11 @@ impl<'a> Context<'a> {
 
     #[inline]
     fn push(&mut self, tok: &Token<'a>) {
+        match tok.text {
+            "(" => self.open_brackets = self.open_brackets.saturating_add(1),
+            ")" => self.open_brackets = self.open_brackets.saturating_sub(1),
+            _ => {}
+        }
         if !matches!(tok.kind, TokenKind::Punct | TokenKind::Symbol) {
             self.words += 1;
         }
@@ -910,6 +924,10 @@ enum Class {
     Date,
     /// A Latin initial: ends the sentence only before a capitalized Cyrillic word.
     Latin,
+    /// A lowercase word opening a bracket (`(самоан. Malo …)`, `(кан. 28)`): a label of
+    /// what the bracket glosses. Ends the sentence only before a capitalized Cyrillic
+    /// word (`(Прилепин — … лучше, чем Лимонов. Но враг)`).
+    Gloss,
 }
 
 /// A class as written in the data file, before `unit` is resolved.
@@ -1094,6 +1112,37 @@ fn initials_class(word: &str) -> Option<Class> {
         }
     }
     None
+}
+
+/// `(самоан. Malo)`, `(исп. Las Fallas, кат. Falles)`: a lowercase word right after an
+/// opening bracket, or after a comma inside one, names what follows ([`Class::Gloss`]).
+fn gloss_or(class: Class, word: &str, before: Option<&Prev<'_>>, open_brackets: u32) -> Class {
+    if matches!(class, Class::Inner | Class::Latin) || word_case(word) != Case::Lower {
+        return class;
+    }
+    match before {
+        Some(b) if b.text == "(" || (open_brackets > 0 && matches!(b.text, "," | ";")) => {
+            Class::Gloss
+        }
+        _ => class,
+    }
+}
+
+/// `обр`, `стр`, `млн`: a lowercase Cyrillic word of two or more letters without a vowel
+/// is an abbreviation (Russian words have vowels; the vowelless prepositions are one
+/// letter).
+fn is_vowelless(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if !matches!(c, 'а'..='я' | 'ё') {
+            return false;
+        }
+        if matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я') {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// At most this many initials are read as one (`А.Б.В.Г`).
