@@ -515,7 +515,9 @@ impl<'a> Sentences<'a> {
         let after_word = before.is_some_and(|b| b.kind == TokenKind::Word);
         match lookup(word) {
             // `династии Мин.`: a capitalized unit after a word is a name (but `(См.`).
-            Some(DataClass::Unit | DataClass::Date) if after_word && is_capitalized(word) => {
+            Some(DataClass::Unit | DataClass::Date | DataClass::Currency)
+                if after_word && is_capitalized(word) =>
+            {
                 Class::Plain
             }
             Some(class) => resolve(class, before),
@@ -625,6 +627,7 @@ impl<'a> Sentences<'a> {
                     Class::Inner => false,
                     Class::Lang | Class::Latin => case == Case::UpperCyrillic,
                     Class::Final => opens,
+                    Class::Currency => opens && !self.acronym_follows(),
                     Class::Gloss => self.tokens.peek(0).is_some_and(|t| {
                         t.kind == TokenKind::Word && word_case(t.text) == Case::UpperCyrillic
                     }),
@@ -658,6 +661,15 @@ impl<'a> Sentences<'a> {
                 is_paragraph_break(gap)
             }
         }
+    }
+
+    /// Is the next token an acronym (`США`, `РФ`): two or more capitals, no lowercase?
+    fn acronym_follows(&mut self) -> bool {
+        self.tokens.peek(0).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text.chars().nth(1).is_some()
+                && t.text.chars().all(char::is_uppercase)
+        })
     }
 
     /// Is the next token an initial (`И.`, `И` + `.`)?
@@ -924,6 +936,9 @@ enum Class {
     Date,
     /// A Latin initial: ends the sentence only before a capitalized Cyrillic word.
     Latin,
+    /// `руб.`, `долл.` after a number: `final`, but an acronym after it names the currency's
+    /// country (`100 долл. США`).
+    Currency,
     /// A lowercase word opening a bracket (`(самоан. Malo …)`, `(кан. 28)`): a label of
     /// what the bracket glosses. Ends the sentence only before a capitalized Cyrillic
     /// word (`(Прилепин — … лучше, чем Лимонов. Но враг)`).
@@ -938,6 +953,7 @@ enum DataClass {
     Lang,
     Unit,
     Date,
+    Currency,
 }
 
 /// What is left of a period.
@@ -1148,13 +1164,15 @@ fn is_vowelless(word: &str) -> bool {
 /// At most this many initials are read as one (`А.Б.В.Г`).
 const MAX_INITIALS: usize = 4;
 
-/// Is the token a number, or a word that starts with one (`90-х`) or is a roman numeral
-/// (`XIX в.`)?
+/// Is the token a number, or a word that starts with one (`90-х`), is a roman numeral
+/// (`XIX в.`) or a number word written short without its period (`20 млн долл.`)?
 fn is_number_like(prev: &Prev<'_>) -> bool {
     match prev.kind {
         TokenKind::Number => true,
         TokenKind::Word => {
-            prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit) || is_roman(prev.text)
+            prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || is_roman(prev.text)
+                || matches!(prev.text, "тыс" | "млн" | "млрд" | "трлн")
         }
         _ => false,
     }
@@ -1179,14 +1197,16 @@ fn resolve(class: DataClass, before: Option<&Prev<'_>>) -> Class {
         DataClass::Inner => Class::Inner,
         DataClass::Final => Class::Final,
         DataClass::Lang => Class::Lang,
-        DataClass::Unit | DataClass::Date if before.is_some_and(is_number_or_unit) => {
-            if class == DataClass::Date {
-                Class::Date
-            } else {
-                Class::Final
+        DataClass::Unit | DataClass::Date | DataClass::Currency
+            if before.is_some_and(is_number_or_unit) =>
+        {
+            match class {
+                DataClass::Date => Class::Date,
+                DataClass::Currency => Class::Currency,
+                _ => Class::Final,
             }
         }
-        DataClass::Unit | DataClass::Date => Class::Inner,
+        DataClass::Unit | DataClass::Date | DataClass::Currency => Class::Inner,
     }
 }
 
@@ -1222,6 +1242,7 @@ fn abbreviations() -> &'static AbbreviationTable {
                     "lang" => DataClass::Lang,
                     "unit" => DataClass::Unit,
                     "date" => DataClass::Date,
+                    "currency" => DataClass::Currency,
                     _ => return None,
                 };
                 Some((word, class))
