@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 use crate::segment::abbrev::is_abbreviation;
 use crate::segment::token::{Token, TokenKind};
 use crate::segment::tokenize::{is_separator, tokenize};
+use crate::segment::wordlist::EmbeddedList;
 
 /// One sentence: a slice of the input text and its byte span.
 ///
@@ -513,6 +514,14 @@ impl<'a> Sentences<'a> {
             return if after_number { Class::Plain } else { class };
         }
         let after_word = before.is_some_and(|b| b.kind == TokenKind::Word);
+        // `гордился им.`: after a reflexive verb `им` is the pronoun its object, not
+        // `имени`, which follows the name of an institution.
+        if matches!(word, "им" | "Им")
+            && before
+                .is_some_and(|b| after_word && (b.text.ends_with("ся") || b.text.ends_with("сь")))
+        {
+            return Class::Plain;
+        }
         match lookup(word) {
             // `династии Мин.`: a capitalized unit after a word is a name (but `(См.`).
             Some(DataClass::Unit | DataClass::Date | DataClass::Currency)
@@ -616,6 +625,15 @@ impl<'a> Sentences<'a> {
                 if cx.only_bullets && (is_bullet_word(word) || *words_before == 0) {
                     return false;
                 }
+                // `— Я. Больше никто.`, `…служил им. Только`: an initial or `им.` is
+                // followed by a name, never by a function word.
+                if *class == Class::Inner
+                    && names_follow(word)
+                    && case == Case::UpperCyrillic
+                    && self.function_word_follows()
+                {
+                    return true;
+                }
                 if *class != Class::Plain && self.initial_follows() {
                     return false; // `к.п.н. И. П. Карташовым`, `и др. А. Иванов`
                 }
@@ -661,6 +679,22 @@ impl<'a> Sentences<'a> {
                 is_paragraph_break(gap)
             }
         }
+    }
+
+    /// Is the next token a capitalized function word (`Он`, `Только`, `Если`) and not an
+    /// initial (`В.`)?
+    fn function_word_follows(&mut self) -> bool {
+        let Some(next) = self.tokens.peek(0) else {
+            return false;
+        };
+        if next.kind != TokenKind::Word || !FUNCTION_WORDS.contains(next.text) {
+            return false;
+        }
+        let end = next.span.end;
+        !self
+            .tokens
+            .peek(1)
+            .is_some_and(|t| t.span.start == end && t.text == ".")
     }
 
     /// Is the next token an acronym (`США`, `РФ`): two or more capitals, no lowercase?
@@ -1160,6 +1194,13 @@ fn is_vowelless(word: &str) -> bool {
     }
     letters >= 2
 }
+
+/// Words after which a name comes: initials (`Я.`) and `им.` (имени).
+fn names_follow(word: &str) -> bool {
+    matches!(word, "им" | "Им") || initials_class(word) == Some(Class::Inner)
+}
+
+static FUNCTION_WORDS: EmbeddedList = EmbeddedList::new(include_str!("data/function_words.txt"));
 
 /// At most this many initials are read as one (`А.Б.В.Г`).
 const MAX_INITIALS: usize = 4;
