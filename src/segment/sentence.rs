@@ -188,7 +188,7 @@ impl<'a> Iterator for Sentences<'a> {
                     }
                     let left = match stop {
                         Stop::Period => self.left_of_period(&cx, &tok),
-                        Stop::Strong | Stop::Ellipsis => Left::None,
+                        Stop::Strong | Stop::Ellipsis | Stop::LongEllipsis => Left::None,
                     };
                     let (new_end, stop, left) = self.absorb_closers(end, stop, left);
                     end = new_end;
@@ -557,7 +557,13 @@ impl<'a> Sentences<'a> {
             return false; // end of text: `finish` gives the sentence out
         };
         if next.span.start == end {
-            return false; // no space: `т.е.`, `1.5`, `Лента.ру` …
+            // No space: `т.е.`, `1.5`, `Лента.ру` … but dots run into a capitalized word
+            // (`думал...Потом`) still end the sentence (not an elision: `предписал:…Чтобы`).
+            return matches!(stop, Stop::Ellipsis | Stop::LongEllipsis)
+                && cx.prev.is_some_and(|p| p.kind == TokenKind::Word)
+                && next.kind == TokenKind::Word
+                && next.text.chars().nth(1).is_some()
+                && is_capitalized(next.text);
         }
         let next_role = role(next);
         match next_role {
@@ -569,7 +575,7 @@ impl<'a> Sentences<'a> {
             | Role::Dash => {}
             // `…Крэк очнулся.`, `залаяла. … Усмиряй`: an ellipsis after a stop opens the
             // next sentence.
-            Role::Terminal(Stop::Ellipsis) => {}
+            Role::Terminal(Stop::Ellipsis | Stop::LongEllipsis) => {}
             // `,`, `:`, `;`, closers after a space, another terminator …
             _ => return false,
         }
@@ -613,6 +619,7 @@ impl<'a> Sentences<'a> {
         match (stop, left) {
             (Stop::Strong, _) => true,
             (Stop::Ellipsis, _) => !self.one_word_ending(),
+            (Stop::LongEllipsis, _) => true,
             (Stop::Period, Left::None) => !cx.only_bullets && !cx.bullet_after_colon(),
             (
                 Stop::Period,
@@ -735,7 +742,7 @@ impl<'a> Sentences<'a> {
             };
             match role(tok) {
                 Role::Dash | Role::Opener | Role::GenericQuote => continue,
-                Role::Terminal(Stop::Ellipsis) if i == 0 => continue,
+                Role::Terminal(Stop::Ellipsis | Stop::LongEllipsis) if i == 0 => continue,
                 Role::Word => return word_case(tok.text),
                 Role::Number => return Case::Digit,
                 // `2010 г. № 12`, `выше. §2`: the sign of a number reads as the number.
@@ -946,7 +953,14 @@ enum Stop {
     Strong,
     /// `...`, `…`, `..`
     Ellipsis,
+    /// `.....`, `…..`: more dots than an ellipsis has — the thought is cut off, not paused
+    /// before a word that completes it (`Ну..... Посмотрим.` is two sentences where
+    /// `И сын у меня… Платон.` is one).
+    LongEllipsis,
 }
+
+/// Dots (`…` counts three) from which a run of them is a [`Stop::LongEllipsis`].
+const LONG_ELLIPSIS: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
@@ -1019,6 +1033,7 @@ fn punct_role(text: &str) -> Role {
         if b.is_ascii() && bytes.iter().all(|c| c == b) {
             return match b {
                 b'.' if bytes.len() == 1 => Role::Terminal(Stop::Period),
+                b'.' if bytes.len() >= LONG_ELLIPSIS => Role::Terminal(Stop::LongEllipsis),
                 b'.' => Role::Terminal(Stop::Ellipsis),
                 b'!' | b'?' => Role::Terminal(Stop::Strong),
                 b')' | b']' | b'}' => Role::Closer,
@@ -1036,8 +1051,18 @@ fn punct_role(text: &str) -> Role {
         .chars()
         .all(|c| matches!(c, '.' | '…' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉'))
     {
+        let dots: usize = text
+            .chars()
+            .map(|c| match c {
+                '.' => 1,
+                '…' => 3,
+                _ => 0,
+            })
+            .sum();
         return if text.contains(['!', '?', '‼', '⁇', '⁈', '⁉']) {
             Role::Terminal(Stop::Strong)
+        } else if dots >= LONG_ELLIPSIS {
+            Role::Terminal(Stop::LongEllipsis)
         } else {
             Role::Terminal(Stop::Ellipsis)
         };
