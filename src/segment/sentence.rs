@@ -108,6 +108,7 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         last_abbrev: None,
         run_scan: RunScan::default(),
         last_bullet: None,
+        open_brackets: 0,
     }
 }
 
@@ -136,6 +137,8 @@ pub struct Sentences<'a> {
     /// The number of the last list bullet read (`1.` after `:` or opening a sentence), so
     /// that the next one (`2.`) is known for a bullet: `…: 1. Лада (120) 2. Киа`.
     last_bullet: Option<u32>,
+    /// Round brackets opened in the current sentence and not yet closed.
+    open_brackets: u32,
 }
 
 /// The part of a run of glued tokens (`к.п.н.`) read so far: `start..end`, whether it is
@@ -205,12 +208,15 @@ impl<'a> Iterator for Sentences<'a> {
                     end = new_end;
                     self.decide(stop, Left::None, &cx, end)
                 }
+                // `(0; 5)`: a list item does not start inside brackets.
+                Role::Semicolon if self.open_brackets > 0 => false,
                 Role::Semicolon => self.list_item_follows(end) || self.bullet_follows(end, true),
                 // `(62 очка) 2. Зенит` after `1.`: a closing bracket or quote before the next
                 // bullet of a list.
                 Role::Closer => self.bullet_follows(end, false),
                 _ => false,
             };
+            self.count_bracket(tok.text);
             cx.push(&tok);
             cx.end = end;
             if split {
@@ -240,6 +246,7 @@ impl<'a> Sentences<'a> {
         let start = end - trimmed.len();
         debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
         self.pos = end;
+        self.open_brackets = 0;
         Sentence {
             text: trimmed,
             span: start..end,
@@ -302,7 +309,19 @@ impl<'a> Sentences<'a> {
                 _ => return (end, stop, left),
             }
             end = next.span.end;
-            self.tokens.next();
+            if let Some(closer) = self.tokens.next() {
+                self.count_bracket(closer.text);
+            }
+        }
+    }
+
+    /// Keeps count of the round brackets open in the sentence.
+    #[inline]
+    fn count_bracket(&mut self, token: &str) {
+        match token {
+            "(" => self.open_brackets = self.open_brackets.saturating_add(1),
+            ")" => self.open_brackets = self.open_brackets.saturating_sub(1),
+            _ => {}
         }
     }
 
@@ -439,7 +458,7 @@ impl<'a> Sentences<'a> {
                     }
                 }
                 let class = self.classify_word(prev.text, prev.start, cx.prev2.as_ref(), false);
-                let class = gloss_or(class, prev.text, cx.prev2.as_ref(), cx.open_brackets);
+                let class = gloss_or(class, prev.text, cx.prev2.as_ref(), self.open_brackets);
                 Left::Word {
                     class,
                     word: prev.text,
@@ -480,7 +499,7 @@ impl<'a> Sentences<'a> {
     fn left_of_glued(&self, cx: &Context<'a>, tok: &Token<'a>) -> Left<'a> {
         let word = &tok.text[..tok.text.len() - 1];
         let class = self.classify_word(word, tok.span.start, cx.prev.as_ref(), word.contains('.'));
-        let class = gloss_or(class, word, cx.prev.as_ref(), cx.open_brackets);
+        let class = gloss_or(class, word, cx.prev.as_ref(), self.open_brackets);
         Left::Word {
             class,
             word,
@@ -834,8 +853,6 @@ struct Context<'a> {
     run_start: usize,
     /// The token before that run.
     before_run: Option<Prev<'a>>,
-    /// Round brackets opened in the sentence and not yet closed.
-    open_brackets: u32,
 }
 
 /// A token already read.
@@ -858,7 +875,6 @@ impl<'a> Context<'a> {
             prev2: None,
             run_start: 0,
             before_run: None,
-            open_brackets: 0,
         }
     }
 
@@ -885,11 +901,6 @@ impl<'a> Context<'a> {
 
     #[inline]
     fn push(&mut self, tok: &Token<'a>) {
-        match tok.text {
-            "(" => self.open_brackets = self.open_brackets.saturating_add(1),
-            ")" => self.open_brackets = self.open_brackets.saturating_sub(1),
-            _ => {}
-        }
         if !matches!(tok.kind, TokenKind::Punct | TokenKind::Symbol) {
             self.words += 1;
         }
