@@ -1178,6 +1178,16 @@ fn is_roman(word: &str) -> bool {
             .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'M'))
 }
 
+/// A roman numeral before `в.` or `вв.`, also typed with the Cyrillic look-alikes `Х` and
+/// `І` (`ХХ в.`, `ХIХ в.`).
+fn is_century_numeral(word: &str) -> bool {
+    word.len() <= 12
+        && word.chars().next().is_some()
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'Х' | 'І'))
+}
+
 /// Initials: one capital letter (`Е`), or several joined by periods (`А.С`, `В.И`).
 /// Cyrillic initials never end a sentence; a Latin one does when a Cyrillic word follows
 /// (`при -33 градусах C. Однако`), so it is [`Class::Latin`].
@@ -1249,6 +1259,7 @@ fn is_number_like(prev: &Prev<'_>) -> bool {
         TokenKind::Word => {
             prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 || is_roman(prev.text)
+                || is_century_numeral(prev.text)
                 || matches!(prev.text, "тыс" | "млн" | "млрд" | "трлн")
         }
         _ => false,
