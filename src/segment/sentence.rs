@@ -622,10 +622,11 @@ impl<'a> Sentences<'a> {
             // first word is lowercase; after an abbreviation it is a gloss (`1939 гг. (по`).
             let plain = matches!(
                 left,
-                Left::Word {
-                    class: Class::Plain,
-                    ..
-                }
+                Left::None
+                    | Left::Word {
+                        class: Class::Plain,
+                        ..
+                    }
             );
             return stop == Stop::Period
                 && plain
