@@ -213,7 +213,19 @@ impl<'a> Iterator for Sentences<'a> {
                 Role::Semicolon => self.list_item_follows(end) || self.bullet_follows(end, true),
                 // `(62 очка) 2. Зенит` after `1.`: a closing bracket or quote before the next
                 // bullet of a list.
-                Role::Closer => self.bullet_follows(end, false),
+                // A `)` that closes no bracket of the sentence ends a list bullet (`а)`).
+                Role::Closer if tok.text == ")" && self.open_brackets == 0 => false,
+                Role::Closer => {
+                    self.bullet_follows(end, false) || self.function_word_opens(&cx, end)
+                }
+                // A quote stuck to a word closes it: `кто именно "сплотил" Между гимном`.
+                Role::GenericQuote
+                    if cx
+                        .prev
+                        .is_some_and(|p| p.end == tok.span.start && p.kind == TokenKind::Word) =>
+                {
+                    self.function_word_opens(&cx, end)
+                }
                 _ => false,
             };
             self.count_bracket(tok.text);
@@ -706,6 +718,26 @@ impl<'a> Sentences<'a> {
                 is_paragraph_break(gap)
             }
         }
+    }
+
+    /// `«Худой мир» В начале века …`, `(1921) Также учился`: a capitalized function word
+    /// after a closing quote or bracket starts a sentence, even with no terminator before
+    /// it (a title or heading ran into the text). Not after a list bullet (`1) Сегодня`),
+    /// and not the polite `Вы`, `Вам`, capitalized anywhere in letters.
+    fn function_word_opens(&mut self, cx: &Context<'a>, end: usize) -> bool {
+        if cx.words == 0 || cx.only_bullets {
+            return false;
+        }
+        let Some(next) = self.tokens.peek(0) else {
+            return false;
+        };
+        if next.span.start == end
+            || word_case(next.text) != Case::UpperCyrillic
+            || is_polite_pronoun(next.text)
+        {
+            return false;
+        }
+        self.function_word_follows()
     }
 
     /// Is the next token a capitalized function word (`Он`, `Только`, `Если`) and not an
@@ -1240,6 +1272,11 @@ fn is_vowelless(word: &str) -> bool {
         letters += 1;
     }
     letters >= 2
+}
+
+/// `Вы`, `Вас`, `Ваш` …: capitalized as a courtesy in the middle of a sentence.
+fn is_polite_pronoun(word: &str) -> bool {
+    word.starts_with("Вы") || word.starts_with("Ва")
 }
 
 /// Words after which a name comes: initials (`Я.`) and `им.` (имени).
