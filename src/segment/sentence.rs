@@ -109,7 +109,21 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         run_scan: RunScan::default(),
         last_bullet: None,
         open_brackets: 0,
+        title_quote: TitleQuote::None,
     }
+}
+
+/// What is known of a quotation opened in the middle of the current sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleQuote {
+    /// None is open.
+    None,
+    /// One is open; its end was not looked for yet.
+    Open,
+    /// One is open and closes at this byte offset.
+    ClosesAt(usize),
+    /// One is open and does not close within reach.
+    OutOfReach,
 }
 
 /// Iterator over the [`Sentence`]s of a text, created by [`sentences`].
@@ -139,6 +153,8 @@ pub struct Sentences<'a> {
     last_bullet: Option<u32>,
     /// Round brackets opened in the current sentence and not yet closed.
     open_brackets: u32,
+    /// A `«` opened after a word of the current sentence and not yet closed.
+    title_quote: TitleQuote,
 }
 
 /// The part of a run of glued tokens (`к.п.н.`) read so far: `start..end`, whether it is
@@ -229,6 +245,9 @@ impl<'a> Iterator for Sentences<'a> {
                 _ => false,
             };
             self.count_bracket(tok.text);
+            if tok.text == "«" && cx.words > 0 && self.title_quote == TitleQuote::None {
+                self.title_quote = TitleQuote::Open;
+            }
             cx.push(&tok);
             cx.end = end;
             if split {
@@ -259,6 +278,7 @@ impl<'a> Sentences<'a> {
         debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
         self.pos = end;
         self.open_brackets = 0;
+        self.title_quote = TitleQuote::None;
         Sentence {
             text: trimmed,
             span: start..end,
@@ -327,14 +347,58 @@ impl<'a> Sentences<'a> {
         }
     }
 
-    /// Keeps count of the round brackets open in the sentence.
+    /// Keeps count of the round brackets open in the sentence, and of a `«` closing.
     #[inline]
     fn count_bracket(&mut self, token: &str) {
         match token {
             "(" => self.open_brackets = self.open_brackets.saturating_add(1),
             ")" => self.open_brackets = self.open_brackets.saturating_sub(1),
+            "»" => self.title_quote = TitleQuote::None,
             _ => {}
         }
+    }
+
+    /// `двухтомник «Стругацкие. Материалы к исследованию» составил …`: a terminator inside
+    /// a quotation opened in the middle of a sentence is part of a title or a quoted phrase
+    /// when the quotation closes soon and the sentence goes on after it (a lowercase word,
+    /// `,`, `;`, `:`, `)` or a dash). Looks for the `»` once per quotation, at most
+    /// [`TITLE_REACH`] bytes ahead, on the same line.
+    fn inside_title(&mut self, end: usize) -> bool {
+        if self.title_quote == TitleQuote::Open {
+            self.title_quote = self
+                .find_title_close(end)
+                .map_or(TitleQuote::OutOfReach, TitleQuote::ClosesAt);
+        }
+        let TitleQuote::ClosesAt(close) = self.title_quote else {
+            return false;
+        };
+        if close <= end {
+            return false;
+        }
+        let after = self.text.get(close..).unwrap_or_default();
+        let mut rest = after.trim_start_matches(['»', ' ', '\u{a0}']).chars();
+        match rest.next() {
+            Some(c) if c.is_lowercase() => true,
+            Some(',' | ';' | ':' | ')') => true,
+            Some('—' | '–' | '-') => {
+                let word = rest.as_str().trim_start();
+                word.chars().next().is_some_and(char::is_lowercase)
+            }
+            _ => false,
+        }
+    }
+
+    /// The byte offset of the `»` that closes the quotation, if it comes within reach and
+    /// before a line break or another `«`.
+    fn find_title_close(&self, from: usize) -> Option<usize> {
+        let ahead = self.text.get(from..)?;
+        let mut reach = ahead.len().min(TITLE_REACH);
+        while !ahead.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let window = ahead.get(..reach)?;
+        let stop = window.find(['\n', '«']).unwrap_or(window.len());
+        window.get(..stop)?.find('»').map(|i| from + i)
     }
 
     /// Is a smiley's mouth (`)`, `(`, `))`) stuck to the eyes (`:`, `;`) ending at `end`?
@@ -572,7 +636,7 @@ impl<'a> Sentences<'a> {
 
     /// Does the sentence end after the candidate ending at `end`?
     fn decide(&mut self, stop: Stop, left: Left<'a>, cx: &Context<'a>, end: usize) -> bool {
-        let verdict = self.verdict(stop, &left, cx, end);
+        let verdict = self.verdict(stop, &left, cx, end) && !self.inside_title(end);
         // Remember an abbreviation read through, for `т. е.`-style pairs.
         self.last_abbrev = match left {
             Left::Word { word, class, .. } if !verdict && class != Class::Plain => {
@@ -811,6 +875,9 @@ impl<'a> Sentences<'a> {
 /// A date abbreviation after fewer words than this does not end a sentence: `В 1998 г.`
 /// or `5 ноября 1998 г.` is the opening of one, not a whole sentence.
 const MIN_WORDS_BEFORE_DATE_ABBREV: u32 = 4;
+
+/// How far ahead, in bytes, the `»` that closes a title is looked for.
+const TITLE_REACH: usize = 160;
 
 /// How many tokens the splitter may look ahead.
 const LOOKAHEAD: usize = 4;
