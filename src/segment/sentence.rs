@@ -198,7 +198,8 @@ impl<'a> Iterator for Sentences<'a> {
                 }
             }
             let mut end = tok.span.end;
-            let split = match role(&tok) {
+            let tok_role = role(&tok);
+            let split = match tok_role {
                 Role::Terminal(stop) => {
                     if stop == Stop::Period {
                         if let Some(number) = cx.bullet_number() {
@@ -244,9 +245,11 @@ impl<'a> Iterator for Sentences<'a> {
                 }
                 _ => false,
             };
-            self.count_bracket(tok.text);
-            if tok.text == "«" && cx.words > 0 && self.title_quote == TitleQuote::None {
-                self.title_quote = TitleQuote::Open;
+            if matches!(tok_role, Role::Opener | Role::Closer) {
+                self.count_bracket(tok.text);
+                if tok.text == "«" && cx.words > 0 && self.title_quote == TitleQuote::None {
+                    self.title_quote = TitleQuote::Open;
+                }
             }
             cx.push(&tok);
             cx.end = end;
