@@ -14,7 +14,18 @@
 //!   cannot, `г.` only after a year); other words on the tokenizer's abbreviation list
 //!   (`data/abbreviations.txt`) may end one, but not before a lowercase word or a number;
 //!   single capital letters are initials; a sentence made only of list-bullet tokens (`1.`,
-//!   `IV.`, `§2.`) does not end at its period.
+//!   `IV.`, `§2.`) does not end at its period. A lowercase word right after `(` is a gloss
+//!   label (`(самоан. Malo)`), a lowercase word without a vowel an abbreviation (`чч.`);
+//!   an initial or `им.` followed by a function word (`— Я. Больше`, `служил им. Только`,
+//!   `data/function_words.txt`) ends the sentence, since a name follows those.
+//! * list bullets: a sentence ends *before* a bullet that something marks as one — the next
+//!   number of a list (`1. … (120) 2. Киа`), a mark before it (`«7.`, `§4.`, `[3.`), a `;`
+//!   or a possible sentence end before it (`и т. д. 3. Решение`); a number and a period
+//!   alone (`погибли 117.`) still end a sentence after them.
+//! * without a terminator, a closing quote or bracket followed by a capitalized function
+//!   word (`«Худой мир» В начале`) ends a sentence; inside a «quotation» opened mid-sentence
+//!   that closes soon and is followed by the rest of the sentence, a terminator belongs to
+//!   a title (`«Стругацкие. Материалы …», составленный`).
 //!
 //! A blank line (paragraph break) always ends a sentence. Only the whitespace between two
 //! tokens is ever looked at again; the text itself is scanned once, by the tokenizer.
