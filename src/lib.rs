@@ -243,6 +243,8 @@ mod error;
 mod input;
 pub mod keywords;
 mod lang;
+#[cfg(feature = "morph")]
+pub mod morph;
 mod normalize;
 mod segment;
 mod terms;
@@ -257,6 +259,8 @@ pub use input::mojibake::fix_mojibake;
 pub use input::read::{decode_utf8, read_lines, read_lines_with, read_text, Lines};
 pub use keywords::{keywords, Keyword, KeywordExtractor};
 pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script};
+#[cfg(feature = "morph")]
+pub use morph::{Morph, MorphBuilder, MorphConfig, Parse, Pos};
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
 pub use segment::sentence::{sentences, Sentence, Sentences};
 pub use segment::token::{CharOffsets, Token, TokenKind};
