@@ -114,12 +114,19 @@ impl LemmaCache {
 
     /// The cached slot of `word`, analysing and caching it on a miss; `None` when it cannot
     /// be cached (lengths that do not fit a slot).
+    #[inline]
     fn slot(&mut self, dictionary: &Dictionary, word: &str) -> Option<Slot> {
         let hash = self.hasher.hash_one(word);
         let arena = &self.arena;
         if let Some(&slot) = self.table.find(hash, |slot| slot.holds(arena, word)) {
             return Some(slot);
         }
+        self.insert(dictionary, hash, word)
+    }
+
+    /// Analyses `word` (not cached yet) and caches it.
+    #[inline(never)]
+    fn insert(&mut self, dictionary: &Dictionary, hash: u64, word: &str) -> Option<Slot> {
         let (lemma, pos) = Morph::lemma_uncached(dictionary, word);
         let folded = fold(&lemma);
         if self.table.len() >= CAPACITY {
@@ -157,21 +164,49 @@ thread_local! {
     static CACHE: RefCell<Option<Box<LemmaCache>>> = const { RefCell::new(None) };
 }
 
-/// Calls `f` with the (folded, if `fold`) lemma and part of speech of `word`'s best analysis,
-/// from this thread's cache.
+/// This thread's cache, lent to a caller for many lookups (one thread-local access for all).
+pub(crate) struct Lemmatizer<'a> {
+    dictionary: &'a Dictionary,
+    cache: &'a mut LemmaCache,
+}
+
+impl Lemmatizer<'_> {
+    /// Calls `f` with the (folded, if `fold_lemma`) lemma and part of speech of `word`'s best
+    /// analysis.
+    #[inline]
+    pub(crate) fn lemma<R>(
+        &mut self,
+        word: &str,
+        fold_lemma: bool,
+        f: impl FnOnce(&str, Pos) -> R,
+    ) -> R {
+        if word.len() > MAX_CACHED_WORD_BYTES {
+            return uncached(self.dictionary, word, fold_lemma, f);
+        }
+        match self.cache.slot(self.dictionary, word) {
+            Some(slot) => {
+                let arena = &self.cache.arena;
+                let lemma = if fold_lemma {
+                    slot.folded(arena)
+                } else {
+                    slot.lemma(arena)
+                };
+                f(lemma, slot.pos())
+            }
+            None => uncached(self.dictionary, word, fold_lemma, f),
+        }
+    }
+}
+
+/// Runs `f` with this thread's cache for `dictionary`.
 ///
 /// The cache is taken out of its thread-local slot for the call and put back after, so a
-/// re-entrant call (from inside `f`) or a call while the thread shuts down works without it:
-/// slower, same result.
-pub(super) fn with_lemma<R>(
+/// re-entrant call (from inside `f`) or a call while the thread shuts down works with a
+/// fresh cache: slower, same result.
+pub(super) fn with_lemmatizer<R>(
     dictionary: &Dictionary,
-    word: &str,
-    fold_lemma: bool,
-    f: impl FnOnce(&str, Pos) -> R,
+    f: impl FnOnce(&mut Lemmatizer<'_>) -> R,
 ) -> R {
-    if word.len() > MAX_CACHED_WORD_BYTES {
-        return uncached(dictionary, word, fold_lemma, f);
-    }
     let taken = CACHE.try_with(RefCell::take).ok().flatten();
     let mut cache = match taken {
         Some(cache) => cache,
@@ -182,17 +217,10 @@ pub(super) fn with_lemma<R>(
         cache.clear();
         cache.dictionary = dictionary.id;
     }
-    let result = match cache.slot(dictionary, word) {
-        Some(slot) => {
-            let lemma = if fold_lemma {
-                slot.folded(&cache.arena)
-            } else {
-                slot.lemma(&cache.arena)
-            };
-            f(lemma, slot.pos())
-        }
-        None => uncached(dictionary, word, fold_lemma, f),
-    };
+    let result = f(&mut Lemmatizer {
+        dictionary,
+        cache: &mut cache,
+    });
     let _ = CACHE.try_with(|cell| cell.replace(Some(cache)));
     result
 }
@@ -209,6 +237,11 @@ fn uncached<R>(
     } else {
         f(&lemma, pos)
     }
+}
+
+/// Drops this thread's cache (the next call starts a new one).
+pub(super) fn clear_thread_cache() {
+    let _ = CACHE.try_with(|cell| cell.replace(None));
 }
 
 /// How many words this thread's cache holds (tests).

@@ -52,7 +52,7 @@
 //! one copy). [`Morph::lemma`] is memoized per thread, as the stemmer is, so running text is
 //! lemmatized mostly by lookup. `benches/results/morph.md` has the figures.
 
-mod cache;
+pub(crate) mod cache;
 mod phrase;
 mod tags;
 
@@ -686,7 +686,7 @@ impl Morph {
     /// ```
     #[must_use]
     pub fn lemma<'w>(&self, word: &'w str) -> Cow<'w, str> {
-        self.with_lemma(word, false, |lemma, _| {
+        self.with_lemma(word, |lemma, _| {
             if lemma == word {
                 Cow::Borrowed(word)
             } else {
@@ -696,18 +696,82 @@ impl Morph {
     }
 
     /// Calls `f` with the lemma and part of speech of the most probable analysis of `word`
-    /// (context-free), through the per-thread cache: the hot path of lemmatizing text.
+    /// (context-free, as [`lemma`](Self::lemma)), without allocating: the hot path for
+    /// lemmatizing running text. The `&str` lives only for the call; copy it to keep it.
     ///
-    /// `word` is the token as written (case and `ё` help the analysis; see the module docs).
-    /// With `fold`, the lemma is [folded](crate::fold) (lowercase, `ё` → `е`) as the
-    /// analyzer's normalized terms are. The `&str` lives only for the call.
-    pub(crate) fn with_lemma<R>(
+    /// ```
+    /// use slovo::Pos;
+    /// let morph = slovo::Morph::new();
+    /// let mut counts = std::collections::HashMap::new();
+    /// for word in "Европейского союза и Европейский союз".split(' ') {
+    ///     morph.with_lemma(word, |lemma, pos| {
+    ///         if pos != Pos::Cconj {
+    ///             *counts.entry(lemma.to_owned()).or_insert(0) += 1;
+    ///         }
+    ///     });
+    /// }
+    /// assert_eq!(counts["европейский"], 2);
+    /// assert_eq!(counts["союз"], 2);
+    /// ```
+    pub fn with_lemma<R>(&self, word: &str, f: impl FnOnce(&str, Pos) -> R) -> R {
+        cache::with_lemmatizer(self.dictionary(), |l| l.lemma(word, false, f))
+    }
+
+    /// Calls `f` with the lemma and part of speech of each word in turn (as
+    /// [`with_lemma`](Self::with_lemma) does for one), borrowing this thread's cache once for
+    /// all of them: the fastest way to lemmatize a list of tokens.
+    ///
+    /// ```
+    /// let morph = slovo::Morph::new();
+    /// let mut lemmas = Vec::new();
+    /// morph.for_each_lemma(["Стороны", "обсудили", "вопросы"], |lemma, _| lemmas.push(lemma.to_owned()));
+    /// assert_eq!(lemmas, ["сторона", "обсудить", "вопрос"]);
+    /// ```
+    pub fn for_each_lemma<I>(&self, words: I, mut f: impl FnMut(&str, Pos))
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        cache::with_lemmatizer(self.dictionary(), |l| {
+            for word in words {
+                l.lemma(word.as_ref(), false, &mut f);
+            }
+        });
+    }
+
+    /// [`with_lemma`](Self::with_lemma) with the lemma [folded](crate::fold) (lowercase,
+    /// `ё` → `е`, as the analyzer's normalized terms are) when `fold` is set; both forms are
+    /// cached, so folding costs nothing on a hit. For the analyzer: pass the token as written
+    /// (case and `ё` help the analysis; see the module docs), not its normalized form.
+    #[allow(dead_code)] // the analyzer's entry point, wired up with `TermForm::Lemma`
+    pub(crate) fn with_lemma_folded<R>(
         &self,
         word: &str,
         fold: bool,
         f: impl FnOnce(&str, Pos) -> R,
     ) -> R {
-        cache::with_lemma(self.dictionary(), word, fold, f)
+        cache::with_lemmatizer(self.dictionary(), |l| l.lemma(word, fold, f))
+    }
+
+    /// Runs `f` with this thread's lemma cache, for many lookups with one thread-local access
+    /// (`Lemmatizer::lemma(word, fold, f)`): what the analyzer holds for a whole text, as it
+    /// holds the thread's stemmer.
+    #[allow(dead_code)] // the analyzer's entry point, wired up with `TermForm::Lemma`
+    pub(crate) fn with_lemmatizer<R>(&self, f: impl FnOnce(&mut cache::Lemmatizer<'_>) -> R) -> R {
+        cache::with_lemmatizer(self.dictionary(), f)
+    }
+
+    /// Forgets the lemmas cached on this thread and releases the cache's memory (about 6 MB
+    /// when full). Other threads' caches are not touched.
+    ///
+    /// ```
+    /// let morph = slovo::Morph::new();
+    /// assert_eq!(morph.lemma("союза"), "союз");
+    /// slovo::Morph::clear_thread_cache();
+    /// assert_eq!(morph.lemma("союза"), "союз"); // analysed again
+    /// ```
+    pub fn clear_thread_cache() {
+        cache::clear_thread_cache();
     }
 
     /// The lemma and part of speech of `word` computed without the cache (its miss path).

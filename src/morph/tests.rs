@@ -172,13 +172,15 @@ fn the_cache_gives_what_parse_gives() {
                 Some(p) => (p.lemma().to_owned(), p.pos()),
                 None => (word.to_lowercase(), Pos::X),
             };
-            let got = m.with_lemma(word, false, |lemma, pos| (lemma.to_owned(), pos));
+            let got = m.with_lemma_folded(word, false, |lemma, pos| (lemma.to_owned(), pos));
             assert_eq!(got, expected, "{word}");
-            let folded = m.with_lemma(word, true, |lemma, pos| (lemma.to_owned(), pos));
+            let folded = m.with_lemma_folded(word, true, |lemma, pos| (lemma.to_owned(), pos));
             assert_eq!(folded.0, crate::fold(&expected.0), "{word}");
         }
     }
     assert!(thread_cache_len() >= words.len() - 1);
+    Morph::clear_thread_cache();
+    assert_eq!(thread_cache_len(), 0);
 }
 
 #[test]
@@ -194,7 +196,7 @@ fn lemma_borrows_when_it_can() {
 #[test]
 fn reentrant_calls_work() {
     let m = morph();
-    let inner = m.with_lemma("союза", false, |outer, _| {
+    let inner = m.with_lemma("союза", |outer, _| {
         (outer.to_owned(), m.lemma("стали").into_owned())
     });
     assert_eq!(inner, ("союз".to_owned(), "стать".to_owned()));
