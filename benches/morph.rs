@@ -24,7 +24,8 @@
 //! - `morph/load`: `rumorph::Dictionary::bundled()` (the check `Morph::new` does once per
 //!   process), and the same plus the first sentence in context (loads the context model).
 //!
-//! RSS (from `/proc/self/status`, Linux) is printed to stderr at each step.
+//! RSS (from `/proc/self/status`, Linux) is printed to stderr before the timings: before
+//! loading, after `Morph::new`, after lemmatizing the tokens once, after the context model.
 //!
 //! Results: `benches/results/morph.md`.
 use std::hint::black_box;
@@ -86,9 +87,15 @@ fn bench_morph(c: &mut Criterion) {
         tokens.len(),
         distinct.len()
     );
-    report_rss("before loading");
+    report_rss("before loading (the news documents and tokens in memory)");
     let morph = Morph::new();
     report_rss("after Morph::new");
+    morph.for_each_lemma(&tokens, |lemma, pos| {
+        black_box((lemma.len(), pos));
+    });
+    report_rss("after lemmatizing the tokens (the thread cache holds every form)");
+    black_box(morph.parse_sentence(&["Я", "читаю", "книги"]));
+    report_rss("after the first sentence in context (the context model is loaded)");
     let rumorph = rumorph::Dictionary::bundled().expect("the bundled dictionary loads");
 
     let mut group = c.benchmark_group("morph/cold");
@@ -126,7 +133,6 @@ fn bench_morph(c: &mut Criterion) {
         })
     });
     group.finish();
-    report_rss("after the cold passes (thread cache full of the news forms)");
 
     bench_warm(c, &morph, "morph/warm_news", &tokens);
     let war_and_peace = words_of(&common::war_and_peace(), usize::MAX);
@@ -148,8 +154,6 @@ fn bench_morph(c: &mut Criterion) {
         })
     });
     group.finish();
-    black_box(morph.parse_sentence(&["Я", "читаю", "книги"]));
-    report_rss("after the context model is loaded");
 }
 
 /// Lookups in a warm cache: every form of `tokens` is cached before timing starts.

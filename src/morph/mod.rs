@@ -979,6 +979,30 @@ impl Morph {
     pub fn normal_phrase_words<S: AsRef<str>>(&self, words: &[S]) -> Vec<String> {
         phrase::normal_phrase_words(self.dictionary(), words)
     }
+
+    /// [`normal_phrase_words`](Self::normal_phrase_words) for the phrase `sentence[phrase]`
+    /// (a range of word positions), with each word's analyses ranked in the context of the
+    /// whole sentence, as [`parse_sentence`](Self::parse_sentence) ranks them. A word form
+    /// that is ambiguous alone is read as the sentence uses it: `системы` is genitive singular
+    /// in `развитие системы связи` and nominative plural in `системы связи развиваются`.
+    /// A range outside the sentence is clipped to it.
+    ///
+    /// ```
+    /// let morph = slovo::Morph::new();
+    /// let sentence = ["Системы", "связи", "быстро", "развиваются", "."];
+    /// assert_eq!(morph.normal_phrase_in_sentence(&sentence, 0..2), ["Системы", "связи"]);
+    /// let sentence = ["Мы", "обсудили", "развитие", "системы", "связи", "."];
+    /// assert_eq!(morph.normal_phrase_in_sentence(&sentence, 3..5), ["система", "связи"]);
+    /// ```
+    #[must_use]
+    pub fn normal_phrase_in_sentence<S: AsRef<str>>(
+        &self,
+        sentence: &[S],
+        phrase: std::ops::Range<usize>,
+    ) -> Vec<String> {
+        let ranked = self.ranked_sentence(sentence);
+        phrase::normal_phrase_in_sentence(self.dictionary(), sentence, ranked, phrase)
+    }
 }
 
 impl Default for Morph {

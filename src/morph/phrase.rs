@@ -10,14 +10,19 @@
 //! with every earlier word an agreeing modifier. The head goes to the nominative with its
 //! number, the modifiers agree with it, and each word keeps its capitalisation.
 
+use std::ops::Range;
+
 use rumorph::Analysis;
 
-use super::tags::{Case, Feature, Features, NameType, Number, Pos, Variant, VerbForm};
+use super::tags::{Case, Feature, Features, Gender, NameType, Number, Pos, Variant, VerbForm};
 use super::{is_capitals, Dictionary};
 
 /// The head is looked for among the first this many words: noun phrases with more modifiers
 /// are rare, and it bounds the work on long input.
 const MAX_HEAD_POSITION: usize = 8;
+
+/// At most this many names after a head name take its case (`Владимира Владимировича Путина`).
+const MAX_NAMES_AFTER_HEAD: usize = 4;
 
 /// Whitespace-separated words of `phrase`, normalized, with the text between them kept.
 pub(super) fn normal_phrase(dictionary: &Dictionary, phrase: &str) -> String {
@@ -60,21 +65,69 @@ pub(super) fn normal_phrase_words<S: AsRef<str>>(
     words: &[S],
 ) -> Vec<String> {
     let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+    // Only the words that can matter are analysed: the leading run up to the head, and the
+    // names after it.
+    let analyses: Vec<Vec<Analysis>> = words
+        .iter()
+        .take(MAX_HEAD_POSITION + MAX_NAMES_AFTER_HEAD)
+        .map(|w| dictionary.analyze(w))
+        .collect();
+    normal_phrase_analysed(dictionary, &words, &analyses)
+}
+
+/// The phrase `words[phrase]` of a sentence, with its words' analyses ranked in the context of
+/// the whole sentence.
+pub(super) fn normal_phrase_in_sentence<S: AsRef<str>>(
+    dictionary: &Dictionary,
+    sentence: &[S],
+    ranked: Vec<Vec<Analysis>>,
+    phrase: Range<usize>,
+) -> Vec<String> {
+    let end = phrase.end.min(sentence.len());
+    let start = phrase.start.min(end);
+    let words: Vec<&str> = sentence[start..end].iter().map(AsRef::as_ref).collect();
+    let analyses: Vec<Vec<Analysis>> = ranked.into_iter().skip(start).take(end - start).collect();
+    normal_phrase_analysed(dictionary, &words, &analyses)
+}
+
+/// The dictionary form of `words`, given the ranked analyses of a prefix of them (at least
+/// the first `MAX_HEAD_POSITION + MAX_NAMES_AFTER_HEAD`, or all).
+fn normal_phrase_analysed(
+    dictionary: &Dictionary,
+    words: &[&str],
+    analyses: &[Vec<Analysis>],
+) -> Vec<String> {
     let mut out: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
     let Some(rumorph) = &dictionary.rumorph else {
         return out;
     };
-    // Only the words that can matter are analysed: the leading run up to the head, and the
-    // names after it.
-    let considered = words.len().min(MAX_HEAD_POSITION);
-    let analyses: Vec<Vec<Analysis>> = words[..considered]
-        .iter()
-        .map(|w| dictionary.analyze(w))
-        .collect();
-    let Some((head, readings)) = best_reading(dictionary, &analyses) else {
-        // Not a noun phrase: a single word still becomes its lemma.
-        if let ([word], Some(best)) = (&words[..], analyses.first().and_then(|a| a.first())) {
-            out[0] = like_written(word, best, &best.lemma);
+    let inflect = |analysis: &Analysis, target: &[Feature]| -> Option<String> {
+        let pairs: Vec<(&str, &str)> = target.iter().map(|f| (f.name(), f.value())).collect();
+        rumorph.inflect(analysis, &pairs).map(|form| form.word)
+    };
+    let head_candidates = &analyses[..analyses.len().min(MAX_HEAD_POSITION)];
+    let Some((head, readings)) = best_reading(dictionary, head_candidates) else {
+        // Not a noun phrase. A single word still takes its dictionary form: an adjective or
+        // participle the nominative (masculine singular, or plural if it is plural: a noun
+        // left out, `заключённые`), any other word its lemma.
+        if let ([word], Some(best)) = (words, analyses.first().and_then(|a| a.first())) {
+            let single = reading(dictionary, best);
+            let form = if is_modifier(dictionary, &single) {
+                let target = match single.features.number {
+                    Some(Number::Plur) => {
+                        vec![Feature::Case(Case::Nom), Feature::Number(Number::Plur)]
+                    }
+                    _ => vec![
+                        Feature::Case(Case::Nom),
+                        Feature::Number(Number::Sing),
+                        Feature::Gender(Gender::Masc),
+                    ],
+                };
+                inflect(best, &target)
+            } else {
+                None
+            };
+            out[0] = like_written(word, best, form.as_deref().unwrap_or(&best.lemma));
         }
         return out;
     };
@@ -90,10 +143,7 @@ pub(super) fn normal_phrase_words<S: AsRef<str>>(
                 }
             }
         }
-        let pairs: Vec<(&str, &str)> = target.iter().map(|f| (f.name(), f.value())).collect();
-        rumorph
-            .inflect(reading.analysis, &pairs)
-            .map(|form| form.word)
+        inflect(reading.analysis, &target)
     };
     for (at, reading) in readings.iter().enumerate() {
         // A head without case (an abbreviation) stays as written.
@@ -106,15 +156,8 @@ pub(super) fn normal_phrase_words<S: AsRef<str>>(
     }
     // A name that continues a name, in the head's case: `Касым-Жомарта Токаева`.
     if is_person_name(head_reading) {
-        for at in head + 1..words.len() {
-            let extra;
-            let word_analyses = match analyses.get(at) {
-                Some(a) => a,
-                None => {
-                    extra = dictionary.analyze(words[at]);
-                    &extra
-                }
-            };
+        let after = analyses.iter().enumerate().skip(head + 1);
+        for (at, word_analyses) in after.take(MAX_NAMES_AFTER_HEAD) {
             let next = word_analyses
                 .iter()
                 .map(|a| reading(dictionary, a))

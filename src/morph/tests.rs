@@ -34,6 +34,8 @@ fn phrases_take_their_dictionary_form() {
         ("сотрудничества", "сотрудничество"),
         ("вопросам", "вопросы"), // the head keeps its number
         ("Европейского", "Европейский"),
+        ("заключенные", "заключенные"), // a participle standing for a noun keeps its number
+        ("заключенного", "заключенный"),
         ("обсудили", "обсудить"),
         ("ТЮРКСОЙ", "ТЮРКСОЙ"),
         ("организации ТЮРКСОЙ", "организация ТЮРКСОЙ"),
@@ -43,6 +45,21 @@ fn phrases_take_their_dictionary_form() {
     ] {
         assert_eq!(m.normal_phrase(phrase), expected, "{phrase}");
     }
+}
+
+#[test]
+fn phrases_in_context() {
+    let m = morph();
+    let alone = ["Системы", "связи", "быстро", "развиваются", "."];
+    assert_eq!(m.normal_phrase_in_sentence(&alone, 0..2), ["Системы", "связи"]);
+    let genitive = ["Мы", "обсудили", "развитие", "системы", "связи", "."];
+    assert_eq!(m.normal_phrase_in_sentence(&genitive, 3..5), ["система", "связи"]);
+    // Ranges outside the sentence are clipped.
+    assert_eq!(m.normal_phrase_in_sentence(&genitive, 5..9), ["."]);
+    assert!(m.normal_phrase_in_sentence(&genitive, 7..9).is_empty());
+    #[allow(clippy::reversed_empty_ranges)]
+    let backwards = 4..2;
+    assert!(m.normal_phrase_in_sentence(&genitive, backwards).is_empty());
 }
 
 #[test]
@@ -227,6 +244,14 @@ fn sentences_with_and_without_context() {
         .flatten()
         .collect();
     assert_eq!(with.parse_sentence(&long).len(), 400);
+}
+
+#[test]
+fn values_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Morph>();
+    send_sync::<Parse>();
+    send_sync::<MorphBuilder>();
 }
 
 #[test]
