@@ -51,9 +51,15 @@ fn phrases_take_their_dictionary_form() {
 fn phrases_in_context() {
     let m = morph();
     let alone = ["Системы", "связи", "быстро", "развиваются", "."];
-    assert_eq!(m.normal_phrase_in_sentence(&alone, 0..2), ["Системы", "связи"]);
+    assert_eq!(
+        m.normal_phrase_in_sentence(&alone, 0..2),
+        ["Системы", "связи"]
+    );
     let genitive = ["Мы", "обсудили", "развитие", "системы", "связи", "."];
-    assert_eq!(m.normal_phrase_in_sentence(&genitive, 3..5), ["система", "связи"]);
+    assert_eq!(
+        m.normal_phrase_in_sentence(&genitive, 3..5),
+        ["система", "связи"]
+    );
     // Ranges outside the sentence are clipped.
     assert_eq!(m.normal_phrase_in_sentence(&genitive, 5..9), ["."]);
     assert!(m.normal_phrase_in_sentence(&genitive, 7..9).is_empty());
