@@ -277,6 +277,8 @@ pub mod morph;
 mod normalize;
 mod segment;
 mod terms;
+#[cfg(test)]
+mod test_text;
 pub mod tfidf;
 
 pub use error::{Error, Result};
