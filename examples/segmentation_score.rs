@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example segmentation_score -- tokens [--show N] [FILE...]
 //! cargo run --release --example segmentation_score -- unicode-words [FILE...]   # baseline
-//! cargo run --release --example segmentation_score -- sentences [--show N] [--points] [FILE...]
+//! cargo run --release --example segmentation_score -- sentences [--show N] [--points] [--half even|odd] [FILE...]
 //! cargo run --release --example segmentation_score -- unicode-sentences [FILE...]   # baseline
 //! ```
 //!
@@ -12,7 +12,8 @@
 //! next to the crate root, then next to its ancestors; override the directory with `SLOVO_RAZDEL_DIR`). `--show N` prints the
 //! first N examples whose prediction differs from the gold (gold line, then prediction);
 //! `--points` prints every wrong split point with 50 characters of context (`+` extra, `-`
-//! missing, `‖` marks the point).
+//! missing, `‖` marks the point). `--half even` (or `odd`) scores only the examples with an even
+//! (odd) 0-based line number: tune a rule on one half, check it on the other.
 use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -89,7 +90,7 @@ fn default_data_dir() -> PathBuf {
 fn usage() -> String {
     let names: Vec<&str> = MODES.iter().map(|m| m.0).collect();
     format!(
-        "usage: segmentation_score MODE [--show N] [--points] [FILE...]\n  MODE: {}",
+        "usage: segmentation_score MODE [--show N] [--points] [--half even|odd] [FILE...]\n  MODE: {}",
         names.join(" | ")
     )
 }
@@ -106,10 +107,21 @@ fn main() -> ExitCode {
     };
     let mut show = 0usize;
     let mut points = false;
+    // `Some(0)`: even lines only, `Some(1)`: odd lines only.
+    let mut half: Option<usize> = None;
     let mut files: Vec<PathBuf> = Vec::new();
     while let Some(arg) = args.next() {
         if arg == "--points" {
             points = true;
+        } else if arg == "--half" {
+            match args.next().as_deref() {
+                Some("even") => half = Some(0),
+                Some("odd") => half = Some(1),
+                _ => {
+                    eprintln!("--half needs `even` or `odd`\n{}", usage());
+                    return ExitCode::from(2);
+                }
+            }
         } else if arg == "--show" {
             match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => show = n,
@@ -152,7 +164,8 @@ fn main() -> ExitCode {
         let gold = parse_file(&contents);
         let mut total = partition::Score::default();
         let mut shown = 0;
-        for example in &gold {
+        let in_half = |i: &usize| half.map_or(true, |h| i % 2 == h);
+        for (_, example) in gold.iter().enumerate().filter(|(i, _)| in_half(i)) {
             let predicted = segment(&example.text);
             let s = score(example, &predicted);
             if points && s.errors() > 0 {

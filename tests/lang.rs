@@ -72,17 +72,18 @@ fn sample_has_every_language_and_kind() {
 
 #[test]
 fn cyrillic_accuracy_meets_the_bars() {
-    // Full dev set: 99.2 / 93.4 / 79.0 (BENCHMARKS.md). This slice is 40 items per
-    // language and kind, so the thresholds leave room for sampling noise.
+    // Full dev set: 99.5 / 95.1 / 82.3 (BENCHMARKS.md); this slice measures 99.7 / 94.1 /
+    // 85.0. It is 40 items per language and kind, so the thresholds leave room for
+    // sampling noise.
     let table = accuracy_table(sample());
     let (s, p, w) = (
         cyrillic_mean(&table, "sentences"),
         cyrillic_mean(&table, "word-pairs"),
         cyrillic_mean(&table, "words"),
     );
-    assert!(s >= 98.0, "sentences {s:.1}");
-    assert!(p >= 88.0, "word pairs {p:.1}");
-    assert!(w >= 74.0, "words {w:.1}");
+    assert!(s >= 98.5, "sentences {s:.1}");
+    assert!(p >= 91.0, "word pairs {p:.1}");
+    assert!(w >= 80.0, "words {w:.1}");
     for lang in ["kk", "mn"] {
         let acc = table[&(lang.to_string(), "sentences".to_string())];
         assert!(acc >= 97.0, "{lang} sentences {acc:.1}");
@@ -98,7 +99,7 @@ fn russian_precision_on_sentences() {
         .collect();
     let right = answered_ru.iter().filter(|it| it.lang == "ru").count();
     let precision = 100.0 * right as f64 / answered_ru.len() as f64;
-    // Full dev set: 99.4%. Only ~40 sentences are answered ru here, so one miss costs 2.5 points.
+    // Full dev set: 99.6%. Only ~40 sentences are answered ru here, so one miss costs 2.5 points.
     assert!(
         precision >= 95.0,
         "Russian precision {precision:.1}% ({right}/{})",
@@ -137,7 +138,8 @@ fn reliable_word_pairs_are_accurate_and_common() {
         .count();
     let coverage = 100.0 * reliable.len() as f64 / pairs.len() as f64;
     let accuracy = 100.0 * right as f64 / reliable.len() as f64;
-    assert!(coverage >= 60.0, "coverage {coverage:.1}%");
+    // This slice: 84.4% reliable, 99.6% of those right.
+    assert!(coverage >= 75.0, "coverage {coverage:.1}%");
     assert!(accuracy >= 98.0, "accuracy {accuracy:.1}%");
 }
 

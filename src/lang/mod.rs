@@ -7,7 +7,11 @@
 //! model). Text in any other script goes to [`whatlang`], whose verdict is passed
 //! through. Letters that only some languages use (`і ї є ґ ў ә ғ қ ң ө ұ ү һ ђ ћ ѓ ќ ѕ
 //! ј љ њ џ` …) weigh heavily because a language whose alphabet lacks them gives them a
-//! very low probability.
+//! very low probability. Each word also brings lexical evidence: whether it is in the word
+//! lists of the eight languages (a hashed membership table built by
+//! `scripts/lang-lexicon` from hunspell dictionaries and frequency lists; see `NOTICE.md`),
+//! which is what tells `работа` from `работата` and `данас` from `денес` when a text is a
+//! word or two long.
 //!
 //! ```
 //! use slovo::{detect, Lang};
@@ -21,6 +25,7 @@
 //! ```
 
 mod codes;
+mod lexicon;
 mod model;
 mod spans;
 
@@ -307,7 +312,8 @@ fn scan(text: &str) -> Scan {
         text.bytes().filter(u8::is_ascii_alphabetic).count() as u32
     } else {
         text.chars()
-            .filter(|&c| c.is_alphabetic() && cyrillic_letter_byte(c).is_none())
+            // Cyrillic letters first: they skip the Unicode property lookup.
+            .filter(|&c| cyrillic_letter_byte(c).is_none() && c.is_alphabetic())
             .count() as u32
     };
     Scan {

@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 use super::codes::Lang;
+use super::lexicon::{hash_letter, Lexicon, FNV_OFFSET};
 
 /// Languages of the bundled model, in the order of its value columns.
 pub(crate) const MODEL_LANGS: [Lang; N] = [
@@ -23,7 +24,7 @@ pub(crate) const MODEL_LANGS: [Lang; N] = [
     Lang::Kazakh,
     Lang::Mongolian,
 ];
-const MODEL_CODES: [&[u8; 3]; N] = [
+pub(crate) const MODEL_CODES: [&[u8; 3]; N] = [
     b"rus", b"ukr", b"bel", b"bul", b"mkd", b"srp", b"kaz", b"mon",
 ];
 
@@ -73,13 +74,27 @@ impl Scores {
     }
 }
 
+/// One slot of the n-gram table: a packed n-gram (0: empty) and its row.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u32,
+    row: [u8; N],
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        key: 0,
+        row: [MISSING; N],
+    };
+}
+
 /// The n-gram table as an open-addressing hash map from packed n-gram to a row of
 /// quantised log-probabilities.
 pub(crate) struct Model {
     shift: u32,
     mask: usize,
-    keys: Vec<u32>,
-    rows: Vec<[u8; N]>,
+    /// Key and row side by side, so that a probe reads one cache line.
+    slots: Vec<Slot>,
     /// Dequantisation table: byte → log-probability.
     dequant: [f32; 256],
     /// Per letter byte, per language: the penalty for a letter outside the alphabet.
@@ -101,8 +116,7 @@ impl Model {
         Model {
             shift: 31,
             mask: 1,
-            keys: vec![0; 2],
-            rows: vec![[MISSING; N]; 2],
+            slots: vec![Slot::EMPTY; 2],
             dequant: [0.0; 256],
             foreign: vec![[0.0; N]; 256],
         }
@@ -128,8 +142,7 @@ impl Model {
         let mut model = Model {
             shift: 32 - bits,
             mask: capacity - 1,
-            keys: vec![0; capacity],
-            rows: vec![[MISSING; N]; capacity],
+            slots: vec![Slot::EMPTY; capacity],
             dequant: [0.0; 256],
             foreign: foreign_letter_penalties(),
         };
@@ -142,11 +155,13 @@ impl Model {
                 return None;
             }
             let mut slot = model.slot(key);
-            while model.keys[slot] != 0 {
+            while model.slots[slot].key != 0 {
                 slot = (slot + 1) & model.mask;
             }
-            model.keys[slot] = key;
-            model.rows[slot] = row.try_into().ok()?;
+            model.slots[slot] = Slot {
+                key,
+                row: row.try_into().ok()?,
+            };
         }
         Some(model)
     }
@@ -160,11 +175,11 @@ impl Model {
     fn get(&self, key: u32) -> Option<&[u8; N]> {
         let mut slot = self.slot(key);
         loop {
-            let k = self.keys[slot];
-            if k == key {
-                return Some(&self.rows[slot]);
+            let entry = &self.slots[slot];
+            if entry.key == key {
+                return Some(&entry.row);
             }
-            if k == 0 {
+            if entry.key == 0 {
                 return None;
             }
             slot = (slot + 1) & self.mask;
@@ -212,15 +227,19 @@ impl Model {
     }
 
     /// Adds the scores of every Cyrillic word in `text` to `scores`; letters outside the
-    /// Cyrillic block end a word and are not scored.
+    /// Cyrillic block end a word and are not scored. Each word also adds the lexical
+    /// evidence of the word lists it is in (see `lexicon.rs`).
     pub(crate) fn score_text(&self, text: &str, scores: &mut Scores) {
+        let lexicon = Lexicon::bundled();
         let mut window = 0u32;
         let mut len = 0usize;
+        let mut hash = FNV_OFFSET;
         for c in text.chars() {
             match cyrillic_letter_byte(c) {
                 Some(b) => {
                     window = (window << 8) | b;
                     len += 1;
+                    hash = hash_letter(hash, b);
                     self.score_letter(window, len, &mut scores.logp);
                     let foreign = &self.foreign[b as usize];
                     for (lp, f) in scores.logp.iter_mut().zip(foreign) {
@@ -229,11 +248,25 @@ impl Model {
                     scores.letters += 1;
                 }
                 None => {
+                    if len > 0 {
+                        add_evidence(&mut scores.logp, lexicon.evidence(hash));
+                    }
                     window = 0;
                     len = 0;
+                    hash = FNV_OFFSET;
                 }
             }
         }
+        if len > 0 {
+            add_evidence(&mut scores.logp, lexicon.evidence(hash));
+        }
+    }
+}
+
+#[inline]
+fn add_evidence(logp: &mut [f32; N], evidence: &[f32; N]) {
+    for (lp, e) in logp.iter_mut().zip(evidence) {
+        *lp += e;
     }
 }
 

@@ -14,7 +14,18 @@
 //!   cannot, `г.` only after a year); other words on the tokenizer's abbreviation list
 //!   (`data/abbreviations.txt`) may end one, but not before a lowercase word or a number;
 //!   single capital letters are initials; a sentence made only of list-bullet tokens (`1.`,
-//!   `IV.`, `§2.`) does not end at its period.
+//!   `IV.`, `§2.`) does not end at its period. A lowercase word right after `(` is a gloss
+//!   label (`(самоан. Malo)`), a lowercase word without a vowel an abbreviation (`чч.`);
+//!   an initial or `им.` followed by a function word (`— Я. Больше`, `служил им. Только`,
+//!   `data/function_words.txt`) ends the sentence, since a name follows those.
+//! * list bullets: a sentence ends *before* a bullet that something marks as one — the next
+//!   number of a list (`1. … (120) 2. Киа`), a mark before it (`«7.`, `§4.`, `[3.`), a `;`
+//!   or a possible sentence end before it (`и т. д. 3. Решение`); a number and a period
+//!   alone (`погибли 117.`) still end a sentence after them.
+//! * without a terminator, a closing quote or bracket followed by a capitalized function
+//!   word (`«Худой мир» В начале`) ends a sentence; inside a «quotation» opened mid-sentence
+//!   that closes soon and is followed by the rest of the sentence, a terminator belongs to
+//!   a title (`«Стругацкие. Материалы …», составленный`).
 //!
 //! A blank line (paragraph break) always ends a sentence. Only the whitespace between two
 //! tokens is ever looked at again; the text itself is scanned once, by the tokenizer.
@@ -26,6 +37,7 @@ use std::sync::OnceLock;
 use crate::segment::abbrev::is_abbreviation;
 use crate::segment::token::{Token, TokenKind};
 use crate::segment::tokenize::{is_separator, tokenize};
+use crate::segment::wordlist::EmbeddedList;
 
 /// One sentence: a slice of the input text and its byte span.
 ///
@@ -106,7 +118,23 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         done: false,
         last_abbrev: None,
         run_scan: RunScan::default(),
+        last_bullet: None,
+        open_brackets: 0,
+        title_quote: TitleQuote::None,
     }
+}
+
+/// What is known of a quotation opened in the middle of the current sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleQuote {
+    /// None is open.
+    None,
+    /// One is open; its end was not looked for yet.
+    Open,
+    /// One is open and closes at this byte offset.
+    ClosesAt(usize),
+    /// One is open and does not close within reach.
+    OutOfReach,
 }
 
 /// Iterator over the [`Sentence`]s of a text, created by [`sentences`].
@@ -131,6 +159,13 @@ pub struct Sentences<'a> {
     /// What is known of the current run of tokens with no space between them, so that a
     /// run of a million `т.е.` is read once, not once per period.
     run_scan: RunScan,
+    /// The number of the last list bullet read (`1.` after `:` or opening a sentence), so
+    /// that the next one (`2.`) is known for a bullet: `…: 1. Лада (120) 2. Киа`.
+    last_bullet: Option<u32>,
+    /// Round brackets opened in the current sentence and not yet closed.
+    open_brackets: u32,
+    /// A `«` opened after a word of the current sentence and not yet closed.
+    title_quote: TitleQuote,
 }
 
 /// The part of a run of glued tokens (`к.п.н.`) read so far: `start..end`, whether it is
@@ -168,16 +203,23 @@ impl<'a> Iterator for Sentences<'a> {
             if cx.tokens > 0 {
                 let gap = self.text.get(cx.end..tok.span.start).unwrap_or_default();
                 if gap.len() >= 2 && is_paragraph_break(gap) {
+                    self.last_bullet = None;
                     self.tokens.push_front(tok);
                     return Some(self.emit(cx.end));
                 }
             }
             let mut end = tok.span.end;
-            let split = match role(&tok) {
+            let tok_role = role(&tok);
+            let split = match tok_role {
                 Role::Terminal(stop) => {
+                    if stop == Stop::Period {
+                        if let Some(number) = cx.bullet_number() {
+                            self.last_bullet = Some(number);
+                        }
+                    }
                     let left = match stop {
                         Stop::Period => self.left_of_period(&cx, &tok),
-                        Stop::Strong | Stop::Ellipsis => Left::None,
+                        Stop::Strong | Stop::Ellipsis | Stop::LongEllipsis => Left::None,
                     };
                     let (new_end, stop, left) = self.absorb_closers(end, stop, left);
                     end = new_end;
@@ -194,9 +236,32 @@ impl<'a> Iterator for Sentences<'a> {
                     end = new_end;
                     self.decide(stop, Left::None, &cx, end)
                 }
-                Role::Semicolon => self.list_item_follows(end),
+                // `(0; 5)`: a list item does not start inside brackets.
+                Role::Semicolon if self.open_brackets > 0 => false,
+                Role::Semicolon => self.list_item_follows(end) || self.bullet_follows(end, true),
+                // `(62 очка) 2. Зенит` after `1.`: a closing bracket or quote before the next
+                // bullet of a list.
+                // A `)` that closes no bracket of the sentence ends a list bullet (`а)`).
+                Role::Closer if tok.text == ")" && self.open_brackets == 0 => false,
+                Role::Closer => {
+                    self.bullet_follows(end, false) || self.function_word_opens(&cx, end)
+                }
+                // A quote stuck to a word closes it: `кто именно "сплотил" Между гимном`.
+                Role::GenericQuote
+                    if cx
+                        .prev
+                        .is_some_and(|p| p.end == tok.span.start && p.kind == TokenKind::Word) =>
+                {
+                    self.function_word_opens(&cx, end)
+                }
                 _ => false,
             };
+            if matches!(tok_role, Role::Opener | Role::Closer) {
+                self.count_bracket(tok.text);
+                if tok.text == "«" && cx.words > 0 && self.title_quote == TitleQuote::None {
+                    self.title_quote = TitleQuote::Open;
+                }
+            }
             cx.push(&tok);
             cx.end = end;
             if split {
@@ -226,6 +291,8 @@ impl<'a> Sentences<'a> {
         let start = end - trimmed.len();
         debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
         self.pos = end;
+        self.open_brackets = 0;
+        self.title_quote = TitleQuote::None;
         Sentence {
             text: trimmed,
             span: start..end,
@@ -288,8 +355,64 @@ impl<'a> Sentences<'a> {
                 _ => return (end, stop, left),
             }
             end = next.span.end;
-            self.tokens.next();
+            if let Some(closer) = self.tokens.next() {
+                self.count_bracket(closer.text);
+            }
         }
+    }
+
+    /// Keeps count of the round brackets open in the sentence, and of a `«` closing.
+    #[inline]
+    fn count_bracket(&mut self, token: &str) {
+        match token {
+            "(" => self.open_brackets = self.open_brackets.saturating_add(1),
+            ")" => self.open_brackets = self.open_brackets.saturating_sub(1),
+            "»" => self.title_quote = TitleQuote::None,
+            _ => {}
+        }
+    }
+
+    /// `двухтомник «Стругацкие. Материалы к исследованию» составил …`: a terminator inside
+    /// a quotation opened in the middle of a sentence is part of a title or a quoted phrase
+    /// when the quotation closes soon and the sentence goes on after it (a lowercase word,
+    /// `,`, `;`, `:`, `)` or a dash). Looks for the `»` once per quotation, at most
+    /// [`TITLE_REACH`] bytes ahead, on the same line.
+    fn inside_title(&mut self, end: usize) -> bool {
+        if self.title_quote == TitleQuote::Open {
+            self.title_quote = self
+                .find_title_close(end)
+                .map_or(TitleQuote::OutOfReach, TitleQuote::ClosesAt);
+        }
+        let TitleQuote::ClosesAt(close) = self.title_quote else {
+            return false;
+        };
+        if close <= end {
+            return false;
+        }
+        let after = self.text.get(close..).unwrap_or_default();
+        let mut rest = after.trim_start_matches(['»', ' ', '\u{a0}']).chars();
+        match rest.next() {
+            Some(c) if c.is_lowercase() => true,
+            Some(',' | ';' | ':' | ')') => true,
+            Some('—' | '–' | '-') => {
+                let word = rest.as_str().trim_start();
+                word.chars().next().is_some_and(char::is_lowercase)
+            }
+            _ => false,
+        }
+    }
+
+    /// The byte offset of the `»` that closes the quotation, if it comes within reach and
+    /// before a line break or another `«`.
+    fn find_title_close(&self, from: usize) -> Option<usize> {
+        let ahead = self.text.get(from..)?;
+        let mut reach = ahead.len().min(TITLE_REACH);
+        while !ahead.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let window = ahead.get(..reach)?;
+        let stop = window.find(['\n', '«']).unwrap_or(window.len());
+        window.get(..stop)?.find('»').map(|i| from + i)
     }
 
     /// Is a smiley's mouth (`)`, `(`, `))`) stuck to the eyes (`:`, `;`) ending at `end`?
@@ -328,6 +451,72 @@ impl<'a> Sentences<'a> {
             .is_some_and(|t| t.span.start == bullet_end && t.text == ")")
     }
 
+    /// Does a list bullet with evidence start after `end` (after a space)? Evidence is a
+    /// mark before the number (`«7.`, `§2.`, `[3.`), the number after the last bullet read
+    /// (`2.` after `1.`), or — when `after_separator` — the `;` before it (`…; 3. Итоги`).
+    /// A number and a period alone are not enough: `погибли 117. Спасти` ends after `117.`.
+    fn bullet_follows(&mut self, end: usize, after_separator: bool) -> bool {
+        if self
+            .tokens
+            .peek(0)
+            .map_or(true, |next| next.span.start == end)
+        {
+            return false;
+        }
+        match self.bullet_ahead() {
+            Some(bullet) => {
+                after_separator
+                    || bullet.marked
+                    || bullet
+                        .number
+                        .is_some_and(|n| Some(n) == self.last_bullet.map(|b| b + 1))
+            }
+            None => false,
+        }
+    }
+
+    /// A list bullet next: an optional mark (`«`, `§`, `[`), a number, a period stuck to
+    /// it, and after a space a capitalized word or an opening quote (`2. Киа`, `§4. Итоги`,
+    /// `«7. Директор`).
+    fn bullet_ahead(&mut self) -> Option<BulletAhead> {
+        let first = self.tokens.peek(0)?;
+        let marked = matches!(first.text, "«" | "„" | "\"" | "§" | "[");
+        let mut i = usize::from(marked);
+        let mut end = first.span.start;
+        if marked {
+            end = first.span.end;
+        }
+        let number = self.tokens.peek(i)?;
+        if number.kind != TokenKind::Number
+            || (marked && number.span.start != end)
+            || !number.text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        {
+            return None;
+        }
+        let value = number.text.parse::<u32>().ok();
+        end = number.span.end;
+        i += 1;
+        let dot = self.tokens.peek(i)?;
+        if dot.text != "." || dot.span.start != end {
+            return None;
+        }
+        end = dot.span.end;
+        i += 1;
+        let after = self.tokens.peek(i)?;
+        if after.span.start == end {
+            return None;
+        }
+        let starts_item = match role(after) {
+            Role::Word => matches!(word_case(after.text), Case::Upper | Case::UpperCyrillic),
+            Role::Opener | Role::GenericQuote => true,
+            _ => false,
+        };
+        starts_item.then_some(BulletAhead {
+            number: value,
+            marked,
+        })
+    }
+
     /// What is left of a `.` token: the word stuck to it, if any.
     fn left_of_period(&mut self, cx: &Context<'a>, dot: &Token<'a>) -> Left<'a> {
         match cx.prev {
@@ -359,6 +548,7 @@ impl<'a> Sentences<'a> {
                     }
                 }
                 let class = self.classify_word(prev.text, prev.start, cx.prev2.as_ref(), false);
+                let class = gloss_or(class, prev.text, cx.prev2.as_ref(), self.open_brackets);
                 Left::Word {
                     class,
                     word: prev.text,
@@ -399,6 +589,7 @@ impl<'a> Sentences<'a> {
     fn left_of_glued(&self, cx: &Context<'a>, tok: &Token<'a>) -> Left<'a> {
         let word = &tok.text[..tok.text.len() - 1];
         let class = self.classify_word(word, tok.span.start, cx.prev.as_ref(), word.contains('.'));
+        let class = gloss_or(class, word, cx.prev.as_ref(), self.open_brackets);
         Left::Word {
             class,
             word,
@@ -432,23 +623,34 @@ impl<'a> Sentences<'a> {
             return if after_number { Class::Plain } else { class };
         }
         let after_word = before.is_some_and(|b| b.kind == TokenKind::Word);
+        // `гордился им.`: after a reflexive verb `им` is the pronoun its object, not
+        // `имени`, which follows the name of an institution.
+        if matches!(word, "им" | "Им")
+            && before
+                .is_some_and(|b| after_word && (b.text.ends_with("ся") || b.text.ends_with("сь")))
+        {
+            return Class::Plain;
+        }
         match lookup(word) {
             // `династии Мин.`: a capitalized unit after a word is a name (but `(См.`).
-            Some(DataClass::Unit | DataClass::Date) if after_word && is_capitalized(word) => {
+            Some(DataClass::Unit | DataClass::Date | DataClass::Currency)
+                if after_word && is_capitalized(word) =>
+            {
                 Class::Plain
             }
             Some(class) => resolve(class, before),
             // An abbreviation this table does not rank but the tokenizer's list knows
             // (`ред`, `проц`), or a compound the tokenizer kept with its periods: it may end
             // a sentence, but not before a lowercase word or a number.
-            None if compound || is_abbreviation(word) => Class::Final,
+            // `обр.`, `стр.`: a lowercase word without a vowel is no Russian word.
+            None if compound || is_abbreviation(word) || is_vowelless(word) => Class::Final,
             None => Class::Plain,
         }
     }
 
     /// Does the sentence end after the candidate ending at `end`?
     fn decide(&mut self, stop: Stop, left: Left<'a>, cx: &Context<'a>, end: usize) -> bool {
-        let verdict = self.verdict(stop, &left, cx, end);
+        let verdict = self.verdict(stop, &left, cx, end) && !self.inside_title(end);
         // Remember an abbreviation read through, for `т. е.`-style pairs.
         self.last_abbrev = match left {
             Left::Word { word, class, .. } if !verdict && class != Class::Plain => {
@@ -464,7 +666,13 @@ impl<'a> Sentences<'a> {
             return false; // end of text: `finish` gives the sentence out
         };
         if next.span.start == end {
-            return false; // no space: `т.е.`, `1.5`, `Лента.ру` …
+            // No space: `т.е.`, `1.5`, `Лента.ру` … but dots run into a capitalized word
+            // (`думал...Потом`) still end the sentence (not an elision: `предписал:…Чтобы`).
+            return matches!(stop, Stop::Ellipsis | Stop::LongEllipsis)
+                && cx.prev.is_some_and(|p| p.kind == TokenKind::Word)
+                && next.kind == TokenKind::Word
+                && next.text.chars().nth(1).is_some()
+                && is_capitalized(next.text);
         }
         let next_role = role(next);
         match next_role {
@@ -476,7 +684,7 @@ impl<'a> Sentences<'a> {
             | Role::Dash => {}
             // `…Крэк очнулся.`, `залаяла. … Усмиряй`: an ellipsis after a stop opens the
             // next sentence.
-            Role::Terminal(Stop::Ellipsis) => {}
+            Role::Terminal(Stop::Ellipsis | Stop::LongEllipsis) => {}
             // `,`, `:`, `;`, closers after a space, another terminator …
             _ => return false,
         }
@@ -499,7 +707,21 @@ impl<'a> Sentences<'a> {
         }
         let case = self.next_word_case();
         if case == Case::Lower {
-            return false;
+            // `…на самое себя. (помните, …`, `…в предмете. «вы, конечно, …`: after a period
+            // that ends a word, a bracket or quote opens the next sentence even when its
+            // first word is lowercase; after an abbreviation it is a gloss (`1939 гг. (по`).
+            let plain = matches!(
+                left,
+                Left::None
+                    | Left::Word {
+                        class: Class::Plain,
+                        ..
+                    }
+            );
+            return stop == Stop::Period
+                && plain
+                && cx.words > 0
+                && matches!(next_role, Role::Opener | Role::GenericQuote);
         }
         if cx.words == 0 && !matches!(left, Left::Word { .. }) {
             return false; // nothing but punctuation so far
@@ -507,6 +729,7 @@ impl<'a> Sentences<'a> {
         match (stop, left) {
             (Stop::Strong, _) => true,
             (Stop::Ellipsis, _) => !self.one_word_ending(),
+            (Stop::LongEllipsis, _) => true,
             (Stop::Period, Left::None) => !cx.only_bullets && !cx.bullet_after_colon(),
             (
                 Stop::Period,
@@ -519,17 +742,31 @@ impl<'a> Sentences<'a> {
                 if cx.only_bullets && (is_bullet_word(word) || *words_before == 0) {
                     return false;
                 }
+                // `— Я. Больше никто.`, `…служил им. Только`: an initial or `им.` is
+                // followed by a name, never by a function word.
+                if *class == Class::Inner
+                    && names_follow(word)
+                    && case == Case::UpperCyrillic
+                    && self.function_word_follows()
+                {
+                    return true;
+                }
                 if *class != Class::Plain && self.initial_follows() {
                     return false; // `к.п.н. И. П. Карташовым`, `и др. А. Иванов`
                 }
+                // `и т. д. 3. Решение`: a number after an abbreviation continues the
+                // sentence, but a list bullet starts the next one.
+                let opens = case != Case::Digit || self.bullet_ahead().is_some();
                 match class {
                     Class::Plain => true,
                     Class::Inner => false,
                     Class::Lang | Class::Latin => case == Case::UpperCyrillic,
-                    Class::Final => case != Case::Digit,
-                    Class::Date => {
-                        case != Case::Digit && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV
-                    }
+                    Class::Final => opens,
+                    Class::Currency => opens && !self.acronym_follows(),
+                    Class::Gloss => self.tokens.peek(0).is_some_and(|t| {
+                        t.kind == TokenKind::Word && word_case(t.text) == Case::UpperCyrillic
+                    }),
+                    Class::Date => opens && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV,
                 }
             }
         }
@@ -561,6 +798,51 @@ impl<'a> Sentences<'a> {
         }
     }
 
+    /// `«Худой мир» В начале века …`, `(1921) Также учился`: a capitalized function word
+    /// after a closing quote or bracket starts a sentence, even with no terminator before
+    /// it (a title or heading ran into the text). Not after a list bullet (`1) Сегодня`),
+    /// and not the polite `Вы`, `Вам`, capitalized anywhere in letters.
+    fn function_word_opens(&mut self, cx: &Context<'a>, end: usize) -> bool {
+        if cx.words == 0 || cx.only_bullets {
+            return false;
+        }
+        let Some(next) = self.tokens.peek(0) else {
+            return false;
+        };
+        if next.span.start == end
+            || word_case(next.text) != Case::UpperCyrillic
+            || is_polite_pronoun(next.text)
+        {
+            return false;
+        }
+        self.function_word_follows()
+    }
+
+    /// Is the next token a capitalized function word (`Он`, `Только`, `Если`) and not an
+    /// initial (`В.`)?
+    fn function_word_follows(&mut self) -> bool {
+        let Some(next) = self.tokens.peek(0) else {
+            return false;
+        };
+        if next.kind != TokenKind::Word || !FUNCTION_WORDS.contains(next.text) {
+            return false;
+        }
+        let end = next.span.end;
+        !self
+            .tokens
+            .peek(1)
+            .is_some_and(|t| t.span.start == end && t.text == ".")
+    }
+
+    /// Is the next token an acronym (`США`, `РФ`): two or more capitals, no lowercase?
+    fn acronym_follows(&mut self) -> bool {
+        self.tokens.peek(0).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text.chars().nth(1).is_some()
+                && t.text.chars().all(char::is_uppercase)
+        })
+    }
+
     /// Is the next token an initial (`И.`, `И` + `.`)?
     fn initial_follows(&mut self) -> bool {
         let Some(next) = self.tokens.peek(0) else {
@@ -590,9 +872,11 @@ impl<'a> Sentences<'a> {
             };
             match role(tok) {
                 Role::Dash | Role::Opener | Role::GenericQuote => continue,
-                Role::Terminal(Stop::Ellipsis) if i == 0 => continue,
+                Role::Terminal(Stop::Ellipsis | Stop::LongEllipsis) if i == 0 => continue,
                 Role::Word => return word_case(tok.text),
                 Role::Number => return Case::Digit,
+                // `2010 г. № 12`, `выше. §2`: the sign of a number reads as the number.
+                _ if matches!(tok.text, "№" | "§") => return Case::Digit,
                 // `?" (www.site.ru)`: a bracketed link or symbol goes with what came before.
                 _ if i > 0 => return Case::Lower,
                 _ => return Case::Other,
@@ -605,6 +889,9 @@ impl<'a> Sentences<'a> {
 /// A date abbreviation after fewer words than this does not end a sentence: `В 1998 г.`
 /// or `5 ноября 1998 г.` is the opening of one, not a whole sentence.
 const MIN_WORDS_BEFORE_DATE_ABBREV: u32 = 4;
+
+/// How far ahead, in bytes, the `»` that closes a title is looked for.
+const TITLE_REACH: usize = 160;
 
 /// How many tokens the splitter may look ahead.
 const LOOKAHEAD: usize = 4;
@@ -705,6 +992,16 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The number of the list bullet just read, if the sentence so far is one (`1`, `§2`)
+    /// or it follows `;` or `:` (`Итоги: 1`).
+    fn bullet_number(&self) -> Option<u32> {
+        let number = self.prev.as_ref()?;
+        if number.kind != TokenKind::Number || !(self.only_bullets || self.bullet_after_colon()) {
+            return None;
+        }
+        number.text.parse().ok()
+    }
+
     /// A number just read after `;` or `:` — a list item inside a sentence (`…; 3.`).
     fn bullet_after_colon(&self) -> bool {
         matches!(
@@ -737,6 +1034,14 @@ impl<'a> Context<'a> {
             end: tok.span.end,
         });
     }
+}
+
+/// A list bullet seen ahead: its number (`None` for `2.4.`) and whether a mark (`«`, `§`,
+/// `[`) stands before it.
+#[derive(Debug, Clone, Copy)]
+struct BulletAhead {
+    number: Option<u32>,
+    marked: bool,
 }
 
 /// A list bullet has at most this many tokens (`§`, `2`, `.`, `1`, `.`).
@@ -773,7 +1078,14 @@ enum Stop {
     Strong,
     /// `...`, `…`, `..`
     Ellipsis,
+    /// `.....`, `…..`: more dots than an ellipsis has — the thought is cut off, not paused
+    /// before a word that completes it (`Ну..... Посмотрим.` is two sentences where
+    /// `И сын у меня… Платон.` is one).
+    LongEllipsis,
 }
+
+/// Dots (`…` counts three) from which a run of them is a [`Stop::LongEllipsis`].
+const LONG_ELLIPSIS: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
@@ -797,6 +1109,13 @@ enum Class {
     Date,
     /// A Latin initial: ends the sentence only before a capitalized Cyrillic word.
     Latin,
+    /// `руб.`, `долл.` after a number: `final`, but an acronym after it names the currency's
+    /// country (`100 долл. США`).
+    Currency,
+    /// A lowercase word opening a bracket (`(самоан. Malo …)`, `(кан. 28)`): a label of
+    /// what the bracket glosses. Ends the sentence only before a capitalized Cyrillic
+    /// word (`(Прилепин — … лучше, чем Лимонов. Но враг)`).
+    Gloss,
 }
 
 /// A class as written in the data file, before `unit` is resolved.
@@ -807,6 +1126,7 @@ enum DataClass {
     Lang,
     Unit,
     Date,
+    Currency,
 }
 
 /// What is left of a period.
@@ -838,6 +1158,7 @@ fn punct_role(text: &str) -> Role {
         if b.is_ascii() && bytes.iter().all(|c| c == b) {
             return match b {
                 b'.' if bytes.len() == 1 => Role::Terminal(Stop::Period),
+                b'.' if bytes.len() >= LONG_ELLIPSIS => Role::Terminal(Stop::LongEllipsis),
                 b'.' => Role::Terminal(Stop::Ellipsis),
                 b'!' | b'?' => Role::Terminal(Stop::Strong),
                 b')' | b']' | b'}' => Role::Closer,
@@ -855,8 +1176,18 @@ fn punct_role(text: &str) -> Role {
         .chars()
         .all(|c| matches!(c, '.' | '…' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉'))
     {
+        let dots: usize = text
+            .chars()
+            .map(|c| match c {
+                '.' => 1,
+                '…' => 3,
+                _ => 0,
+            })
+            .sum();
         return if text.contains(['!', '?', '‼', '⁇', '⁈', '⁉']) {
             Role::Terminal(Stop::Strong)
+        } else if dots >= LONG_ELLIPSIS {
+            Role::Terminal(Stop::LongEllipsis)
         } else {
             Role::Terminal(Stop::Ellipsis)
         };
@@ -866,9 +1197,9 @@ fn punct_role(text: &str) -> Role {
     }
     if text
         .chars()
-        .all(|c| matches!(c, '•' | '·' | '▪' | '►' | '◦'))
+        .all(|c| matches!(c, '•' | '·' | '▪' | '►' | '◦' | '§'))
     {
-        return Role::Other; // list bullets
+        return Role::Other; // list bullets, `§`
     }
     if text
         .chars()
@@ -910,6 +1241,13 @@ fn is_mouth(text: &str) -> bool {
 #[inline]
 fn word_case(word: &str) -> Case {
     match word.chars().next() {
+        // `iPhone`, `eBay`: a Latin name written with a lowercase first letter reads as a
+        // capitalized word.
+        Some(c)
+            if c.is_ascii_lowercase() && word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) =>
+        {
+            Case::Upper
+        }
         Some(c) if c.is_lowercase() => Case::Lower,
         Some(c) if c.is_uppercase() => {
             if matches!(c, 'А'..='Я' | 'Ё') {
@@ -923,12 +1261,12 @@ fn word_case(word: &str) -> Case {
     }
 }
 
-/// Could this token be part of a list bullet (`1.`, `IV.`, `§2.`, `8.1.`, `б)`)?
+/// Could this token be part of a list bullet (`1.`, `IV.`, `§2.`, `8.1.`, `б)`, `«7.`)?
 fn is_bullet_token(tok: &Token<'_>) -> bool {
     match tok.kind {
         TokenKind::Number => tok.text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
         TokenKind::Word => is_bullet_word(tok.text.strip_suffix('.').unwrap_or(tok.text)),
-        TokenKind::Punct => matches!(tok.text, "." | ")" | "§"),
+        TokenKind::Punct => matches!(tok.text, "." | ")" | "§" | "«" | "„" | "\"" | "["),
         TokenKind::Symbol => tok.text == "§",
         _ => false,
     }
@@ -954,6 +1292,16 @@ fn is_roman(word: &str) -> bool {
             .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'M'))
 }
 
+/// A roman numeral before `в.` or `вв.`, also typed with the Cyrillic look-alikes `Х` and
+/// `І` (`ХХ в.`, `ХIХ в.`).
+fn is_century_numeral(word: &str) -> bool {
+    word.len() <= 12
+        && word.chars().next().is_some()
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'Х' | 'І'))
+}
+
 /// Initials: one capital letter (`Е`), or several joined by periods (`А.С`, `В.И`).
 /// Cyrillic initials never end a sentence; a Latin one does when a Cyrillic word follows
 /// (`при -33 градусах C. Однако`), so it is [`Class::Latin`].
@@ -976,16 +1324,62 @@ fn initials_class(word: &str) -> Option<Class> {
     None
 }
 
+/// `(самоан. Malo)`, `(исп. Las Fallas, кат. Falles)`: a lowercase word right after an
+/// opening bracket, or after a comma inside one, names what follows ([`Class::Gloss`]).
+fn gloss_or(class: Class, word: &str, before: Option<&Prev<'_>>, open_brackets: u32) -> Class {
+    if matches!(class, Class::Inner | Class::Latin) || word_case(word) != Case::Lower {
+        return class;
+    }
+    match before {
+        Some(b) if b.text == "(" || (open_brackets > 0 && matches!(b.text, "," | ";")) => {
+            Class::Gloss
+        }
+        _ => class,
+    }
+}
+
+/// `обр`, `стр`, `млн`: a lowercase Cyrillic word of two or more letters without a vowel
+/// is an abbreviation (Russian words have vowels; the vowelless prepositions are one
+/// letter).
+fn is_vowelless(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if !matches!(c, 'а'..='я' | 'ё') {
+            return false;
+        }
+        if matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я') {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// `Вы`, `Вас`, `Ваш` …: capitalized as a courtesy in the middle of a sentence.
+fn is_polite_pronoun(word: &str) -> bool {
+    word.starts_with("Вы") || word.starts_with("Ва")
+}
+
+/// Words after which a name comes: initials (`Я.`) and `им.` (имени).
+fn names_follow(word: &str) -> bool {
+    matches!(word, "им" | "Им") || initials_class(word) == Some(Class::Inner)
+}
+
+static FUNCTION_WORDS: EmbeddedList = EmbeddedList::new(include_str!("data/function_words.txt"));
+
 /// At most this many initials are read as one (`А.Б.В.Г`).
 const MAX_INITIALS: usize = 4;
 
-/// Is the token a number, or a word that starts with one (`90-х`) or is a roman numeral
-/// (`XIX в.`)?
+/// Is the token a number, or a word that starts with one (`90-х`), is a roman numeral
+/// (`XIX в.`) or a number word written short without its period (`20 млн долл.`)?
 fn is_number_like(prev: &Prev<'_>) -> bool {
     match prev.kind {
         TokenKind::Number => true,
         TokenKind::Word => {
-            prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit) || is_roman(prev.text)
+            prev.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || is_roman(prev.text)
+                || is_century_numeral(prev.text)
+                || matches!(prev.text, "тыс" | "млн" | "млрд" | "трлн")
         }
         _ => false,
     }
@@ -1010,14 +1404,16 @@ fn resolve(class: DataClass, before: Option<&Prev<'_>>) -> Class {
         DataClass::Inner => Class::Inner,
         DataClass::Final => Class::Final,
         DataClass::Lang => Class::Lang,
-        DataClass::Unit | DataClass::Date if before.is_some_and(is_number_or_unit) => {
-            if class == DataClass::Date {
-                Class::Date
-            } else {
-                Class::Final
+        DataClass::Unit | DataClass::Date | DataClass::Currency
+            if before.is_some_and(is_number_or_unit) =>
+        {
+            match class {
+                DataClass::Date => Class::Date,
+                DataClass::Currency => Class::Currency,
+                _ => Class::Final,
             }
         }
-        DataClass::Unit | DataClass::Date => Class::Inner,
+        DataClass::Unit | DataClass::Date | DataClass::Currency => Class::Inner,
     }
 }
 
@@ -1053,6 +1449,7 @@ fn abbreviations() -> &'static AbbreviationTable {
                     "lang" => DataClass::Lang,
                     "unit" => DataClass::Unit,
                     "date" => DataClass::Date,
+                    "currency" => DataClass::Currency,
                     _ => return None,
                 };
                 Some((word, class))
