@@ -7,6 +7,8 @@ mod input;
 mod keywords;
 mod lang;
 mod mojibake;
+#[cfg(feature = "morph")]
+mod morph;
 mod sentences;
 mod stem;
 mod stopwords;
