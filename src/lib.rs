@@ -237,7 +237,7 @@
 //!   thread pool; results are identical to the sequential path.
 //! * `keyword-tuning` (off): unstable hooks to refit the keyword ranking model.
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 mod error;
 mod input;
@@ -260,6 +260,8 @@ pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
 pub use segment::sentence::{sentences, Sentence, Sentences};
 pub use segment::token::{CharOffsets, Token, TokenKind};
+#[doc(hidden)]
+pub use segment::tokenize::TokenizerPath;
 pub use segment::tokenize::{tokenize, Tokenizer, Tokens};
 pub use terms::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Stemmer, StopWords, Term};
 pub use tfidf::{CsrMatrix, DocumentFrequencies, TfidfConfig, TfidfVectorizer, Vocabulary};

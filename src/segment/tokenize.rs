@@ -25,6 +25,8 @@ use std::iter::FusedIterator;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::segment::abbrev::is_abbreviation;
+use crate::segment::blocks::Batch;
+use crate::segment::simd::Classifier;
 use crate::segment::token::{Token, TokenKind};
 use crate::segment::wordlist::EmbeddedList;
 
@@ -156,12 +158,79 @@ impl Tokenizer {
     /// assert_eq!(t.tokenize("Привет, мир!").count(), 4);
     /// ```
     pub fn tokenize<'a>(&self, text: &'a str) -> Tokens<'a> {
+        self.tokens(text, Some(Classifier::best()))
+    }
+
+    /// Tokens of `text` through the implementation `path`, or `None` if this CPU cannot
+    /// run it. Every path gives the same tokens; this exists so tests and fuzz targets can
+    /// compare them.
+    #[doc(hidden)]
+    pub fn tokenize_with<'a>(&self, text: &'a str, path: TokenizerPath) -> Option<Tokens<'a>> {
+        let classifier = match path {
+            TokenizerPath::Scalar => None,
+            TokenizerPath::Portable => Some(Classifier::portable()),
+            TokenizerPath::Sse2 => Some(Classifier::sse2()?),
+            TokenizerPath::Avx2 => Some(Classifier::avx2()?),
+            TokenizerPath::Avx512 => Some(Classifier::avx512()?),
+        };
+        Some(self.tokens(text, classifier))
+    }
+
+    fn tokens<'a>(&self, text: &'a str, classifier: Option<Classifier>) -> Tokens<'a> {
         Tokens {
             text,
             pos: 0,
             config: *self,
             email_memo: None,
             domain_memo: None,
+            classifier,
+            batch: Batch::new(),
+            scalar_before: 0,
+        }
+    }
+}
+
+/// The implementations of the tokenizer, for tests that compare them
+/// ([`Tokenizer::tokenize_with`]).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenizerPath {
+    /// One token at a time, byte by byte: the specification.
+    Scalar,
+    /// Plain tokens from bitmaps of 64-byte blocks, classified without SIMD.
+    Portable,
+    /// Block bitmaps classified with SSE2 (x86-64).
+    Sse2,
+    /// Block bitmaps classified with AVX2 (x86-64 CPUs that have it).
+    Avx2,
+    /// Block bitmaps classified with AVX-512BW (x86-64 CPUs that have it).
+    Avx512,
+}
+
+impl TokenizerPath {
+    /// Every path this CPU can run, the scalar one first.
+    pub fn available() -> Vec<TokenizerPath> {
+        let mut paths = vec![TokenizerPath::Scalar, TokenizerPath::Portable];
+        if Classifier::sse2().is_some() {
+            paths.push(TokenizerPath::Sse2);
+        }
+        if Classifier::avx2().is_some() {
+            paths.push(TokenizerPath::Avx2);
+        }
+        if Classifier::avx512().is_some() {
+            paths.push(TokenizerPath::Avx512);
+        }
+        paths
+    }
+
+    /// The path [`Tokenizer::tokenize`] takes on this CPU.
+    pub fn best() -> TokenizerPath {
+        match Classifier::best().name() {
+            "avx512" => TokenizerPath::Avx512,
+            "avx2" => TokenizerPath::Avx2,
+            "sse2" => TokenizerPath::Sse2,
+            _ => TokenizerPath::Portable,
         }
     }
 }
@@ -191,6 +260,13 @@ pub struct Tokens<'a> {
     /// The last chain of domain labels read, reused by the words inside it: in
     /// `Аб.Вг.Де…` every word would otherwise read all the labels after it again.
     domain_memo: Option<DomainMemo>,
+    /// The block path's classifier; `None` runs the scalar path alone.
+    classifier: Option<Classifier>,
+    /// Plain tokens the block path found ahead of `pos`, handed out first.
+    batch: Batch,
+    /// Tokens that start before this offset go through the scalar path: the block path
+    /// found a rule position there.
+    scalar_before: usize,
 }
 
 /// [`Tokens::email_end`] from a start in `from..at`: the local part ends at `at` for each
@@ -311,7 +387,7 @@ fn is_non_ascii_punctuation(c: char) -> bool {
 /// symbol); the other printable ASCII non-alphanumerics (`$ % + < = > ^ ` | ~`) and
 /// control characters are symbols.
 #[inline]
-fn ascii_kind(b: u8) -> TokenKind {
+pub(crate) const fn ascii_kind(b: u8) -> TokenKind {
     match b {
         b'!'..=b'#'
         | b'&'..=b'*'
@@ -376,14 +452,22 @@ impl<'a> Tokens<'a> {
 
     #[inline]
     fn token(&mut self, start: usize, end: usize, kind: TokenKind) -> Token<'a> {
-        debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
-        debug_assert!(start < end);
         self.pos = end;
-        Token {
-            text: &self.text[start..end],
-            span: start..end,
-            kind,
-        }
+        make_token(self.text, start, end, kind)
+    }
+
+    /// Fills the batch with the plain tokens from `pos` on, up to the next rule position
+    /// (which the scalar path takes). Returns whether it found any.
+    #[inline(never)]
+    fn refill(&mut self, classifier: Classifier) -> bool {
+        self.pos = classifier.fill(
+            self.text.as_bytes(),
+            self.pos,
+            self.config.abbreviation_periods,
+            &mut self.batch,
+            &mut self.scalar_before,
+        );
+        !self.batch.is_empty()
     }
 
     /// If a letter or digit (or a mark continuing one) starts at `i`: the end of that char
@@ -1108,11 +1192,47 @@ fn same_byte_run(bytes: &[u8], start: usize, b: u8) -> usize {
     end
 }
 
+/// The token `start..end` of `text`: the one place tokens are made.
+#[inline]
+fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_> {
+    debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+    debug_assert!(start < end);
+    Token {
+        text: &text[start..end],
+        span: start..end,
+        kind,
+    }
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
+        match self.batch.pop() {
+            Some((start, end, kind)) => Some(make_token(self.text, start, end, kind)),
+            None => self.next_unbatched(),
+        }
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// The next token when the batch is empty: refill it, or take one token by the
+    /// scalar path.
+    #[inline(never)]
+    fn next_unbatched(&mut self) -> Option<Token<'a>> {
+        if let Some(classifier) = self.classifier {
+            if self.pos >= self.scalar_before && self.refill(classifier) {
+                let (start, end, kind) = self.batch.pop()?;
+                return Some(make_token(self.text, start, end, kind));
+            }
+        }
+        self.next_scalar()
+    }
+
+    /// The next token by the scalar path.
+    #[inline]
+    fn next_scalar(&mut self) -> Option<Token<'a>> {
         let bytes = self.bytes();
         let mut i = self.pos;
         while let Some(&b) = bytes.get(i) {
