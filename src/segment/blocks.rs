@@ -166,7 +166,11 @@ impl Classify for Portable {
 }
 
 /// How many tokens a [`Batch`] holds.
-pub(crate) const BATCH: usize = 32;
+pub(crate) const BATCH: usize = 64;
+
+/// [`fill`] classifies another window only while the batch has room for this many more
+/// tokens (a window of text usually holds 5 or 6), so that few windows are cut short.
+const WINDOW_ROOM: usize = 16;
 
 /// Plain tokens found by the block path, waiting to be handed out: offsets relative to
 /// `base`, in text order.
@@ -273,17 +277,19 @@ pub(crate) fn fill<C: Classify>(
     let mut pos = base;
     // Offsets in the batch are `u32`s from `base`.
     let span_limit = base.saturating_add(u32::MAX as usize - 2 * WINDOW);
-    while pos < bytes.len() && pos < span_limit && batch.len < BATCH {
-        let mut padded = [b' '; WINDOW];
+    let mut padded = [b' '; WINDOW];
+    while batch.len + WINDOW_ROOM <= BATCH && pos < span_limit {
         let window: &[u8; WINDOW] = match bytes.get(pos..pos + WINDOW) {
             Some(w) => w.try_into().unwrap_or(&padded),
-            None => {
+            None if pos < bytes.len() => {
                 // The end of the text: pad with spaces, which end tokens exactly as the
                 // end of the text does.
                 let rest = bytes.get(pos..).unwrap_or_default();
+                padded = [b' '; WINDOW];
                 padded[..rest.len()].copy_from_slice(rest);
                 &padded
             }
+            None => break,
         };
         let classes = classifier.classify(window);
         let step = plain_tokens(
@@ -293,7 +299,7 @@ pub(crate) fn fill<C: Classify>(
             abbreviation_periods,
             batch,
         );
-        if step.rule_at < 64 && batch.len < BATCH {
+        if step.rule_at < END_LIMIT && batch.len < BATCH {
             *scalar_before = pos + step.rule_at as usize + 1;
         }
         if step.consumed == 0 {
