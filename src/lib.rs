@@ -246,6 +246,8 @@ mod lang;
 mod normalize;
 mod segment;
 mod terms;
+#[cfg(test)]
+mod test_text;
 pub mod tfidf;
 
 pub use error::{Error, Result};

@@ -23,7 +23,7 @@ impl<'a> SpanOffsets<'a> {
         if self.bytes {
             (span.start, span.end)
         } else {
-            (self.chars.at(span.start), self.chars.at(span.end))
+            self.chars.span(span.clone())
         }
     }
 }

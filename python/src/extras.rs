@@ -75,11 +75,7 @@ fn keywords_of(extractor: &KeywordExtractor, text: &str) -> Vec<PyKeyword> {
         .into_iter()
         .map(|k| {
             let mut cursor = CharOffsets::new(text);
-            let spans = k
-                .spans
-                .iter()
-                .map(|s| (cursor.at(s.start), cursor.at(s.end)))
-                .collect();
+            let spans = k.spans.iter().map(|s| cursor.span(s.clone())).collect();
             PyKeyword {
                 phrase: k.phrase,
                 stem_key: k.stem_key,
@@ -283,13 +279,16 @@ pub fn detect_spans(
         detector
             .detect_spans(text)
             .into_iter()
-            .map(|s| PyDetection {
-                lang: s.lang.code().to_owned(),
-                script: s.script.name().to_owned(),
-                confidence: s.confidence,
-                reliable: false,
-                start: cursor.at(s.span.start),
-                end: cursor.at(s.span.end),
+            .map(|s| {
+                let (start, end) = cursor.span(s.span);
+                PyDetection {
+                    lang: s.lang.code().to_owned(),
+                    script: s.script.name().to_owned(),
+                    confidence: s.confidence,
+                    reliable: false,
+                    start,
+                    end,
+                }
             })
             .collect()
     }))

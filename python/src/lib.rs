@@ -77,10 +77,13 @@ impl PySentence {
 fn sentences_of(text: &str) -> Vec<PySentence> {
     let mut cursor = CharOffsets::new(text);
     slovo::sentences(text)
-        .map(|s| PySentence {
-            text: s.text.to_owned(),
-            start: cursor.at(s.span.start),
-            end: cursor.at(s.span.end),
+        .map(|s| {
+            let (start, end) = cursor.span(s.span);
+            PySentence {
+                text: s.text.to_owned(),
+                start,
+                end,
+            }
         })
         .collect()
 }
@@ -414,11 +417,12 @@ impl PyAnalyzer {
         let mut cursor = CharOffsets::new(text);
         let mut terms = Vec::new();
         self.inner.for_each_term(text, |stem, token| {
+            let (start, end) = cursor.span(token.span);
             terms.push(PyTerm {
                 stem: stem.to_owned(),
                 surface: token.text.to_owned(),
-                start: cursor.at(token.span.start),
-                end: cursor.at(token.span.end),
+                start,
+                end,
             })
         });
         terms

@@ -150,8 +150,9 @@ impl Spans {
         let mut cursor = CharOffsets::new(text);
         let mut spans = Spans::default();
         for t in slovo::tokenize(text) {
-            spans.starts.push(cursor.at(t.span.start));
-            spans.ends.push(cursor.at(t.span.end));
+            let (start, end) = cursor.span(t.span);
+            spans.starts.push(start);
+            spans.ends.push(end);
             let kind = TokenKind::ALL.iter().position(|&k| k == t.kind);
             spans.kinds.push(kind.unwrap_or(0) as u8);
         }

@@ -215,4 +215,19 @@ impl<'a> CharOffsets<'a> {
         self.byte = byte;
         self.chars
     }
+
+    /// The code-point offsets `(start, end)` of a byte span: [`at`](Self::at) of both
+    /// ends. The one converter the CLI and the Python binding use for every span they
+    /// print.
+    ///
+    /// ```
+    /// let text = "Ёж и ёлка";
+    /// let mut offsets = slovo::CharOffsets::new(text);
+    /// let spans: Vec<(usize, usize)> =
+    ///     slovo::tokenize(text).map(|t| offsets.span(t.span)).collect();
+    /// assert_eq!(spans, [(0, 2), (3, 4), (5, 9)]);
+    /// ```
+    pub fn span(&mut self, span: Range<usize>) -> (usize, usize) {
+        (self.at(span.start), self.at(span.end))
+    }
 }

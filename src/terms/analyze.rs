@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn token_term_gives_the_terms_of_for_each_term() {
-        let text = include_str!("../../examples/data/kazinform_eu_ru.txt");
+        let text = crate::test_text::PUSHKIN;
         for analyzer in [
             Analyzer::default(),
             Analyzer::builder()

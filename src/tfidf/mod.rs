@@ -32,14 +32,20 @@
 
 mod analyzer;
 mod bytes;
+mod counts;
 mod csr;
+mod docs;
 mod frequencies;
 mod grams;
 mod interner;
 mod memo;
+mod model;
 mod options;
+mod pipeline;
+mod rows;
 mod vectorizer;
 mod vocabulary;
+mod wire;
 
 pub use analyzer::TermAnalyzer;
 pub use csr::{CsrMatrix, SparseRow};
