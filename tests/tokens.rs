@@ -471,7 +471,7 @@ fn paths_agree_around_window_limits() {
     ];
     for filler in ["", "а", "аб "] {
         for n in 0..70 {
-            let prefix: String = std::iter::repeat(filler).take(n).collect();
+            let prefix = filler.repeat(n);
             for snippet in snippets {
                 for suffix in ["", " ", ".", "а", "Б", "\n\n"] {
                     let text = format!("{prefix}{snippet}{suffix}");

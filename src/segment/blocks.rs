@@ -5,8 +5,9 @@
 //! ([`crate::segment::simd`]) or by [`classify_portable`]. From the bitmaps alone,
 //! [`plain_tokens`] finds where the *plain* tokens start and end — runs of ASCII and
 //! Cyrillic letters and digits, runs of one punctuation mark, `. ? ! …` runs, « » and the
-//! dashes and quotes of U+2013–U+201E — and writes them into a [`Batch`] with no branch
-//! that depends on the text except the loop over tokens.
+//! dashes and quotes of U+2013–U+201E — as two more bitmaps, their first and last bytes
+//! ([`WindowTokens`]); the iterator takes the tokens from them with two bit scans each,
+//! and no branch that depends on the text.
 //!
 //! Everything else is a *rule position* (a hyphen or apostrophe after a word, a period
 //! that may belong to an abbreviation, `@ # _ * + % = '`, a smiley, a character outside
@@ -165,63 +166,87 @@ impl Classify for Portable {
     }
 }
 
-/// How many tokens a [`Batch`] holds.
-pub(crate) const BATCH: usize = 64;
+/// The plain tokens of one window, as bitmaps: the `k`-th token runs from the `k`-th set
+/// bit of `starts` to the `k`-th set bit of `lasts` (its last byte), offsets from `base`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WindowTokens {
+    /// Byte offset of the window in the text.
+    pub base: usize,
+    /// First bytes of the tokens (bits past the last token's are ignored).
+    pub starts: u64,
+    /// Last bytes of the tokens taken.
+    pub lasts: u64,
+    /// Bit `e` is set where a run of ASCII digits alone ends at `e` (one past its last
+    /// byte): that token is a number, not a word.
+    pub numbers_end: u64,
+}
 
-/// [`fill`] classifies another window only while the batch has room for this many more
-/// tokens (a window of text usually holds 5 or 6), so that few windows are cut short.
-const WINDOW_ROOM: usize = 16;
+impl WindowTokens {
+    /// Takes the next token: its start, its end and its kind (`text` is the text the
+    /// window is in). `None` when every token was taken.
+    #[inline(always)]
+    pub(crate) fn pop(&mut self, text: &[u8]) -> Option<(usize, usize, TokenKind)> {
+        if self.lasts == 0 {
+            return None;
+        }
+        let s = self.starts.trailing_zeros();
+        let l = self.lasts.trailing_zeros();
+        self.starts &= self.starts.wrapping_sub(1);
+        self.lasts &= self.lasts.wrapping_sub(1);
+        let start = self.base + s as usize;
+        let first = FIRST_BYTE_KIND[text.get(start).copied().unwrap_or(b' ') as usize];
+        let number = self.numbers_end & (2u64 << l) != 0;
+        let kind = if first == TokenKind::Number && !number {
+            TokenKind::Word
+        } else {
+            first
+        };
+        Some((start, self.base + l as usize + 1, kind))
+    }
+}
 
-/// Plain tokens found by the block path, waiting to be handed out: offsets relative to
-/// `base`, in text order.
+/// How many windows [`fill`] classifies ahead at most.
+const QUEUE: usize = 8;
+
+/// Windows of plain tokens found ahead by [`fill`], handed out in order.
 #[derive(Debug, Clone)]
-pub(crate) struct Batch {
-    /// Byte offset the token offsets are relative to.
-    base: usize,
-    spans: [(u32, u32); BATCH],
-    kinds: [TokenKind; BATCH],
-    /// The next token to hand out.
+pub(crate) struct Windows {
+    items: [WindowTokens; QUEUE],
     head: usize,
-    /// How many tokens the batch holds.
     len: usize,
 }
 
-impl Batch {
+impl Windows {
     pub(crate) const fn new() -> Self {
-        Batch {
-            base: 0,
-            spans: [(0, 0); BATCH],
-            kinds: [TokenKind::Word; BATCH],
+        Windows {
+            items: [WindowTokens {
+                base: 0,
+                starts: 0,
+                lasts: 0,
+                numbers_end: 0,
+            }; QUEUE],
             head: 0,
             len: 0,
         }
     }
 
-    /// The next token: its absolute start and end and its kind.
-    #[inline(always)]
-    pub(crate) fn pop(&mut self) -> Option<(usize, usize, TokenKind)> {
-        let i = self.head;
-        if i >= self.len {
-            return None;
-        }
-        self.head = i + 1;
-        let (start, end) = self.spans[i];
-        Some((
-            self.base + start as usize,
-            self.base + end as usize,
-            self.kinds[i],
-        ))
-    }
-
-    /// Whether every token was handed out.
+    /// Whether every window was handed out.
     #[inline]
     pub(crate) fn is_empty(&self) -> bool {
         self.head >= self.len
     }
+
+    /// The next window.
+    #[inline]
+    pub(crate) fn pop(&mut self) -> Option<WindowTokens> {
+        let window = *self.items.get(self.head..self.len)?.first()?;
+        self.head += 1;
+        Some(window)
+    }
 }
 
 /// Kind of a plain token by its first byte; a run of ASCII digits that holds a letter is
-/// a word (fixed up in [`plain_tokens`]).
+/// a word (fixed up in [`WindowTokens::pop`]).
 static FIRST_BYTE_KIND: [TokenKind; 256] = first_byte_kinds();
 
 const fn first_byte_kinds() -> [TokenKind; 256] {
@@ -244,7 +269,7 @@ const fn first_byte_kinds() -> [TokenKind; 256] {
     table
 }
 
-/// What [`plain_tokens`] did with a window.
+/// What [`window_tokens`] found in a window besides the tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Step {
     /// Offset in the window where the text not yet tokenized starts: the end of the last
@@ -255,7 +280,7 @@ pub(crate) struct Step {
     pub rule_at: u32,
 }
 
-/// The block path from `pos`: empties `batch` and fills it with the plain tokens from
+/// The block path from `pos`: empties `windows` and fills it with the plain tokens from
 /// `pos` on, window after window, until it is full, the text ends or a rule position
 /// comes (the scalar path must take the tokens before `*scalar_before` then). Returns
 /// where the text not yet tokenized starts.
@@ -265,20 +290,15 @@ pub(crate) struct Step {
 pub(crate) fn fill<C: Classify>(
     classifier: C,
     bytes: &[u8],
-    pos: usize,
+    mut pos: usize,
     abbreviation_periods: bool,
-    batch: &mut Batch,
+    windows: &mut Windows,
     scalar_before: &mut usize,
 ) -> usize {
-    let base = pos;
-    batch.base = base;
-    batch.head = 0;
-    batch.len = 0;
-    let mut pos = base;
-    // Offsets in the batch are `u32`s from `base`.
-    let span_limit = base.saturating_add(u32::MAX as usize - 2 * WINDOW);
+    windows.head = 0;
+    windows.len = 0;
     let mut padded = [b' '; WINDOW];
-    while batch.len + WINDOW_ROOM <= BATCH && pos < span_limit {
+    while windows.len < QUEUE {
         let window: &[u8; WINDOW] = match bytes.get(pos..pos + WINDOW) {
             Some(w) => w.try_into().unwrap_or(&padded),
             None if pos < bytes.len() => {
@@ -292,14 +312,12 @@ pub(crate) fn fill<C: Classify>(
             None => break,
         };
         let classes = classifier.classify(window);
-        let step = plain_tokens(
-            &classes,
-            window,
-            (pos - base) as u32,
-            abbreviation_periods,
-            batch,
-        );
-        if step.rule_at < END_LIMIT && batch.len < BATCH {
+        let (tokens, step) = window_tokens(&classes, pos, abbreviation_periods);
+        if tokens.lasts != 0 {
+            windows.items[windows.len] = tokens;
+            windows.len += 1;
+        }
+        if step.rule_at < END_LIMIT {
             *scalar_before = pos + step.rule_at as usize + 1;
         }
         if step.consumed == 0 {
@@ -315,19 +333,17 @@ pub(crate) fn fill<C: Classify>(
     pos.min(bytes.len())
 }
 
-/// Takes the plain tokens at the start of the window `w` (the text at `offset` from the
-/// batch's base), at most as many as the batch has room for, and appends them to `batch`.
+/// The plain tokens at the start of the window at text offset `base`, whose classes are
+/// `c`.
 ///
 /// The window must start where the scalar tokenizer would start its next token (a token
 /// boundary or separators).
 #[inline(always)]
-pub(crate) fn plain_tokens(
+pub(crate) fn window_tokens(
     c: &Classes,
-    w: &[u8; WINDOW],
-    offset: u32,
+    base: usize,
     abbreviation_periods: bool,
-    batch: &mut Batch,
-) -> Step {
+) -> (WindowTokens, Step) {
     let cyr2 = c.cyr | (c.cyr << 1);
     let word = c.alnum | cyr2;
     let nbsp = c.nbsp | (c.nbsp << 1);
@@ -380,43 +396,27 @@ pub(crate) fn plain_tokens(
     let rule_at = rules.trailing_zeros();
     // Tokens that end before both the first rule position and the window's limit.
     let limit = rule_at.min(END_LIMIT);
-    let mut lasts = lasts & low_bits(limit.saturating_sub(1));
+    let lasts = lasts & low_bits(limit.saturating_sub(1));
     // Runs of digits only (numbers): the carry of their start lands past their end.
     let numbers_end = c.digit.wrapping_add(word_start & c.digit) & !word;
-    let mut starts = starts;
-    let len = batch.len;
-    let n = (lasts.count_ones() as usize).min(BATCH - len);
-    let mut end = 0;
-    for (span, kind) in batch.spans[len..len + n]
-        .iter_mut()
-        .zip(&mut batch.kinds[len..len + n])
-    {
-        let s = starts.trailing_zeros();
-        let l = lasts.trailing_zeros();
-        starts &= starts.wrapping_sub(1);
-        lasts &= lasts.wrapping_sub(1);
-        end = l + 1;
-        *span = (offset + s, offset + end);
-        let first = FIRST_BYTE_KIND[w[s as usize & 63] as usize];
-        let number = numbers_end & (2u64 << l) != 0;
-        *kind = if first == TokenKind::Number && !number {
-            TokenKind::Word
-        } else {
-            first
-        };
-    }
-    batch.len = len + n;
-    if n == 0 {
+    let consumed = if lasts != 0 {
+        64 - lasts.leading_zeros()
+    } else {
         // Nothing taken: step over the separators that open the window, if any (never
         // into the middle of an NBSP).
         let spaces = (!space).trailing_zeros().min(limit);
         let cut_nbsp = spaces > 0 && c.nbsp & (1u64 << (spaces - 1)) != 0;
-        end = spaces - u32::from(cut_nbsp);
-    }
-    Step {
-        consumed: end,
-        rule_at,
-    }
+        spaces - u32::from(cut_nbsp)
+    };
+    (
+        WindowTokens {
+            base,
+            starts,
+            lasts,
+            numbers_end,
+        },
+        Step { consumed, rule_at },
+    )
 }
 
 /// The `n` lowest bits set (`n <= 64`).

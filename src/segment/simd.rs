@@ -17,7 +17,7 @@
 
 #[cfg(test)]
 use crate::segment::blocks::{classify_portable, Classes, Classify, WINDOW};
-use crate::segment::blocks::{fill, Batch, Portable};
+use crate::segment::blocks::{fill, Portable, Windows};
 
 /// A way to classify windows; see the module documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,18 +120,18 @@ impl Classifier {
         bytes: &[u8],
         pos: usize,
         abbreviation_periods: bool,
-        batch: &mut Batch,
+        windows: &mut Windows,
         scalar_before: &mut usize,
     ) -> usize {
         let args = (bytes, pos, abbreviation_periods);
         match self.0 {
-            Kind::Portable => fill(Portable, args.0, args.1, args.2, batch, scalar_before),
+            Kind::Portable => fill(Portable, args.0, args.1, args.2, windows, scalar_before),
             #[cfg(target_arch = "x86_64")]
-            Kind::Sse2(sse2) => fill(sse2, args.0, args.1, args.2, batch, scalar_before),
+            Kind::Sse2(sse2) => fill(sse2, args.0, args.1, args.2, windows, scalar_before),
             #[cfg(target_arch = "x86_64")]
-            Kind::Avx2(avx2) => avx2.fill(args.0, args.1, args.2, batch, scalar_before),
+            Kind::Avx2(avx2) => avx2.fill(args.0, args.1, args.2, windows, scalar_before),
             #[cfg(target_arch = "x86_64")]
-            Kind::Avx512(avx512) => avx512.fill(args.0, args.1, args.2, batch, scalar_before),
+            Kind::Avx512(avx512) => avx512.fill(args.0, args.1, args.2, windows, scalar_before),
         }
     }
 }
@@ -140,7 +140,7 @@ impl Classifier {
 mod x86 {
     use std::arch::x86_64::*;
 
-    use crate::segment::blocks::{fill, Batch, Classes, Classify, WINDOW};
+    use crate::segment::blocks::{fill, Classes, Classify, Windows, WINDOW};
 
     /// For each low nibble, the bits `1 << high` of the ASCII high nibbles that make a
     /// byte of `set` with it: with [`ASCII_HIGH_BIT`], a nibble-table test for any set of
@@ -216,12 +216,21 @@ mod x86 {
             bytes: &[u8],
             pos: usize,
             abbreviation_periods: bool,
-            batch: &mut Batch,
+            windows: &mut Windows,
             scalar_before: &mut usize,
         ) -> usize {
             // SAFETY: an `Avx2` exists only if `detect` found every feature `fill_avx2`
             // is compiled for.
-            unsafe { fill_avx2(self, bytes, pos, abbreviation_periods, batch, scalar_before) }
+            unsafe {
+                fill_avx2(
+                    self,
+                    bytes,
+                    pos,
+                    abbreviation_periods,
+                    windows,
+                    scalar_before,
+                )
+            }
         }
     }
 
@@ -242,10 +251,17 @@ mod x86 {
         bytes: &[u8],
         pos: usize,
         abbreviation_periods: bool,
-        batch: &mut Batch,
+        windows: &mut Windows,
         scalar_before: &mut usize,
     ) -> usize {
-        fill(avx2, bytes, pos, abbreviation_periods, batch, scalar_before)
+        fill(
+            avx2,
+            bytes,
+            pos,
+            abbreviation_periods,
+            windows,
+            scalar_before,
+        )
     }
 
     /// Classifies the window with AVX2, 32 bytes at a time.
@@ -477,7 +493,7 @@ mod x86 {
             bytes: &[u8],
             pos: usize,
             abbreviation_periods: bool,
-            batch: &mut Batch,
+            windows: &mut Windows,
             scalar_before: &mut usize,
         ) -> usize {
             fill(
@@ -485,7 +501,7 @@ mod x86 {
                 bytes,
                 pos,
                 abbreviation_periods,
-                batch,
+                windows,
                 scalar_before,
             )
         }
@@ -517,12 +533,21 @@ mod x86 {
             bytes: &[u8],
             pos: usize,
             abbreviation_periods: bool,
-            batch: &mut Batch,
+            windows: &mut Windows,
             scalar_before: &mut usize,
         ) -> usize {
             // SAFETY: an `Avx512` exists only if `detect` found every feature
             // `fill_avx512` is compiled for.
-            unsafe { fill_avx512(self, bytes, pos, abbreviation_periods, batch, scalar_before) }
+            unsafe {
+                fill_avx512(
+                    self,
+                    bytes,
+                    pos,
+                    abbreviation_periods,
+                    windows,
+                    scalar_before,
+                )
+            }
         }
     }
 
@@ -545,7 +570,7 @@ mod x86 {
         bytes: &[u8],
         pos: usize,
         abbreviation_periods: bool,
-        batch: &mut Batch,
+        windows: &mut Windows,
         scalar_before: &mut usize,
     ) -> usize {
         fill(
@@ -553,7 +578,7 @@ mod x86 {
             bytes,
             pos,
             abbreviation_periods,
-            batch,
+            windows,
             scalar_before,
         )
     }

@@ -25,7 +25,7 @@ use std::iter::FusedIterator;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::segment::abbrev::is_abbreviation;
-use crate::segment::blocks::Batch;
+use crate::segment::blocks::{WindowTokens, Windows};
 use crate::segment::simd::Classifier;
 use crate::segment::token::{Token, TokenKind};
 use crate::segment::wordlist::EmbeddedList;
@@ -184,7 +184,8 @@ impl Tokenizer {
             email_memo: None,
             domain_memo: None,
             classifier,
-            batch: Batch::new(),
+            current: WindowTokens::default(),
+            windows: Windows::new(),
             scalar_before: 0,
         }
     }
@@ -262,8 +263,10 @@ pub struct Tokens<'a> {
     domain_memo: Option<DomainMemo>,
     /// The block path's classifier; `None` runs the scalar path alone.
     classifier: Option<Classifier>,
-    /// Plain tokens the block path found ahead of `pos`, handed out first.
-    batch: Batch,
+    /// Plain tokens the block path found ahead of `pos`, handed out first: those of the
+    /// current window, then those of the windows queued after it.
+    current: WindowTokens,
+    windows: Windows,
     /// Tokens that start before this offset go through the scalar path: the block path
     /// found a rule position there.
     scalar_before: usize,
@@ -456,18 +459,17 @@ impl<'a> Tokens<'a> {
         make_token(self.text, start, end, kind)
     }
 
-    /// Fills the batch with the plain tokens from `pos` on, up to the next rule position
-    /// (which the scalar path takes). Returns whether it found any.
+    /// Queues the windows of plain tokens from `pos` on, up to the next rule position
+    /// (which the scalar path takes).
     #[inline(never)]
-    fn refill(&mut self, classifier: Classifier) -> bool {
+    fn refill(&mut self, classifier: Classifier) {
         self.pos = classifier.fill(
             self.text.as_bytes(),
             self.pos,
             self.config.abbreviation_periods,
-            &mut self.batch,
+            &mut self.windows,
             &mut self.scalar_before,
         );
-        !self.batch.is_empty()
     }
 
     /// If a letter or digit (or a mark continuing one) starts at `i`: the end of that char
@@ -1207,9 +1209,9 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Token<'a>> {
-        match self.batch.pop() {
+        match self.current.pop(self.text.as_bytes()) {
             Some((start, end, kind)) => Some(make_token(self.text, start, end, kind)),
             None => self.next_unbatched(),
         }
@@ -1222,8 +1224,12 @@ impl<'a> Tokens<'a> {
     #[inline(never)]
     fn next_unbatched(&mut self) -> Option<Token<'a>> {
         if let Some(classifier) = self.classifier {
-            if self.pos >= self.scalar_before && self.refill(classifier) {
-                let (start, end, kind) = self.batch.pop()?;
+            if self.windows.is_empty() && self.pos >= self.scalar_before {
+                self.refill(classifier);
+            }
+            if let Some(window) = self.windows.pop() {
+                self.current = window;
+                let (start, end, kind) = self.current.pop(self.text.as_bytes())?;
                 return Some(make_token(self.text, start, end, kind));
             }
         }
