@@ -185,6 +185,10 @@ impl Analyzer {
     /// Calls `f` with each term's stem and the token it came from, without allocating per
     /// term: the fast path for counting (TF-IDF, keywords).
     ///
+    /// Each thread memoizes the terms of the word forms it analyzed (for the configuration
+    /// it used last; at most 114,688 forms of up to 24 bytes), so a form seen before costs
+    /// one table look-up instead of normalization, the stop-word set and the stemmer.
+    ///
     /// The `&str` passed to `f` lives only for that call; copy it if you keep it.
     ///
     /// ```

@@ -244,7 +244,81 @@ pub(crate) fn with_thread_memo<R>(
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::normalize::{NormalizeOptions, UnicodeForm};
+    use crate::terms::analyze::Analyzer;
+    use crate::terms::stopwords::StopWords;
+
+    /// Analyzers whose memos hold different terms for the same tokens.
+    fn analyzers() -> Vec<Analyzer> {
+        vec![
+            Analyzer::default(),
+            Analyzer::builder()
+                .kinds([TokenKind::Word, TokenKind::Number, TokenKind::Punct])
+                .stem(false)
+                .min_chars(1)
+                .build(),
+            Analyzer::builder()
+                .normalize(NormalizeOptions::default().form(UnicodeForm::Nfkc).lowercase(true))
+                .stop_words(StopWords::empty())
+                .build(),
+        ]
+    }
+
+    /// What `for_each_term` gives, through the memo.
+    fn memoized(analyzer: &Analyzer, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+        let mut out = Vec::new();
+        analyzer.for_each_term(text, |term, token| out.push((term.to_owned(), token.span)));
+        out
+    }
+
+    /// The pipeline token by token, without the memo.
+    fn direct(analyzer: &Analyzer, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+        analyzer
+            .tokens(text)
+            .filter_map(|token| Some((analyzer.token_term(token.clone())?, token.span)))
+            .collect()
+    }
+
+    /// Twice the sample (the second time every form is memoized), through each analyzer in
+    /// turn on one thread, so that each call finds the memo of another configuration.
+    #[test]
+    fn memoized_terms_are_the_pipelines() {
+        let text = crate::test_text::PUSHKIN.repeat(2);
+        for _ in 0..2 {
+            for analyzer in analyzers() {
+                let expected = direct(&analyzer, &text);
+                assert!(expected.len() > 300);
+                assert_eq!(memoized(&analyzer, &text), expected);
+            }
+        }
+    }
+
+    /// Forms in several cases, with `ё`, stress marks, soft hyphens and numbers, repeated:
+    /// a form seen first as one kind and then as another, or first in one analyzer and
+    /// then in another, keeps the right term.
+    fn repeated_forms() -> impl Strategy<Value = String> {
+        let pieces = [
+            "Ёлка", "ёлка", "елка", "ЁЛКА", "е\u{301}лка", "ёл\u{AD}ка", "и", "И", "2024",
+            "2-й", "COVID-19", "т.е.", "г.", "Москва", "москвы", ",", "—", " ", " ", "\n",
+            "ſ", "ﬁ", "Ｐｒｅｓｓ", "очень-очень", "абвгдежзийклмнопрстуфхцч",
+        ];
+        prop::collection::vec(prop::sample::select(pieces.to_vec()), 0..80)
+            .prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn memoized_terms_are_the_pipelines_on_repeated_forms(text in repeated_forms()) {
+            for analyzer in analyzers() {
+                prop_assert_eq!(memoized(&analyzer, &text), direct(&analyzer, &text));
+            }
+        }
+    }
 
     #[test]
     fn keys_are_the_padded_bytes() {
