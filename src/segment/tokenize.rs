@@ -1,6 +1,15 @@
 //! The tokenizer: one left-to-right pass over the bytes of the text.
 //!
-//! Each step looks at one byte through a 256-entry class table (one bit per class, so the
+//! Two paths give the same tokens. The *block path* ([`crate::segment::blocks`]) takes 64
+//! bytes at a time, turns them into bitmaps of byte classes with SIMD where the CPU has it
+//! (AVX-512BW, AVX2, SSE2; [`crate::segment::simd`], the crate's only `unsafe` code) and
+//! reads the plain tokens — runs of letters and digits, punctuation, quotes, dashes —
+//! straight from the bitmaps. Wherever a rule could apply (a hyphen or apostrophe after a
+//! word, a period that may belong to an abbreviation, `@ # _`, an unusual character …) it
+//! stops, and the *scalar path* below takes over for those tokens. The scalar path is the
+//! specification: tests and a fuzz target compare the two on everything (`TokenizerPath`).
+//!
+//! The scalar path looks at one byte at a time through a 256-entry class table (one bit per class, so the
 //! hot loops test bits instead of jumping through a table). ASCII letters and digits and
 //! the two-byte Cyrillic letters (lead bytes `D0`, `D1`, `D3`, `D4`, plus `D2` after a
 //! one-byte check for the symbol ҂: Russian, Ukrainian, Belarusian, Kazakh …) are consumed
@@ -158,7 +167,7 @@ impl Tokenizer {
     /// assert_eq!(t.tokenize("Привет, мир!").count(), 4);
     /// ```
     pub fn tokenize<'a>(&self, text: &'a str) -> Tokens<'a> {
-        self.tokens(text, Some(Classifier::best()))
+        self.tokens(text, Classifier::best())
     }
 
     /// Tokens of `text` through the implementation `path`, or `None` if this CPU cannot
@@ -227,11 +236,11 @@ impl TokenizerPath {
 
     /// The path [`Tokenizer::tokenize`] takes on this CPU.
     pub fn best() -> TokenizerPath {
-        match Classifier::best().name() {
-            "avx512" => TokenizerPath::Avx512,
-            "avx2" => TokenizerPath::Avx2,
-            "sse2" => TokenizerPath::Sse2,
-            _ => TokenizerPath::Portable,
+        match Classifier::best().map(Classifier::name) {
+            Some("avx512") => TokenizerPath::Avx512,
+            Some("avx2") => TokenizerPath::Avx2,
+            Some("sse2") => TokenizerPath::Sse2,
+            _ => TokenizerPath::Scalar,
         }
     }
 }
@@ -1300,6 +1309,37 @@ mod tests {
             c.encode_utf8(&mut buf);
             assert_eq!(class(buf[0]), CYR);
             assert!(c.is_alphabetic() || cp == 0x530, "{c:?}");
+        }
+    }
+
+    /// Every path this CPU runs gives the scalar path's tokens. Small, so that it also runs
+    /// under Miri (`cargo +nightly miri test --lib paths_`); the differential tests on large
+    /// inputs are in `tests/tokens.rs`.
+    #[test]
+    fn paths_give_the_scalar_tokens() {
+        let long = "Кто-то в 19:30 написал на info@example.ru: «Смотри www.example.ru!» 👍🏽 \
+                    и т.д. и т. п. Л. Н. Толстой, «Война и мир» — роман… Ну?! Да. \
+                    Mon cher, c'est l'été; 2-й раз, 1,5 км/ч, (см. рис. 3) :-) -- ";
+        let texts = [
+            "",
+            " ",
+            "Привет, мир!",
+            long,
+            &long.repeat(3),
+            "а\u{301}\u{A0}б\u{200B}в  \n\n«»——……",
+        ];
+        for text in texts {
+            for abbreviation_periods in [false, true] {
+                let t = Tokenizer::new().abbreviation_periods(abbreviation_periods);
+                let spec: Vec<Token<'_>> = t
+                    .tokenize_with(text, TokenizerPath::Scalar)
+                    .unwrap()
+                    .collect();
+                for path in TokenizerPath::available() {
+                    let got: Vec<Token<'_>> = t.tokenize_with(text, path).unwrap().collect();
+                    assert_eq!(got, spec, "{path:?} on {text:?}");
+                }
+            }
         }
     }
 

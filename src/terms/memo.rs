@@ -261,7 +261,11 @@ mod tests {
                 .min_chars(1)
                 .build(),
             Analyzer::builder()
-                .normalize(NormalizeOptions::default().form(UnicodeForm::Nfkc).lowercase(true))
+                .normalize(
+                    NormalizeOptions::default()
+                        .form(UnicodeForm::Nfkc)
+                        .lowercase(true),
+                )
                 .stop_words(StopWords::empty())
                 .build(),
         ]
@@ -301,9 +305,31 @@ mod tests {
     /// then in another, keeps the right term.
     fn repeated_forms() -> impl Strategy<Value = String> {
         let pieces = [
-            "Ёлка", "ёлка", "елка", "ЁЛКА", "е\u{301}лка", "ёл\u{AD}ка", "и", "И", "2024",
-            "2-й", "COVID-19", "т.е.", "г.", "Москва", "москвы", ",", "—", " ", " ", "\n",
-            "ſ", "ﬁ", "Ｐｒｅｓｓ", "очень-очень", "абвгдежзийклмнопрстуфхцч",
+            "Ёлка",
+            "ёлка",
+            "елка",
+            "ЁЛКА",
+            "е\u{301}лка",
+            "ёл\u{AD}ка",
+            "и",
+            "И",
+            "2024",
+            "2-й",
+            "COVID-19",
+            "т.е.",
+            "г.",
+            "Москва",
+            "москвы",
+            ",",
+            "—",
+            " ",
+            " ",
+            "\n",
+            "ſ",
+            "ﬁ",
+            "Ｐｒｅｓｓ",
+            "очень-очень",
+            "абвгдежзийклмнопрстуфхцч",
         ];
         prop::collection::vec(prop::sample::select(pieces.to_vec()), 0..80)
             .prop_map(|v| v.join(" "))
