@@ -64,7 +64,7 @@ static KEPT_BYTES: [[u64; 3]; INLINE + 1] = {
     while len <= INLINE {
         let mut i = 0;
         while i < 3 {
-            let bytes = if len > i * 8 { len - i * 8 } else { 0 };
+            let bytes = len.saturating_sub(i * 8);
             table[len][i] = if bytes >= 8 {
                 !0
             } else {

@@ -37,7 +37,7 @@ use crate::terms::analyze::Analyzer;
 ///   map-reduce form. All give exactly the same model for the same documents.
 /// * weighting: `tf` = count in the document (`1 + ln(tf)` with `sublinear_tf`); times
 ///   `idf = ln((n + s) / (df + s)) + 1` (`s = 1` with `smooth_idf`) when `use_idf`;
-///   then each row is normalized ([`Norm`]).
+///   then each row is normalized ([`Norm`](crate::tfidf::Norm)).
 /// * `max_features` keeps the most frequent features by total count over the corpus; ties
 ///   at the cut are broken by term order (scikit-learn's unstable sort may pick
 ///   differently there — only then can the two vocabularies differ).
