@@ -4,6 +4,10 @@
 //! - `tokenize`: `slovo::tokenize(text).count()`;
 //! - `analyze/for_each_term`: `Analyzer::default()` (tokenize, NFC + lowercase + `ё` → `е`,
 //!   stop words, min length 2, cached Snowball stemming), counting terms without allocating;
+//!   the thread's memo of analyzed word forms and its stemmer cache are warm after the
+//!   first iteration;
+//! - `analyze/for_each_term/new_thread`: the same on a new thread each time, so with an
+//!   empty memo and stemmer cache (a program's first pass over new text);
 //! - `analyze/terms`: the same, collecting `Vec<Term>` (one `String` per term).
 //!
 //! Text: see `benches/common/mod.rs` (`SLOVO_BENCH_TEXT` overrides it).
@@ -34,6 +38,20 @@ fn bench(c: &mut Criterion) {
             let mut n = 0usize;
             analyzer.for_each_term(black_box(text), |stem, _| n += stem.len());
             n
+        })
+    });
+    group.bench_function("analyze/for_each_term/new_thread", |b| {
+        b.iter(|| {
+            std::thread::scope(|scope| {
+                scope
+                    .spawn(|| {
+                        let mut n = 0usize;
+                        analyzer.for_each_term(black_box(text), |stem, _| n += stem.len());
+                        n
+                    })
+                    .join()
+                    .unwrap_or(0)
+            })
         })
     });
     group.bench_function("analyze/terms", |b| {

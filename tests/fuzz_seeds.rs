@@ -38,6 +38,11 @@ fn tokenize_seeds() {
 }
 
 #[test]
+fn tokenize_paths_seeds() {
+    assert!(replay("tokenize_paths", checks::tokenize_paths) >= 50);
+}
+
+#[test]
 fn sentences_seeds() {
     assert!(replay("sentences", checks::sentences) >= 50);
 }

@@ -84,3 +84,8 @@ fn keywords_of_hostile_inputs() {
         }
     });
 }
+
+#[test]
+fn token_paths_agree_on_hostile_inputs() {
+    for_each_input(|hostile, text| crate::support::paths::assert_paths_agree(hostile.name, text));
+}

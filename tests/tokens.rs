@@ -1,7 +1,7 @@
 //! Tokenizer: gold-data accuracy, table-driven Russian cases, property tests.
 
 use proptest::prelude::*;
-use slovo::{tokenize, Token, TokenKind, Tokenizer};
+use slovo::{tokenize, Token, TokenKind, Tokenizer, TokenizerPath};
 
 use crate::support::partition::{parse_file, score_all, Score};
 
@@ -302,4 +302,340 @@ fn prepended_mark_does_not_swallow_a_space() {
     let text = "а \u{601} б\u{600}\u{200B}в";
     let tokens: Vec<&str> = tokenize(text).map(|t| t.text).collect();
     assert_eq!(tokens, ["а", "\u{601}", "б", "\u{600}", "в"]);
+}
+
+// ---------------------------------------------------------------- implementations agree
+//
+// The block paths (bitmaps of 64-byte windows, with and without SIMD) against the scalar
+// tokenizer, the specification: same text, span and kind for every token.
+
+use crate::support::paths::assert_paths_agree;
+
+/// Every file of test data (gold files raw and as the texts they segment, fixtures) and the
+/// bundled sample.
+#[test]
+fn paths_agree_on_every_fixture() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("examples/data/kazinform_eu_ru.txt")];
+    let mut dirs = vec![root.join("tests/data")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("tests/data is readable") {
+            let path = entry.expect("readable entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut checked = 0;
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue; // not UTF-8
+        };
+        let name = path.display().to_string();
+        assert_paths_agree(&name, &text);
+        if text.contains('|') {
+            let texts: Vec<String> = parse_file(&text).into_iter().map(|p| p.text).collect();
+            assert_paths_agree(&format!("{name} (gold texts)"), &texts.join("\n"));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} files");
+}
+
+/// `shared/data/<rel>` beside the checkout (or `SLOVO_SHARED=/path/to/shared`), if present.
+fn shared_data(rel: &str) -> Option<std::path::PathBuf> {
+    let explicit =
+        std::env::var_os("SLOVO_SHARED").map(|s| std::path::PathBuf::from(s).join("data"));
+    let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .skip(1)
+        .take(3)
+        .map(|dir| dir.join("shared/data"));
+    explicit
+        .into_iter()
+        .chain(beside)
+        .map(|dir| dir.join(rel))
+        .find(|p| p.exists())
+}
+
+/// How much of each shared file the differential test reads: all of it with
+/// `SLOVO_FULL_DIFF=1` (minutes in a debug build; `cargo test --release` is quicker), else
+/// its first 128 KB and every 8th news document.
+fn full_diff() -> bool {
+    std::env::var_os("SLOVO_FULL_DIFF").is_some_and(|v| v == "1")
+}
+
+/// The first `max` bytes of `text` (cut at a char boundary).
+fn head(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The classics, the news corpus, the full razdel and UD dev files, when `../shared` is
+/// there (skipped, with a note, on a clone without it). Part of each by default, all with
+/// `SLOVO_FULL_DIFF=1`.
+#[test]
+fn paths_agree_on_the_shared_corpora() {
+    let (max, every) = if full_diff() {
+        (usize::MAX, 1)
+    } else {
+        (128 * 1024, 8)
+    };
+    let Some(corpus) = shared_data("corpus") else {
+        eprintln!("shared/data not found: the corpora differential test is skipped");
+        return;
+    };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(corpus.join("classics"))
+        .map(|dir| dir.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default();
+    for rel in ["razdel", "ud", "sample"] {
+        if let Some(dir) = shared_data(rel) {
+            files.extend(
+                std::fs::read_dir(dir)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| Some(e.ok()?.path())),
+            );
+        }
+    }
+    files.sort();
+    for path in files.iter().filter(|p| p.is_file()) {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            assert_paths_agree(&path.display().to_string(), head(&text, max));
+        }
+    }
+    let news = corpus.join("opencorpora_docs.jsonl");
+    if let Ok(lines) = std::fs::read_to_string(&news) {
+        let docs: Vec<String> = lines
+            .lines()
+            .filter_map(|line| {
+                let value: serde_json::Value = serde_json::from_str(line).ok()?;
+                Some(value.get("text")?.as_str()?.to_owned())
+            })
+            .collect();
+        assert!(
+            docs.len() > 1000,
+            "{}: {} documents",
+            news.display(),
+            docs.len()
+        );
+        for (i, doc) in docs.iter().enumerate().step_by(every) {
+            assert_paths_agree(&format!("{} #{i}", news.display()), doc);
+        }
+    }
+}
+
+/// Rule bytes and tricky characters at every offset of the first windows: tokens that end
+/// right at, before or after a window's limit.
+#[test]
+fn paths_agree_around_window_limits() {
+    let snippets = [
+        "кто-то",
+        "т.е.",
+        "Лента.ру",
+        "19:30",
+        "1,5",
+        "г.",
+        "Л. Н.",
+        "a@b.ru",
+        "#тег",
+        ":-)",
+        "«—»",
+        "слово…",
+        "x.y",
+        "ab.",
+        "абв.",
+        "абвг.",
+        "абвгд.",
+        "—",
+        "«",
+        "\u{A0}",
+        "é",
+        "2-й",
+        "п. 1",
+        "1.",
+        "A.",
+        "!?",
+        "...",
+        "\u{301}",
+        "—-",
+        "––",
+        "«»",
+        "http://x.ru/a",
+    ];
+    for filler in ["", "а", "аб "] {
+        for n in 0..70 {
+            let prefix = filler.repeat(n);
+            for snippet in snippets {
+                for suffix in ["", " ", ".", "а", "Б", "\n\n"] {
+                    let text = format!("{prefix}{snippet}{suffix}");
+                    assert_paths_agree(
+                        &format!("{filler:?}×{n} + {snippet:?} + {suffix:?}"),
+                        &text,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Pieces that exercise the block path's rules: each rule byte, the characters it knows
+/// (Cyrillic letters, «», dashes, quotes, …, NBSP) and those it leaves to the scalar path.
+const DIFF_PIECES: &[&str] = &[
+    "а",
+    "Б",
+    "ё",
+    "Ё",
+    "қ",
+    "ї",
+    "ў",
+    "ж",
+    "я",
+    "x",
+    "Z",
+    "w",
+    "é",
+    "ß",
+    "1",
+    "19",
+    "2024",
+    "-",
+    "‐",
+    "‑",
+    ".",
+    ",",
+    ":",
+    ";",
+    "?",
+    "!",
+    "…",
+    "'",
+    "’",
+    "‘",
+    "`",
+    "_",
+    "@",
+    "#",
+    "*",
+    "%",
+    "+",
+    "=",
+    "/",
+    "(",
+    ")",
+    "«",
+    "»",
+    "\"",
+    "“",
+    "”",
+    "„",
+    "—",
+    "–",
+    "―",
+    "http://",
+    "https://",
+    "www.",
+    ".ru",
+    "ру",
+    "com",
+    "то",
+    "ка",
+    "два",
+    "кто",
+    "г",
+    "т",
+    "е",
+    "им",
+    "mail",
+    "info@",
+    "слово",
+    "Москва",
+    "привет",
+    "word",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\u{A0}",
+    "\u{200B}",
+    "\u{2060}",
+    "\u{FEFF}",
+    "\u{301}",
+    "\u{AD}",
+    "\u{200D}",
+    "\u{FE0F}",
+    "\u{20E3}",
+    "😀",
+    "👍",
+    "🏽",
+    "🇷",
+    "🇺",
+    "\u{0}",
+    "\u{7}",
+    "\u{7F}",
+    "\u{85}",
+    "\u{FFFD}",
+    "№",
+    "©",
+    "日本",
+    "ש",
+    "ٴ",
+    "\u{601}",
+    ":)",
+    ";-(",
+    "=)",
+    "т.е.",
+    "т. д.",
+    "Л. Н. Толстой",
+];
+
+fn diff_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(DIFF_PIECES), 0..300).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1000)
+    ))]
+
+    #[test]
+    fn paths_agree_on_rule_pieces(text in diff_text()) {
+        if let Some(message) = crate::support::paths::disagreement(&text) {
+            prop_assert!(false, "{}", message);
+        }
+    }
+
+    #[test]
+    fn paths_agree_on_arbitrary_unicode(text in any::<String>()) {
+        if let Some(message) = crate::support::paths::disagreement(&text) {
+            prop_assert!(false, "{}", message);
+        }
+    }
+
+    #[test]
+    fn paths_agree_on_mixed_scripts(
+        text in "[а-яА-ЯёЁa-zA-Z0-9 .,:;!?\\-'’«»—–…@#_/()\u{A0}\u{200B}\u{301}\n]{0,400}"
+    ) {
+        if let Some(message) = crate::support::paths::disagreement(&text) {
+            prop_assert!(false, "{}", message);
+        }
+    }
+}
+
+#[test]
+fn every_path_this_cpu_runs_is_tested() {
+    let paths = TokenizerPath::available();
+    assert_eq!(paths[0], TokenizerPath::Scalar);
+    assert!(paths.contains(&TokenizerPath::Portable));
+    assert!(paths.contains(&TokenizerPath::best()));
+    eprintln!("tokenizer paths on this CPU: {paths:?}");
 }

@@ -10,6 +10,8 @@
 //! on stderr, so nobody mistakes those numbers for the real ones.
 #![allow(dead_code)] // each bench uses only some of these
 
+pub mod ceiling;
+
 use std::path::{Path, PathBuf};
 
 /// The bundled sample document.

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use slovo::{
     Analyzer, DecodeOptions, Detector, DocumentFrequencies, Encoding, Lang, NormalizeOptions,
-    TfidfVectorizer, Tokenizer, UnicodeForm,
+    TfidfVectorizer, Tokenizer, TokenizerPath, UnicodeForm,
 };
 
 /// Characters that separate tokens and belong to none: White_Space, ZWSP, word joiner,
@@ -92,6 +92,36 @@ pub fn tokenize(data: &[u8]) {
     let mut tokens = tokenizer.tokenize(&text);
     tokens.by_ref().for_each(drop);
     assert!(tokens.next().is_none());
+}
+
+/// Every implementation of the tokenizer this CPU runs (the block path with each of its
+/// classifiers) gives exactly the scalar path's tokens: text, span and kind.
+pub fn tokenize_paths(data: &[u8]) {
+    let (flags, rest) = flags_and_rest(data);
+    let text = text_of(rest);
+    let tokenizer = Tokenizer::new().abbreviation_periods(flags & 1 == 1);
+    let Some(scalar) = tokenizer.tokenize_with(&text, TokenizerPath::Scalar) else {
+        panic!("the scalar path is always available");
+    };
+    let expected: Vec<slovo::Token<'_>> = scalar.collect();
+    for path in TokenizerPath::available() {
+        let Some(tokens) = tokenizer.tokenize_with(&text, path) else {
+            continue;
+        };
+        let got: Vec<slovo::Token<'_>> = tokens.collect();
+        if got != expected {
+            let i = got
+                .iter()
+                .zip(&expected)
+                .position(|(a, b)| a != b)
+                .unwrap_or(got.len().min(expected.len()));
+            panic!(
+                "{path:?} differs from the scalar path at token {i}: {:?} instead of {:?}",
+                got.get(i),
+                expected.get(i)
+            );
+        }
+    }
 }
 
 /// Sentences: non-empty, trimmed slices of the text in order; what lies between them is

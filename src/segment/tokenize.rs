@@ -1,6 +1,15 @@
 //! The tokenizer: one left-to-right pass over the bytes of the text.
 //!
-//! Each step looks at one byte through a 256-entry class table (one bit per class, so the
+//! Two paths give the same tokens. The *block path* ([`crate::segment::blocks`]) takes 64
+//! bytes at a time, turns them into bitmaps of byte classes with SIMD where the CPU has it
+//! (AVX-512BW, AVX2, SSE2; [`crate::segment::simd`], the crate's only `unsafe` code) and
+//! reads the plain tokens — runs of letters and digits, punctuation, quotes, dashes —
+//! straight from the bitmaps. Wherever a rule could apply (a hyphen or apostrophe after a
+//! word, a period that may belong to an abbreviation, `@ # _`, an unusual character …) it
+//! stops, and the *scalar path* below takes over for those tokens. The scalar path is the
+//! specification: tests and a fuzz target compare the two on everything (`TokenizerPath`).
+//!
+//! The scalar path looks at one byte at a time through a 256-entry class table (one bit per class, so the
 //! hot loops test bits instead of jumping through a table). ASCII letters and digits and
 //! the two-byte Cyrillic letters (lead bytes `D0`, `D1`, `D3`, `D4`, plus `D2` after a
 //! one-byte check for the symbol ҂: Russian, Ukrainian, Belarusian, Kazakh …) are consumed
@@ -25,6 +34,8 @@ use std::iter::FusedIterator;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::segment::abbrev::is_abbreviation;
+use crate::segment::blocks::{WindowTokens, Windows};
+use crate::segment::simd::Classifier;
 use crate::segment::token::{Token, TokenKind};
 use crate::segment::wordlist::EmbeddedList;
 
@@ -156,12 +167,80 @@ impl Tokenizer {
     /// assert_eq!(t.tokenize("Привет, мир!").count(), 4);
     /// ```
     pub fn tokenize<'a>(&self, text: &'a str) -> Tokens<'a> {
+        self.tokens(text, Classifier::best())
+    }
+
+    /// Tokens of `text` through the implementation `path`, or `None` if this CPU cannot
+    /// run it. Every path gives the same tokens; this exists so tests and fuzz targets can
+    /// compare them.
+    #[doc(hidden)]
+    pub fn tokenize_with<'a>(&self, text: &'a str, path: TokenizerPath) -> Option<Tokens<'a>> {
+        let classifier = match path {
+            TokenizerPath::Scalar => None,
+            TokenizerPath::Portable => Some(Classifier::portable()),
+            TokenizerPath::Sse2 => Some(Classifier::sse2()?),
+            TokenizerPath::Avx2 => Some(Classifier::avx2()?),
+            TokenizerPath::Avx512 => Some(Classifier::avx512()?),
+        };
+        Some(self.tokens(text, classifier))
+    }
+
+    fn tokens<'a>(&self, text: &'a str, classifier: Option<Classifier>) -> Tokens<'a> {
         Tokens {
             text,
             pos: 0,
             config: *self,
             email_memo: None,
             domain_memo: None,
+            classifier,
+            current: WindowTokens::default(),
+            windows: Windows::new(),
+            scalar_before: 0,
+        }
+    }
+}
+
+/// The implementations of the tokenizer, for tests that compare them
+/// ([`Tokenizer::tokenize_with`]).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenizerPath {
+    /// One token at a time, byte by byte: the specification.
+    Scalar,
+    /// Plain tokens from bitmaps of 64-byte blocks, classified without SIMD.
+    Portable,
+    /// Block bitmaps classified with SSE2 (x86-64).
+    Sse2,
+    /// Block bitmaps classified with AVX2 (x86-64 CPUs that have it).
+    Avx2,
+    /// Block bitmaps classified with AVX-512BW (x86-64 CPUs that have it).
+    Avx512,
+}
+
+impl TokenizerPath {
+    /// Every path this CPU can run, the scalar one first.
+    pub fn available() -> Vec<TokenizerPath> {
+        let mut paths = vec![TokenizerPath::Scalar, TokenizerPath::Portable];
+        if Classifier::sse2().is_some() {
+            paths.push(TokenizerPath::Sse2);
+        }
+        if Classifier::avx2().is_some() {
+            paths.push(TokenizerPath::Avx2);
+        }
+        if Classifier::avx512().is_some() {
+            paths.push(TokenizerPath::Avx512);
+        }
+        paths
+    }
+
+    /// The path [`Tokenizer::tokenize`] takes on this CPU.
+    pub fn best() -> TokenizerPath {
+        match Classifier::best().map(Classifier::name) {
+            Some("avx512") => TokenizerPath::Avx512,
+            Some("avx2") => TokenizerPath::Avx2,
+            Some("sse2") => TokenizerPath::Sse2,
+            _ => TokenizerPath::Scalar,
         }
     }
 }
@@ -191,6 +270,15 @@ pub struct Tokens<'a> {
     /// The last chain of domain labels read, reused by the words inside it: in
     /// `Аб.Вг.Де…` every word would otherwise read all the labels after it again.
     domain_memo: Option<DomainMemo>,
+    /// The block path's classifier; `None` runs the scalar path alone.
+    classifier: Option<Classifier>,
+    /// Plain tokens the block path found ahead of `pos`, handed out first: those of the
+    /// current window, then those of the windows queued after it.
+    current: WindowTokens,
+    windows: Windows,
+    /// Tokens that start before this offset go through the scalar path: the block path
+    /// found a rule position there.
+    scalar_before: usize,
 }
 
 /// [`Tokens::email_end`] from a start in `from..at`: the local part ends at `at` for each
@@ -311,7 +399,7 @@ fn is_non_ascii_punctuation(c: char) -> bool {
 /// symbol); the other printable ASCII non-alphanumerics (`$ % + < = > ^ ` | ~`) and
 /// control characters are symbols.
 #[inline]
-fn ascii_kind(b: u8) -> TokenKind {
+pub(crate) const fn ascii_kind(b: u8) -> TokenKind {
     match b {
         b'!'..=b'#'
         | b'&'..=b'*'
@@ -376,14 +464,21 @@ impl<'a> Tokens<'a> {
 
     #[inline]
     fn token(&mut self, start: usize, end: usize, kind: TokenKind) -> Token<'a> {
-        debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
-        debug_assert!(start < end);
         self.pos = end;
-        Token {
-            text: &self.text[start..end],
-            span: start..end,
-            kind,
-        }
+        make_token(self.text, start, end, kind)
+    }
+
+    /// Queues the windows of plain tokens from `pos` on, up to the next rule position
+    /// (which the scalar path takes).
+    #[inline(never)]
+    fn refill(&mut self, classifier: Classifier) {
+        self.pos = classifier.fill(
+            self.text.as_bytes(),
+            self.pos,
+            self.config.abbreviation_periods,
+            &mut self.windows,
+            &mut self.scalar_before,
+        );
     }
 
     /// If a letter or digit (or a mark continuing one) starts at `i`: the end of that char
@@ -1108,11 +1203,51 @@ fn same_byte_run(bytes: &[u8], start: usize, b: u8) -> usize {
     end
 }
 
+/// The token `start..end` of `text`: the one place tokens are made.
+#[inline]
+fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_> {
+    debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+    debug_assert!(start < end);
+    Token {
+        text: &text[start..end],
+        span: start..end,
+        kind,
+    }
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Token<'a>> {
+        match self.current.pop(self.text.as_bytes()) {
+            Some((start, end, kind)) => Some(make_token(self.text, start, end, kind)),
+            None => self.next_unbatched(),
+        }
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// The next token when the batch is empty: refill it, or take one token by the
+    /// scalar path.
+    #[inline(never)]
+    fn next_unbatched(&mut self) -> Option<Token<'a>> {
+        if let Some(classifier) = self.classifier {
+            if self.windows.is_empty() && self.pos >= self.scalar_before {
+                self.refill(classifier);
+            }
+            if let Some(window) = self.windows.pop() {
+                self.current = window;
+                let (start, end, kind) = self.current.pop(self.text.as_bytes())?;
+                return Some(make_token(self.text, start, end, kind));
+            }
+        }
+        self.next_scalar()
+    }
+
+    /// The next token by the scalar path.
+    #[inline]
+    fn next_scalar(&mut self) -> Option<Token<'a>> {
         let bytes = self.bytes();
         let mut i = self.pos;
         while let Some(&b) = bytes.get(i) {
@@ -1174,6 +1309,37 @@ mod tests {
             c.encode_utf8(&mut buf);
             assert_eq!(class(buf[0]), CYR);
             assert!(c.is_alphabetic() || cp == 0x530, "{c:?}");
+        }
+    }
+
+    /// Every path this CPU runs gives the scalar path's tokens. Small, so that it also runs
+    /// under Miri (`cargo +nightly miri test --lib paths_`); the differential tests on large
+    /// inputs are in `tests/tokens.rs`.
+    #[test]
+    fn paths_give_the_scalar_tokens() {
+        let long = "Кто-то в 19:30 написал на info@example.ru: «Смотри www.example.ru!» 👍🏽 \
+                    и т.д. и т. п. Л. Н. Толстой, «Война и мир» — роман… Ну?! Да. \
+                    Mon cher, c'est l'été; 2-й раз, 1,5 км/ч, (см. рис. 3) :-) -- ";
+        let texts = [
+            "",
+            " ",
+            "Привет, мир!",
+            long,
+            &long.repeat(3),
+            "а\u{301}\u{A0}б\u{200B}в  \n\n«»——……",
+        ];
+        for text in texts {
+            for abbreviation_periods in [false, true] {
+                let t = Tokenizer::new().abbreviation_periods(abbreviation_periods);
+                let spec: Vec<Token<'_>> = t
+                    .tokenize_with(text, TokenizerPath::Scalar)
+                    .unwrap()
+                    .collect();
+                for path in TokenizerPath::available() {
+                    let got: Vec<Token<'_>> = t.tokenize_with(text, path).unwrap().collect();
+                    assert_eq!(got, spec, "{path:?} on {text:?}");
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! [`Analyzer`] pipeline that runs normalize → stop words → stem over the tokens.
 
 pub(crate) mod analyze;
+pub(crate) mod memo;
 pub(crate) mod stem;
 pub(crate) mod stopwords;
 

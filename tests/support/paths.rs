@@ -1,0 +1,68 @@
+//! Differential checks of the tokenizer's implementations: every path this CPU runs
+//! (`slovo::TokenizerPath::available()`: the scalar specification, the portable block
+//! path, SSE2, AVX2, AVX-512) must give exactly the scalar path's tokens — text, span and
+//! kind — with both period styles.
+#![allow(dead_code)]
+
+use slovo::{Token, Tokenizer, TokenizerPath};
+
+/// The tokens of `text` through `path`, or `None` if this CPU cannot run it.
+pub fn tokens_with(
+    tokenizer: Tokenizer,
+    text: &str,
+    path: TokenizerPath,
+) -> Option<Vec<Token<'_>>> {
+    Some(tokenizer.tokenize_with(text, path)?.collect())
+}
+
+/// Where the tokens of every path differ from the scalar ones, described for a panic
+/// message; `None` if they all agree.
+pub fn disagreement(text: &str) -> Option<String> {
+    for tokenizer in [
+        Tokenizer::new(),
+        Tokenizer::new().abbreviation_periods(true),
+    ] {
+        let expected = tokens_with(tokenizer, text, TokenizerPath::Scalar)?;
+        for path in TokenizerPath::available() {
+            let Some(got) = tokens_with(tokenizer, text, path) else {
+                continue;
+            };
+            if got == expected {
+                continue;
+            }
+            let i = got
+                .iter()
+                .zip(&expected)
+                .position(|(a, b)| a != b)
+                .unwrap_or(got.len().min(expected.len()));
+            let at = expected
+                .get(i)
+                .or(got.get(i))
+                .map_or(text.len(), |t| t.span.start);
+            let mut from = at.saturating_sub(60);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (at + 60).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            return Some(format!(
+                "{path:?} ({tokenizer:?}) differs from the scalar path at token {i} of {}: got \
+                 {:?}, expected {:?}; text around it: {:?}",
+                expected.len(),
+                got.get(i),
+                expected.get(i),
+                &text[from..to]
+            ));
+        }
+    }
+    None
+}
+
+/// Panics (naming `name`) unless every path gives the scalar path's tokens.
+pub fn assert_paths_agree(name: &str, text: &str) {
+    if let Some(message) = disagreement(text) {
+        panic!("{name}: {message}");
+    }
+}
