@@ -18,8 +18,8 @@
 //! assert_eq!(slovo::sentences(text).count(), 2);
 //!
 //! // Terms: normalized, without stop words, stemmed; each keeps its surface and span.
-//! let terms = Analyzer::default().terms(text);
-//! assert_eq!(terms[0].stem, "казыха");
+//! let terms: Vec<_> = Analyzer::default().terms(text).collect();
+//! assert_eq!(terms[0].form, "казыха");
 //! assert_eq!(&text[terms[0].span.clone()], "Казыхан");
 //!
 //! // Language, and the spans in other languages.
@@ -42,12 +42,17 @@
 //!
 //! [`Analyzer`] is the pipeline every statistic stands on: tokenize, keep the chosen
 //! token kinds, normalize each token (NFC, lowercase, `ё` → `е`), drop stop words and
-//! short tokens, stem with a per-thread cached [`Stemmer`]. It is cheap to clone,
-//! `Send + Sync`, and its [`AnalyzerConfig`] is serde-serializable.
+//! short tokens, then count each word as its [`TermForm`]: its stem (a per-thread cached
+//! [`Stemmer`], the default), the normalized word, or with feature `morph` its lemma, the
+//! dictionary form. It is cheap to clone, `Send + Sync`, and its [`AnalyzerConfig`] is
+//! serde-serializable. [`Analyzer::terms`] is an iterator of [`Term`]s; `for_each_term`
+//! is the allocation-free path for counting.
 //!
 //! ```
-//! let analyzer = slovo::Analyzer::builder().min_chars(3).stem(false).build();
-//! let words: Vec<String> = analyzer.terms("Ёлки и ели").into_iter().map(|t| t.stem).collect();
+//! use slovo::{Analyzer, TermForm};
+//!
+//! let analyzer = Analyzer::builder().min_chars(3).form(TermForm::Normalized).build();
+//! let words: Vec<_> = analyzer.terms("Ёлки и ели").map(|t| t.form).collect();
 //! assert_eq!(words, ["елки", "ели"]);
 //! ```
 //!
@@ -302,7 +307,9 @@ pub use segment::token::{CharOffsets, Token, TokenKind};
 #[doc(hidden)]
 pub use segment::tokenize::TokenizerPath;
 pub use segment::tokenize::{tokenize, Tokenizer, Tokens};
-pub use terms::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Stemmer, StopWords, Term};
+pub use terms::{
+    Analyzer, AnalyzerBuilder, AnalyzerConfig, Stemmer, StopWords, Term, TermForm, Terms,
+};
 pub use tfidf::{CsrMatrix, DocumentFrequencies, TfidfConfig, TfidfVectorizer, Vocabulary};
 
 /// The README's Rust examples, compiled and run as doc tests so they stay true.
