@@ -262,6 +262,32 @@
 //! # }
 //! ```
 //!
+//! Lemmas as terms: an [`Analyzer`] with [`TermForm`]`::Lemma` counts each word in its
+//! dictionary form (analysed as written, then lowercased with `ё` → `е`), and
+//! `AnalyzerBuilder::pos` keeps only some parts of speech, so TF-IDF feature names and term
+//! counts are readable words. The CLI's `slovo lemmatize` prints each word's lemma, part of
+//! speech and offsets.
+//!
+//! ```
+//! # #[cfg(feature = "morph")] {
+//! use slovo::{Analyzer, Pos, TermForm};
+//!
+//! let lemmas = Analyzer::builder().form(TermForm::Lemma).build();
+//! let text = "Стороны обсудили вопросы партнерства в рамках Европейского союза.";
+//! let forms: Vec<_> = lemmas.terms(text).map(|t| t.form).collect();
+//! assert_eq!(forms, ["сторона", "обсудить", "вопрос", "партнерство", "рамка", "европейский", "союз"]);
+//!
+//! // Nouns only, as TF-IDF features.
+//! let nouns = lemmas.to_builder().pos([Pos::Noun]).build();
+//! let mut vectorizer = slovo::TfidfVectorizer::new(Default::default())?;
+//! vectorizer.set_analyzer(nouns);
+//! vectorizer.fit(&[text])?;
+//! let names: Vec<&str> = vectorizer.vocabulary().unwrap().iter().collect();
+//! assert_eq!(names, ["вопрос", "партнерство", "рамка", "союз", "сторона"]);
+//! # }
+//! # Ok::<(), slovo::Error>(())
+//! ```
+//!
 //! The dictionary is data under CC BY-SA 4.0 (crate `rumorph-dict-ru`: OpenCorpora, Russian
 //! Wiktionary, UD GSD and Taiga; see `src/morph/NOTICE.md`). slovo's code stays MIT OR
 //! Apache-2.0; a binary built with `morph` carries that data and its licence.
