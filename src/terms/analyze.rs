@@ -176,7 +176,7 @@ impl Analyzer {
             terms.push(Term {
                 stem: stem.to_owned(),
                 surface: token.text,
-                span: token.span,
+                span: token.span.range(),
             })
         });
         terms
