@@ -20,7 +20,7 @@ fn main() -> Result<(), slovo::Error> {
         d.is_reliable()
     );
     for span in slovo::detect_spans(&text) {
-        let excerpt: String = text[span.span.clone()].chars().take(50).collect();
+        let excerpt: String = text[span.span].chars().take(50).collect();
         println!(
             "{:>5}..{:<5} {} {:.3}  {:?}",
             span.span.start, span.span.end, span.lang, span.confidence, excerpt

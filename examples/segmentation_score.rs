@@ -29,7 +29,7 @@ use partition::{format_segments, parse_file, score};
 type Segmenter = fn(&str) -> Vec<Range<usize>>;
 
 fn slovo_tokens(text: &str) -> Vec<Range<usize>> {
-    slovo::tokenize(text).map(|t| t.span).collect()
+    slovo::tokenize(text).map(|t| t.span.range()).collect()
 }
 
 fn unicode_words(text: &str) -> Vec<Range<usize>> {
@@ -41,7 +41,7 @@ fn unicode_words(text: &str) -> Vec<Range<usize>> {
 
 /// Modes: name, segmenter, default gold files (in the razdel data directory).
 fn slovo_sentences(text: &str) -> Vec<Range<usize>> {
-    slovo::sentences(text).map(|s| s.span).collect()
+    slovo::sentences(text).map(|s| s.span.range()).collect()
 }
 
 fn unicode_sentences(text: &str) -> Vec<Range<usize>> {

@@ -20,7 +20,7 @@
 //! // Terms: normalized, without stop words, stemmed; each keeps its surface and span.
 //! let terms: Vec<_> = Analyzer::default().terms(text).collect();
 //! assert_eq!(terms[0].form, "казыха");
-//! assert_eq!(&text[terms[0].span.clone()], "Казыхан");
+//! assert_eq!(&text[terms[0].span], "Казыхан");
 //!
 //! // Language, and the spans in other languages.
 //! assert_eq!(slovo::detect(text).lang, Lang::Russian);
@@ -85,7 +85,7 @@
 //! (AVX-512BW, AVX2 or SSE2, detected at run time) and reads plain tokens from bitmaps,
 //! leaving only the places where a rule applies to a byte-at-a-time pass with the same
 //! result; on War and Peace that is about 8× the speed of `unicode_words` and about 0.8×
-//! that of a rule-free SIMD tokenizer (`examples/segmentation_score.rs`, `benches/tokenize.rs`,
+//! that of a rule-free SIMD tokenizer ([`examples/segmentation_score.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/segmentation_score.rs), [`benches/tokenize.rs`](https://github.com/slovo-nlp/slovo/blob/main/benches/tokenize.rs),
 //! BENCHMARKS.md).
 //!
 //! ```
@@ -213,10 +213,10 @@
 //! let mut vectorizer = TfidfVectorizer::new(config)?;
 //! let matrix = vectorizer.fit_transform_terms(&[["кот", "кот", "спать"], ["пёс", "спать", "и"]])?;
 //! assert_eq!(matrix.shape(), (2, 4));
-//! let dense = matrix.to_dense(); // ndarray::Array2<f64>, for small inputs
 //! let column = |term| vectorizer.vocabulary().unwrap().get(term).unwrap();
 //! // "кот" (twice, in one document) outweighs "спать" (once, in both)
-//! assert!(dense[(0, column("кот"))] > dense[(0, column("спать"))]);
+//! assert!(matrix.get(0, column("кот")) > matrix.get(0, column("спать")));
+//! // With the `ndarray` feature, `matrix.to_dense()` is an `ndarray::Array2<f64>`.
 //! # Ok::<(), slovo::Error>(())
 //! ```
 //!
@@ -247,7 +247,7 @@
 //! noun phrases into their dictionary form with agreement. It wraps
 //! [`rumorph`](https://crates.io/crates/rumorph) and its OpenCorpora-based dictionary; lemma
 //! accuracy on the UD dev sets is 96.7 % (GSD) and 95.9 % (Taiga) word by word, 97.7 % and
-//! 96.8 % with `Morph::parse_sentence`'s context model (`examples/morph_score.rs`).
+//! 96.8 % with `Morph::parse_sentence`'s context model ([`examples/morph_score.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/morph_score.rs)).
 //!
 //! ```
 //! # #[cfg(feature = "morph")] {
@@ -296,6 +296,10 @@
 //!
 //! * `parallel` (default): `TfidfVectorizer::transform` spreads documents over rayon's
 //!   thread pool; results are identical to the sequential path.
+//! * `ndarray` (off): [`CsrMatrix::to_dense`](tfidf::CsrMatrix::to_dense), the matrix as a
+//!   dense `ndarray::Array2<f64>`.
+//! * `regex` (off): token patterns other than scikit-learn's default in
+//!   [`tfidf::FeatureAnalyzer`].
 //! * `morph` (off): `slovo::morph` — lemmas, parts of speech, grammemes, inflection, phrases in
 //!   dictionary form. Adds the `rumorph` crate (MIT) and its dictionary `rumorph-dict-ru`
 //!   (CC BY-SA 4.0, about 20 MB in the binary); needs Rust 1.88.
@@ -311,6 +315,7 @@ mod lang;
 pub mod morph;
 mod normalize;
 mod segment;
+mod span;
 mod terms;
 #[cfg(test)]
 mod test_text;
@@ -333,6 +338,7 @@ pub use segment::token::{CharOffsets, Token, TokenKind};
 #[doc(hidden)]
 pub use segment::tokenize::TokenizerPath;
 pub use segment::tokenize::{tokenize, Tokenizer, Tokens};
+pub use span::Span;
 pub use terms::{
     Analyzer, AnalyzerBuilder, AnalyzerConfig, Stemmer, StopWords, Term, TermForm, Terms,
 };

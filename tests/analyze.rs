@@ -192,7 +192,7 @@ mod lemmas {
         let terms: Vec<_> = analyzer.terms(text).collect();
         assert_eq!(terms[3].form, "партнерство"); // folded like the words: ё → е
         assert_eq!(terms[3].surface, "партнёрства");
-        assert_eq!(&text[terms[3].span.clone()], "партнёрства");
+        assert_eq!(&text[terms[3].span], "партнёрства");
         // Every term of the sample is a lemma of its word.
         let morph = slovo::Morph::new();
         for term in analyzer.terms(SAMPLE) {

@@ -1,8 +1,8 @@
 //! Replays the fuzz targets' seed corpora (`fuzz/seeds/<target>/`) through the same
-//! invariant checks the fuzzers run (`fuzz/src/checks.rs`), so every `cargo test` on
+//! invariant checks the fuzzers run (`tests/support/fuzz_checks.rs`), so every `cargo test` on
 //! stable Rust repeats them, along with the inputs that once failed.
 
-#[path = "../fuzz/src/checks.rs"]
+#[path = "support/fuzz_checks.rs"]
 pub(crate) mod checks;
 
 use std::fs;
@@ -34,46 +34,73 @@ fn replay(target: &str, check: fn(&[u8])) -> usize {
 
 #[test]
 fn tokenize_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("tokenize", checks::tokenize) >= 50);
 }
 
 #[test]
 fn tokenize_paths_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("tokenize_paths", checks::tokenize_paths) >= 50);
 }
 
 #[test]
 fn sentences_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("sentences", checks::sentences) >= 50);
 }
 
 #[test]
 fn normalize_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("normalize", checks::normalize) >= 50);
 }
 
 #[test]
 fn terms_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("terms", checks::terms) >= 50);
 }
 
 #[test]
 fn detect_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("detect", checks::detect) >= 50);
 }
 
 #[test]
 fn keywords_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("keywords", checks::keywords) >= 50);
 }
 
 #[test]
 fn decode_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("decode", checks::decode) >= 10);
 }
 
 #[test]
 fn model_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
     assert!(replay("model", checks::model) >= 2);
 }
 
@@ -88,6 +115,9 @@ const MODEL_DOCS: [&str; 4] = [
 /// change of the format or of the analyzer shows up here. `SLOVO_BLESS=1` rewrites them.
 #[test]
 fn saved_models_of_format_2_load() {
+    if crate::support::packaged() {
+        return;
+    }
     let dir = seeds_dir().join("model");
     let mut vectorizer = TfidfVectorizer::new(Default::default()).expect("default options");
     vectorizer.fit(&MODEL_DOCS).expect("fit");

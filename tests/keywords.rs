@@ -23,7 +23,7 @@ fn check_invariants(text: &str, k: usize, list: &[Keyword]) {
         let mut forms = Vec::new();
         for span in &kw.spans {
             let slice = text
-                .get(span.clone())
+                .get(span.range())
                 .unwrap_or_else(|| panic!("span {span:?} is not a char-boundary slice"));
             // The occurrence, stemmed word by word, is the keyword's stem key …
             let stems: Vec<String> = slice
@@ -173,7 +173,7 @@ proptest! {
         let list = slovo::keywords(&text, k);
         prop_assert!(list.len() <= k);
         for kw in &list {
-            prop_assert!(kw.spans.iter().all(|s| text.get(s.clone()).is_some()));
+            prop_assert!(kw.spans.iter().all(|s| text.get(s.range()).is_some()));
         }
     }
 }

@@ -17,14 +17,18 @@ struct Item {
     text: String,
 }
 
+/// The language-ID sample (not in the published crate: empty there, and the tests that need it
+/// return early).
 fn sample() -> &'static [Item] {
     static SAMPLE: OnceLock<Vec<Item>> = OnceLock::new();
     SAMPLE.get_or_init(parse_sample)
 }
 
 fn parse_sample() -> Vec<Item> {
-    include_str!("data/langid/sample.jsonl")
-        .split('\n')
+    let Some(text) = crate::support::fixture("tests/data/langid/sample.jsonl") else {
+        return Vec::new();
+    };
+    text.split('\n')
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
             let v: serde_json::Value = serde_json::from_str(line).expect("sample.jsonl line");
@@ -65,6 +69,9 @@ fn cyrillic_mean(table: &BTreeMap<(String, String), f64>, kind: &str) -> f64 {
 #[test]
 fn sample_has_every_language_and_kind() {
     let items = sample();
+    if items.is_empty() {
+        return;
+    }
     assert_eq!(items.len(), 13 * 3 * 40);
     let table = accuracy_table(items);
     assert_eq!(table.len(), 13 * 3);
@@ -75,6 +82,9 @@ fn cyrillic_accuracy_meets_the_bars() {
     // Full dev set: 99.5 / 95.1 / 82.3 (BENCHMARKS.md); this slice measures 99.7 / 94.1 /
     // 85.0. It is 40 items per language and kind, so the thresholds leave room for
     // sampling noise.
+    if sample().is_empty() {
+        return;
+    }
     let table = accuracy_table(sample());
     let (s, p, w) = (
         cyrillic_mean(&table, "sentences"),
@@ -93,6 +103,9 @@ fn cyrillic_accuracy_meets_the_bars() {
 #[test]
 fn russian_precision_on_sentences() {
     let items = sample();
+    if items.is_empty() {
+        return;
+    }
     let answered_ru: Vec<&Item> = items
         .iter()
         .filter(|it| it.kind == "sentences" && detect(&it.text).lang == Lang::Russian)
@@ -122,6 +135,9 @@ fn latin_script_text_is_never_russian() {
 #[test]
 fn reliable_word_pairs_are_accurate_and_common() {
     let items = sample();
+    if items.is_empty() {
+        return;
+    }
     let pairs: Vec<&Item> = items
         .iter()
         .filter(|it| it.kind == "word-pairs" && CYRILLIC.contains(&it.lang.as_str()))
@@ -178,7 +194,7 @@ fn kazakh_name_in_the_sample_is_a_kazakh_span() {
         .expect("spans cover the text");
     assert_eq!(span.lang, Lang::Kazakh);
     assert_eq!(span.span.start, start);
-    assert!(SAMPLE_DOC[span.span.clone()].starts_with("Ұлт ақпарат»"));
+    assert!(SAMPLE_DOC[span.span].starts_with("Ұлт ақпарат»"));
     // The rest of the document stays Russian: no other language claims a span.
     assert!(
         spans
@@ -200,7 +216,7 @@ fn sentences_in_two_languages_get_two_spans() {
     let spans = detect_spans(text);
     let langs: Vec<Lang> = spans.iter().map(|s| s.lang).collect();
     assert_eq!(langs, [Lang::Russian, Lang::Ukrainian]);
-    assert!(text[spans[1].span.clone()].starts_with("Сьогодні"));
+    assert!(text[spans[1].span].starts_with("Сьогодні"));
 }
 
 #[test]
@@ -268,7 +284,7 @@ fn check_spans(text: &str) {
     for s in &spans {
         assert!(s.span.start < s.span.end);
         assert!(
-            text.get(s.span.clone()).is_some(),
+            text.get(s.span.range()).is_some(),
             "span {:?} is not at char boundaries",
             s.span
         );
@@ -309,6 +325,9 @@ proptest! {
     #[test]
     fn mixed_sample_sentences_span_correctly(a in 0usize..40, b in 0usize..40, sep in "[ \n]|\\. ") {
         let items = sample();
+        if items.is_empty() {
+            return Ok(());
+        }
         let sentences: Vec<&str> = items.iter().filter(|it| it.kind == "sentences").map(|it| it.text.as_str()).collect();
         let text = format!("{}{sep}{}", sentences[a * 7 % sentences.len()], sentences[(b * 13 + 5) % sentences.len()]);
         check_spans(&text);

@@ -3,8 +3,15 @@
 use proptest::prelude::*;
 use slovo::Stemmer;
 
-const VOC: &str = include_str!("data/snowball_russian/voc.txt");
-const OUTPUT: &str = include_str!("data/snowball_russian/output.txt");
+use crate::support::fixture;
+
+/// Snowball's gold vocabulary and stems (not in the published crate: `None` there).
+fn gold() -> Option<(String, String)> {
+    Some((
+        fixture("tests/data/snowball_russian/voc.txt")?,
+        fixture("tests/data/snowball_russian/output.txt")?,
+    ))
+}
 
 /// Stems every gold word with `stemmer` (after `prepare`) and returns the mismatches.
 fn gold_mismatches(
@@ -12,7 +19,10 @@ fn gold_mismatches(
     prepare: impl Fn(&str) -> String,
 ) -> Vec<(String, String, String)> {
     let mut mismatches = Vec::new();
-    for (word, expected) in VOC.lines().zip(OUTPUT.lines()) {
+    let Some((voc, output)) = gold() else {
+        return mismatches;
+    };
+    for (word, expected) in voc.lines().zip(output.lines()) {
         let input = prepare(word);
         let got = stemmer.stem(&input);
         if got != expected {
@@ -24,9 +34,12 @@ fn gold_mismatches(
 
 #[test]
 fn gold_files_line_up() {
-    assert_eq!(VOC.lines().count(), 49_785);
-    assert_eq!(OUTPUT.lines().count(), 49_785);
-    assert_eq!(VOC.lines().filter(|w| w.contains('ё')).count(), 112);
+    let Some((voc, output)) = gold() else {
+        return;
+    };
+    assert_eq!(voc.lines().count(), 49_785);
+    assert_eq!(output.lines().count(), 49_785);
+    assert_eq!(voc.lines().filter(|w| w.contains('ё')).count(), 112);
 }
 
 #[test]
@@ -42,6 +55,9 @@ fn matches_snowball_on_all_gold_words() {
 
 #[test]
 fn matches_snowball_with_cache_hits_tiny_cache_and_no_cache() {
+    if gold().is_none() {
+        return;
+    }
     // Second pass over a warm cache: every answer comes from the cache.
     let mut warm = Stemmer::with_cache_capacity(100_000);
     gold_mismatches(&mut warm, str::to_owned);

@@ -19,11 +19,12 @@ impl<'a> SpanOffsets<'a> {
     }
 
     /// `(start, end)` of a byte span; spans asked for in text order cost linear time.
-    pub fn of(&mut self, span: &std::ops::Range<usize>) -> (usize, usize) {
+    pub fn of<S: Clone + Into<std::ops::Range<usize>>>(&mut self, span: &S) -> (usize, usize) {
+        let span: std::ops::Range<usize> = span.clone().into();
         if self.bytes {
             (span.start, span.end)
         } else {
-            self.chars.span(span.clone())
+            self.chars.span(span)
         }
     }
 }

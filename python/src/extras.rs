@@ -92,7 +92,7 @@ fn keywords_of(extractor: &KeywordExtractor, text: &str) -> Vec<PyKeyword> {
         .into_iter()
         .map(|k| {
             let mut cursor = CharOffsets::new(text);
-            let spans = k.spans.iter().map(|s| cursor.span(s.clone())).collect();
+            let spans = k.spans.iter().map(|s| cursor.span(*s)).collect();
             PyKeyword {
                 phrase: k.phrase,
                 stem_key: k.stem_key,

@@ -100,7 +100,7 @@ impl Background {
     /// Counts, for every stem the extractor would consider (with the default Russian stop
     /// words left out), how many of `documents` contain it.
     ///
-    /// This is how the built-in table is made (`examples/build_keyword_background.rs`);
+    /// This is how the built-in table is made ([`examples/build_keyword_background.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/build_keyword_background.rs));
     /// use it to weigh keywords against your own collection.
     ///
     /// ```

@@ -9,13 +9,13 @@
 //!    sentence it appears in (the title line is sentence 0), how many sentences it
 //!    spreads over, how often it is capitalised *inside* a sentence (names; a capital at
 //!    a sentence start says nothing), how often it is all caps (`ЕС`, `НАТО`), and how
-//!    often its ending marks a verb, adjective or adverb (`data/endings.txt`).
+//!    often its ending marks a verb, adjective or adverb ([`src/keywords/data/endings.txt`](https://github.com/slovo-nlp/slovo/blob/main/src/keywords/data/endings.txt)).
 //! 2. **Candidates.** Every stem, and every run of up to `max_phrase_len` words seen at
 //!    least twice without a break.
 //! 3. **Score.** A logistic regression over 25 features of those signals plus rarity
 //!    against a [`Background`] (document frequencies from public-domain prose, shipped in
 //!    `data/background.txt`), fitted on a gold set of Russian news and papers
-//!    (`scripts/fit_keyword_weights.py`). [`Keyword::score`] is its probability.
+//!    ([`scripts/fit_keyword_weights.py`](https://github.com/slovo-nlp/slovo/blob/main/scripts/fit_keyword_weights.py)). [`Keyword::score`] is its probability.
 //! 4. **Choose.** A phrase enters only if it outscores each of its words — or if one of its
 //!    words almost never occurs without it (`Дональд` → `Дональд Трамп`,
 //!    `US` → `US Open`), in which case the phrase takes that word's place. The best `k`
@@ -27,15 +27,14 @@
 //! `title + "\n" + text`, first 10 keywords, stem-sequence matching), the default
 //! extractor scores exact F1 24.2 and partial F1 34.2, against 18.6 / 28.8 for YAKE on
 //! single words (`yake-rust`) on the same documents; it is 11–21 times faster than
-//! `yake-rust` on 12–13 KB documents (`benches/keywords.rs`, recorded in
-//! `benches/results/keywords.md`). `examples/keywords_eval.rs` reproduces the F1 figures.
+//! `yake-rust` on 12–13 KB documents ([`benches/keywords.rs`](https://github.com/slovo-nlp/slovo/blob/main/benches/keywords.rs), recorded in
+//! [`benches/results/keywords.md`](https://github.com/slovo-nlp/slovo/blob/main/benches/results/keywords.md)). [`examples/keywords_eval.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/keywords_eval.rs) reproduces the F1 figures.
 
 mod background;
 mod rank;
 mod scan;
 
-use std::ops::Range;
-
+use crate::span::Span;
 use crate::terms::{Analyzer, StopWords};
 
 pub use background::Background;
@@ -46,7 +45,7 @@ pub use background::Background;
 /// let text = "Казахстан и ЕС обсудили сотрудничество. Казахстан ценит ЕС.";
 /// let kw = &slovo::keywords(text, 3)[0];
 /// for span in &kw.spans {
-///     assert!(!text[span.clone()].is_empty());
+///     assert!(!text[*span].is_empty());
 /// }
 /// assert!(kw.score > 0.0);
 ///
@@ -67,7 +66,7 @@ pub struct Keyword {
     /// [`KeywordExtractor`]). Higher is better.
     pub score: f64,
     /// Byte ranges of every occurrence of the phrase in the text, in text order.
-    pub spans: Vec<Range<usize>>,
+    pub spans: Vec<Span>,
 }
 
 /// Extracts the `k` best keywords of `text` with the default [`KeywordExtractor`].
@@ -224,7 +223,7 @@ impl KeywordExtractor {
     /// Sets one ranking parameter by name: `w0` … `w24` (feature weights), `absorb`,
     /// `ng_min`, `margin`. Unknown names are ignored. Only with the
     /// `keyword-tuning` feature, which exists to refit the ranking model
-    /// (`scripts/fit_keyword_weights.py`); not a stable API.
+    /// ([`scripts/fit_keyword_weights.py`](https://github.com/slovo-nlp/slovo/blob/main/scripts/fit_keyword_weights.py)); not a stable API.
     ///
     /// ```
     /// let ex = slovo::keywords::KeywordExtractor::new().tuning_set("absorb", 0.9);

@@ -1,17 +1,17 @@
 //! Scoring of words and phrases, and the choice of the final list.
 
 use foldhash::HashMap;
-use std::ops::Range;
 
 use super::background::Background;
 use super::scan::{Case, Scan, TermStats, LEAD_SENTENCES, NO_TERM};
 use super::Keyword;
+use crate::span::Span;
 
 /// Number of ranking features.
 pub(crate) const NF: usize = 25;
 
 /// Weights of the features, a logistic regression fitted on the even-numbered documents of
-/// the keyword dev set (see `examples/keywords_eval.rs`).
+/// the keyword dev set (see [`examples/keywords_eval.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/keywords_eval.rs)).
 const WEIGHTS: [f64; NF] = [
     -6.04613, 0.60295, 0.40147, 0.38572, -0.11040, -0.23245, 1.05142, 0.19383, 0.48504, -1.79390,
     -1.64799, -1.91313, 3.85830, -0.12808, -2.12614, -0.47515, 0.43248, 0.35591, 0.14805, 0.92734,
@@ -342,13 +342,13 @@ pub(crate) fn rank(
 pub(crate) fn materialize(text: &str, scan: &Scan, terms: &[u32], score: f64) -> Keyword {
     let words = &scan.words;
     let n = terms.len();
-    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
     let mut i = 0;
     while i + n <= words.len() {
         let matches =
             (0..n).all(|j| words[i + j].term == terms[j] && (j == 0 || !words[i + j].break_before));
         if matches {
-            spans.push(words[i].span.start..words[i + n - 1].span.end);
+            spans.push(Span::new(words[i].span.start, words[i + n - 1].span.end));
             i += n;
         } else {
             i += 1;
@@ -356,7 +356,7 @@ pub(crate) fn materialize(text: &str, scan: &Scan, terms: &[u32], score: f64) ->
     }
     let mut forms: HashMap<&str, (u32, usize)> = HashMap::default();
     for (order, span) in spans.iter().enumerate() {
-        let form = text.get(span.clone()).unwrap_or("");
+        let form = text.get(span.range()).unwrap_or("");
         forms.entry(form).or_insert((0, order)).0 += 1;
     }
     let phrase = forms

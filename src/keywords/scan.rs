@@ -186,7 +186,7 @@ impl Scan {
             }
             let prev_no_term = scan.words.last().is_some_and(|w| w.term == NO_TERM);
             scan.words.push(Word {
-                span: token.span,
+                span: token.span.range(),
                 term,
                 sentence,
                 case,

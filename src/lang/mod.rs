@@ -3,13 +3,13 @@
 //!
 //! Cyrillic text is scored by slovo's own character n-gram model for Russian,
 //! Ukrainian, Belarusian, Bulgarian, Macedonian, Serbian, Kazakh and Mongolian (built
-//! from lingua's Apache-2.0 models by `scripts/lang-model`; see `NOTICE.md` next to the
+//! from lingua's Apache-2.0 models by [`scripts/lang-model`](https://github.com/slovo-nlp/slovo/tree/main/scripts/lang-model); see [`src/lang/NOTICE.md`](https://github.com/slovo-nlp/slovo/blob/main/src/lang/NOTICE.md), next to the
 //! model). Text in any other script goes to [`whatlang`], whose verdict is passed
 //! through. Letters that only some languages use (`і ї є ґ ў ә ғ қ ң ө ұ ү һ ђ ћ ѓ ќ ѕ
 //! ј љ њ џ` …) weigh heavily because a language whose alphabet lacks them gives them a
 //! very low probability. Each word also brings lexical evidence: whether it is in the word
 //! lists of the eight languages (a hashed membership table built by
-//! `scripts/lang-lexicon` from hunspell dictionaries and frequency lists; see `NOTICE.md`),
+//! [`scripts/lang-lexicon`](https://github.com/slovo-nlp/slovo/tree/main/scripts/lang-lexicon) from hunspell dictionaries and frequency lists; see that `NOTICE.md`),
 //! which is what tells `работа` from `работата` and `данас` from `денес` when a text is a
 //! word or two long.
 //!
@@ -29,8 +29,9 @@ mod lexicon;
 mod model;
 mod spans;
 
-use std::ops::Range;
 use std::sync::OnceLock;
+
+use crate::span::Span;
 
 pub use codes::{Lang, Script};
 use model::{cyrillic_letter_byte, Model, Scores, MODEL_LANGS, N};
@@ -113,7 +114,7 @@ pub struct LangSpan {
     /// Confidence in `lang`, in `[0, 1]`.
     pub confidence: f64,
     /// Byte range into the text given to [`detect_spans`].
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 /// A language detector, optionally restricted to an allow-list of languages.
@@ -360,7 +361,7 @@ pub fn detect(text: &str) -> Detection {
 /// let text = "Об этом сообщает «Ұлт ақпарат». Встреча прошла в Брюсселе.";
 /// let spans = detect_spans(text);
 /// let kazakh = spans.iter().find(|s| s.lang == Lang::Kazakh).unwrap();
-/// assert!(text[kazakh.span.clone()].starts_with("Ұлт ақпарат"));
+/// assert!(text[kazakh.span].starts_with("Ұлт ақпарат"));
 /// assert_eq!(spans[0].lang, Lang::Russian);
 /// ```
 pub fn detect_spans(text: &str) -> Vec<LangSpan> {

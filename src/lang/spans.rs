@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::model::{cyrillic_letter_byte, Model, Scores, MODEL_LANGS, N};
 use super::{Detection, Detector, Lang, LangSpan, Script};
+use crate::span::Span;
 
 /// Log-likelihood lead (nats) another language needs over the document's language to
 /// claim a whole sentence.
@@ -278,7 +279,7 @@ fn build_spans(
                     lang,
                     script,
                     confidence: 0.0,
-                    span: begin..text.len(),
+                    span: Span::new(begin, text.len()),
                 });
                 sums.push((word.scores, confidence * weight, weight));
             }
@@ -296,7 +297,7 @@ fn build_spans(
             lang: doc.lang,
             script: doc.script,
             confidence: doc.confidence,
-            span: 0..text.len(),
+            span: Span::new(0, text.len()),
         });
     }
     spans

@@ -43,14 +43,14 @@
 //! analyses of each word of a sentence with rumorph's context model (a small BiLSTM): `книги`
 //! in `Я читаю книги` is accusative, alone it is genitive. On the UD dev sets the context
 //! raises lemma accuracy by about one point and part-of-speech accuracy by one to two
-//! (`examples/morph_score.rs`).
+//! ([`examples/morph_score.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/morph_score.rs)).
 //!
 //! # Speed and memory
 //!
 //! The dictionary is an `fst` automaton compiled into the binary (about 20 MB, paged in by the
 //! operating system as it is used): loading checks it once per process (`Morph::new` shares
 //! one copy). [`Morph::lemma`] is memoized per thread, as the stemmer is, so running text is
-//! lemmatized mostly by lookup. `benches/results/morph.md` has the figures.
+//! lemmatized mostly by lookup. [`benches/results/morph.md`](https://github.com/slovo-nlp/slovo/blob/main/benches/results/morph.md) has the figures.
 
 pub(crate) mod cache;
 mod phrase;

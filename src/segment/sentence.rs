@@ -31,19 +31,19 @@
 //! tokens is ever looked at again; the text itself is scanned once, by the tokenizer.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::segment::abbrev::is_abbreviation;
 use crate::segment::token::{Token, TokenKind};
 use crate::segment::tokenize::{is_separator, tokenize};
 use crate::segment::wordlist::EmbeddedList;
+use crate::span::Span;
 
 /// One sentence: a slice of the input text and its byte span.
 ///
 /// Sentences are trimmed of surrounding white space (and of the zero-width separators
 /// tokens never contain: ZWSP, word joiner, BOM); `span` is a byte range into the text
-/// that was split, so `&text[sentence.span.clone()] == sentence.text` always holds.
+/// that was split, so `&text[sentence.span] == sentence.text` always holds.
 ///
 /// # Example
 ///
@@ -51,14 +51,14 @@ use crate::segment::wordlist::EmbeddedList;
 /// let text = "Привет! Как дела?";
 /// let first = slovo::sentences(text).next().unwrap();
 /// assert_eq!(first.text, "Привет!");
-/// assert_eq!(&text[first.span.clone()], first.text);
+/// assert_eq!(&text[first.span], first.text);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Sentence<'a> {
     /// The sentence's text, borrowed from the input.
     pub text: &'a str,
     /// Byte offsets of the sentence in the input.
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 impl Sentence<'_> {
@@ -295,7 +295,7 @@ impl<'a> Sentences<'a> {
         self.title_quote = TitleQuote::None;
         Sentence {
             text: trimmed,
-            span: start..end,
+            span: Span::new(start, end),
         }
     }
 
@@ -313,7 +313,7 @@ impl<'a> Sentences<'a> {
         self.pos = self.text.len();
         Some(Sentence {
             text: trimmed,
-            span: start..end,
+            span: Span::new(start, end),
         })
     }
 

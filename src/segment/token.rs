@@ -5,11 +5,12 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use crate::error::{Error, Result};
+use crate::span::Span;
 
 /// One token: a slice of the input text, where it is, and what it is.
 ///
 /// `span` is a byte range into the text that was tokenized, so
-/// `&text[token.span.clone()] == token.text` always holds.
+/// `&text[token.span] == token.text` always holds.
 ///
 /// # Example
 ///
@@ -20,14 +21,14 @@ use crate::error::{Error, Result};
 /// let first = tokenize(text).next().unwrap();
 /// assert_eq!(first.text, "Привет");
 /// assert_eq!(first.kind, TokenKind::Word);
-/// assert_eq!(&text[first.span.clone()], first.text);
+/// assert_eq!(&text[first.span], first.text);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Token<'a> {
     /// The token's text, borrowed from the input.
     pub text: &'a str,
     /// Byte offsets of the token in the input.
-    pub span: Range<usize>,
+    pub span: Span,
     /// What kind of token this is.
     pub kind: TokenKind,
 }
@@ -227,7 +228,8 @@ impl<'a> CharOffsets<'a> {
     ///     slovo::tokenize(text).map(|t| offsets.span(t.span)).collect();
     /// assert_eq!(spans, [(0, 2), (3, 4), (5, 9)]);
     /// ```
-    pub fn span(&mut self, span: Range<usize>) -> (usize, usize) {
+    pub fn span(&mut self, span: impl Into<Range<usize>>) -> (usize, usize) {
+        let span = span.into();
         (self.at(span.start), self.at(span.end))
     }
 }

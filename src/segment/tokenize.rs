@@ -24,7 +24,7 @@
 //! `hyphen_particles.txt`, `indefinite_pronoun_stems.txt`, `numerals.txt`.
 //!
 //! The choices where the SynTagRus and OpenCorpora gold tokenizations disagree (measured
-//! with `examples/segmentation_score.rs` on the razdel-format dev files): SynTagRus keeps
+//! with [`examples/segmentation_score.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/segmentation_score.rs) on the razdel-format dev files): SynTagRus keeps
 //! the period on abbreviations and initials, OpenCorpora never does; by default the
 //! period stays with an initial that begins a name and is a token of its own elsewhere
 //! ([`Tokenizer::abbreviation_periods`] switches to the SynTagRus style).
@@ -38,6 +38,7 @@ use crate::segment::blocks::{WindowTokens, Windows};
 use crate::segment::simd::Classifier;
 use crate::segment::token::{Token, TokenKind};
 use crate::segment::wordlist::EmbeddedList;
+use crate::span::Span;
 
 /// Splits `text` into tokens with the default rules ([`Tokenizer::new`]).
 ///
@@ -1210,7 +1211,7 @@ fn make_token(text: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_
     debug_assert!(start < end);
     Token {
         text: &text[start..end],
-        span: start..end,
+        span: Span::new(start, end),
         kind,
     }
 }
@@ -1314,7 +1315,7 @@ mod tests {
 
     /// Every path this CPU runs gives the scalar path's tokens. Small, so that it also runs
     /// under Miri (`cargo +nightly miri test --lib paths_`); the differential tests on large
-    /// inputs are in `tests/tokens.rs`.
+    /// inputs are in [`tests/tokens.rs`](https://github.com/slovo-nlp/slovo/blob/main/tests/tokens.rs).
     #[test]
     fn paths_give_the_scalar_tokens() {
         let long = "Кто-то в 19:30 написал на info@example.ru: «Смотри www.example.ru!» 👍🏽 \

@@ -18,7 +18,6 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
-use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -30,6 +29,7 @@ use crate::morph::{cache::Lemmatizer, Morph, Pos};
 use crate::normalize::{normalize, NormalizeOptions};
 use crate::segment::token::{Token, TokenKind};
 use crate::segment::tokenize::{tokenize, Tokens};
+use crate::span::Span;
 use crate::terms::memo::{with_thread_memo, Key, Lookup, TermMemo};
 use crate::terms::stem::Stemmer;
 use crate::terms::stopwords::StopWords;
@@ -45,7 +45,7 @@ use crate::terms::stopwords::StopWords;
 /// let terms: Vec<slovo::Term> = analyzer.terms(text).collect();
 /// assert_eq!(terms[1].form, "партнер");
 /// assert_eq!(terms[1].surface, "партнёры");
-/// assert_eq!(&text[terms[1].span.clone()], "партнёры");
+/// assert_eq!(&text[terms[1].span], "партнёры");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -56,7 +56,7 @@ pub struct Term<'a> {
     /// The token's text as it stands in the input.
     pub surface: &'a str,
     /// Byte offsets of `surface` in the input.
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 impl<'a> Term<'a> {
@@ -704,7 +704,7 @@ fn memo_term<'a, F>(
     F: FnMut(&str, Token<'a>),
 {
     // A form seen before: one look-up in the thread's memo.
-    let span = token.span.clone();
+    let span = token.span;
     let Some(key) = Key::at(text.as_bytes(), span.start, span.len(), token.kind) else {
         analyze_token(config, token, stages, f);
         return;

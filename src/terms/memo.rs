@@ -272,14 +272,14 @@ mod tests {
     }
 
     /// What `for_each_term` gives, through the memo.
-    fn memoized(analyzer: &Analyzer, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    fn memoized(analyzer: &Analyzer, text: &str) -> Vec<(String, crate::span::Span)> {
         let mut out = Vec::new();
         analyzer.for_each_term(text, |term, token| out.push((term.to_owned(), token.span)));
         out
     }
 
     /// The pipeline token by token, without the memo.
-    fn direct(analyzer: &Analyzer, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    fn direct(analyzer: &Analyzer, text: &str) -> Vec<(String, crate::span::Span)> {
         analyzer
             .tokens(text)
             .filter_map(|token| Some((analyzer.token_term(token.clone())?, token.span)))

@@ -1,6 +1,6 @@
 //! Stop words: an embedded Russian list that users can extend or replace.
 //!
-//! The Russian list is spaCy's (MIT), corrected and folded by `scripts/gen_stopwords.py`
+//! The Russian list is spaCy's (MIT), corrected and folded by [`scripts/gen_stopwords.py`](https://github.com/slovo-nlp/slovo/blob/main/scripts/gen_stopwords.py)
 //! into `src/terms/data/stopwords_ru.txt`; that file's header names the source, its checksum,
 //! every change and the licence.
 
@@ -15,7 +15,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 use crate::error::Result;
 use crate::normalize::fold;
 
-/// The generated Russian list (see `scripts/gen_stopwords.py`).
+/// The generated Russian list (see [`scripts/gen_stopwords.py`](https://github.com/slovo-nlp/slovo/blob/main/scripts/gen_stopwords.py)).
 const RUSSIAN: &str = include_str!("data/stopwords_ru.txt");
 
 type WordSet = HashSet<Box<str>, foldhash::fast::RandomState>;

@@ -69,7 +69,7 @@ pub fn tokenize(data: &[u8]) {
             token.span.start >= covered,
             "token {token:?} overlaps the previous one"
         );
-        assert_eq!(text.get(token.span.clone()), Some(token.text), "{token:?}");
+        assert_eq!(text.get(token.span.range()), Some(token.text), "{token:?}");
         let gap = &text[covered..token.span.start];
         assert!(
             gap.chars().all(is_separator),
@@ -131,7 +131,7 @@ pub fn sentences(data: &[u8]) {
     let sentences: Vec<slovo::Sentence<'_>> = slovo::sentences(&text).collect();
     check_spans(
         &text,
-        sentences.iter().map(|s| (s.span.clone(), Some(s.text))),
+        sentences.iter().map(|s| (s.span.range(), Some(s.text))),
     );
     let mut covered = 0;
     for s in &sentences {
@@ -220,16 +220,16 @@ pub fn terms(data: &[u8]) {
     let terms: Vec<slovo::Term> = analyzer.terms(&text).collect();
     check_spans(
         &text,
-        terms.iter().map(|t| (t.span.clone(), Some(t.surface))),
+        terms.iter().map(|t| (t.span.range(), Some(t.surface))),
     );
     assert!(terms.iter().all(|t| !t.form.is_empty()), "empty term");
     let mut streamed = Vec::new();
     analyzer.for_each_term(&text, |stem, token| {
-        streamed.push((stem.to_owned(), token.span))
+        streamed.push((stem.to_owned(), token.span.range()))
     });
     let collected: Vec<(String, Range<usize>)> = terms
         .into_iter()
-        .map(|t| (t.form.into_owned(), t.span))
+        .map(|t| (t.form.into_owned(), t.span.range()))
         .collect();
     assert_eq!(streamed, collected, "for_each_term and terms disagree");
 }
@@ -259,7 +259,7 @@ pub fn detect(data: &[u8]) {
     } else {
         restricted.detect_spans(&text)
     };
-    check_spans(&text, spans.iter().map(|s| (s.span.clone(), None)));
+    check_spans(&text, spans.iter().map(|s| (s.span.range(), None)));
     for s in &spans {
         assert!(!s.span.is_empty(), "empty span {s:?}");
         assert!((0.0..=1.0).contains(&s.confidence), "{s:?}");
@@ -290,7 +290,7 @@ pub fn keywords(data: &[u8]) {
             !kw.phrase.trim().is_empty() && !kw.spans.is_empty(),
             "{kw:?}"
         );
-        check_spans(&text, kw.spans.iter().map(|s| (s.clone(), None)));
+        check_spans(&text, kw.spans.iter().map(|s| (s.range(), None)));
         let words: Vec<&str> = kw.phrase.split_whitespace().collect();
         assert!(
             kw.spans
