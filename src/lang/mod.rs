@@ -9,8 +9,8 @@
 //! ј љ њ џ` …) weigh heavily because a language whose alphabet lacks them gives them a
 //! very low probability. Each word also brings lexical evidence: whether it is in the word
 //! lists of the eight languages (a hashed membership table built by
-//! [`scripts/lang-lexicon`](https://github.com/slovo-nlp/slovo/tree/main/scripts/lang-lexicon) from hunspell dictionaries and frequency lists; see that `NOTICE.md`),
-//! which is what tells `работа` from `работата` and `данас` from `денес` when a text is a
+//! `scripts/lang-lexicon` from Tesseract OCR's Apache-2.0 word lists; see `NOTICE.md`),
+//! which is what tells `работа` from `работата` and `денес` from `днес` when a text is a
 //! word or two long.
 //!
 //! ```
