@@ -307,6 +307,28 @@ pub fn model(data: &[u8]) {
         let again = TfidfVectorizer::from_bytes(&model.to_bytes()).expect("re-saved model loads");
         assert_eq!(again.vocabulary(), model.vocabulary());
         assert_eq!(again.idf(), model.idf());
+        // Cost: whatever `ngram_range` the bytes hold, transform forms n-grams no longer
+        // than the longest vocabulary entry, so its work per input term is bounded by
+        // the model's size, not by a number written in it.
+        let limit = model.transform_ngram_limit();
+        let longest = (model.vocabulary().into_iter().flat_map(|v| v.iter()))
+            .map(|t| t.matches(' ').count() + 1)
+            .max()
+            .unwrap_or(1);
+        assert!(limit <= longest.max(1), "{limit} > {longest}");
+        assert!(
+            limit <= data.len(),
+            "an n-gram limit {limit} above the model's size"
+        );
+        let long = "кот пёс дом ".repeat(2000);
+        let started = std::time::Instant::now();
+        let _ = model.transform(&[long.as_str()]);
+        // A generous wall-clock budget per input byte (24 KB here): 1 s ≈ 40 µs/byte.
+        assert!(
+            started.elapsed().as_secs_f64() < 1.0,
+            "transform took {:?}",
+            started.elapsed()
+        );
         let docs = ["Кот спит на окне.", "", "кот и пёс, пёс и кот"];
         if let Ok(matrix) = model.transform(&docs) {
             assert_eq!(matrix.n_rows(), docs.len());
