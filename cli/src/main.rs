@@ -13,6 +13,7 @@ mod error;
 mod input;
 mod offsets;
 mod output;
+mod save;
 
 /// Russian text analysis: tokens, sentences, terms, stems, language, keywords, TF-IDF.
 ///

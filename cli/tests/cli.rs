@@ -757,3 +757,31 @@ fn unwritable_model_path_is_named() {
     );
     assert_error(&out, &["cannot write no/such/dir/m.model", "No such file"]);
 }
+
+/// A save that cannot complete (here: the model's directory is read-only) leaves the
+/// previous model byte-identical: the model is written to a temporary file and renamed.
+#[test]
+fn a_failed_save_leaves_the_previous_model() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("readonly-models");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("m.model");
+    let model_arg = model.to_str().unwrap();
+    let fitted = slovo(&["tfidf", "fit", "--out", model_arg], "кот спит".as_bytes());
+    assert!(fitted.status.success());
+    let before = std::fs::read(&model).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(dir.join("probe"), b"").is_ok() {
+        eprintln!("skipped: this user can write into a read-only directory");
+    } else {
+        let out = slovo(
+            &["tfidf", "fit", "--out", model_arg],
+            "пёс лает на кота".as_bytes(),
+        );
+        assert_error(&out, &["cannot write", model_arg]);
+        assert_eq!(std::fs::read(&model).unwrap(), before);
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -120,7 +120,7 @@ fn fit(args: FitArgs, out: &mut Output) -> Result<(), CliError> {
     progress.say(format_args!("fitting on {} documents…", docs.len()));
     vectorizer.fit(&docs)?;
     let n_features = vectorizer.vocabulary().map_or(0, |v| v.len());
-    std::fs::write(&args.out, vectorizer.to_bytes()).map_err(|e| CliError::Write {
+    crate::save::write_atomic(&args.out, &vectorizer.to_bytes()).map_err(|e| CliError::Write {
         path: args.out.clone(),
         source: e,
     })?;
