@@ -10,6 +10,7 @@ use clap::Parser;
 
 mod commands;
 mod error;
+mod fields;
 mod input;
 mod offsets;
 mod output;

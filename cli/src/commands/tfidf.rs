@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use slovo::tfidf::{DfBound, Norm, TfidfConfig, TfidfVectorizer};
 
 use crate::error::CliError;
@@ -169,7 +169,7 @@ fn load_model(path: &Path) -> Result<TfidfVectorizer, CliError> {
 #[derive(serde::Serialize)]
 struct Row<'a> {
     #[serde(flatten)]
-    fields: &'a Map<String, Value>,
+    fields: &'a crate::fields::Fields,
     indices: &'a [u32],
     values: &'a [f64],
 }
