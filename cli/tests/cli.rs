@@ -844,3 +844,18 @@ fn jsonl_lone_surrogates_fail_by_line_or_are_replaced_with_lossy() {
         stderr(&out)
     );
 }
+
+/// A line too long for the memory there is (`/dev/zero` has no newline) ends the run
+/// with one line and exit 2, not an abort (exit 134).
+#[test]
+fn out_of_memory_reading_a_line_is_a_one_line_error() {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 100000 && exec '{}' tokenize --per-line /dev/zero",
+            env!("CARGO_BIN_EXE_slovo")
+        ))
+        .output()
+        .expect("run sh");
+    assert_error(&out, &["/dev/zero", "out of memory"]);
+}
