@@ -96,6 +96,9 @@ pub struct TfidfVectorizer {
     /// `partial_fit` was called after the last `finalize`.
     pub(super) pending: bool,
     pub(super) parallel: bool,
+    /// Loaded from bytes of a model fitted with a custom analyzer, which the bytes cannot
+    /// hold: text cannot be transformed until [`set_analyzer`](Self::set_analyzer).
+    pub(super) missing_analyzer: bool,
 }
 
 impl TfidfVectorizer {
@@ -156,6 +159,7 @@ impl TfidfVectorizer {
             fitted: None,
             pending: false,
             parallel: cfg!(feature = "parallel"),
+            missing_analyzer: false,
         })
     }
 
@@ -174,6 +178,7 @@ impl TfidfVectorizer {
     /// ```
     pub fn set_analyzer(&mut self, analyzer: impl TermAnalyzer + 'static) {
         self.pipeline.analyzer = Arc::new(analyzer);
+        self.missing_analyzer = false;
     }
 
     /// Chooses whether documents are spread over rayon's thread pool (default: on with the
@@ -420,7 +425,9 @@ impl TfidfVectorizer {
     ///
     /// # Errors
     ///
-    /// [`Error::NotFitted`] before the first fit, or after `partial_fit` without `finalize`.
+    /// [`Error::NotFitted`] before the first fit, after `partial_fit` without `finalize`,
+    /// or for a model loaded from bytes that was fitted with a custom analyzer (until
+    /// [`set_analyzer`](Self::set_analyzer)).
     ///
     /// ```
     /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
@@ -431,6 +438,13 @@ impl TfidfVectorizer {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn transform<S: AsRef<str> + Sync>(&self, docs: &[S]) -> Result<CsrMatrix> {
+        if self.missing_analyzer {
+            return Err(Error::NotFitted {
+                reason: "the model was fitted with a custom analyzer, which a saved model \
+                         cannot hold; call set_analyzer with it before transforming text"
+                    .into(),
+            });
+        }
         self.transform_docs(&TextDocs(docs))
     }
 
@@ -672,6 +686,24 @@ mod tests {
     /// A model whose `ngram_range` is `(1, 10⁹)` but whose vocabulary holds one word:
     /// transforming 3,000 words forms 3,000 n-grams, not the 4.5 million a literal reading
     /// of the range asks for (cubic time in the document), also after a save and load.
+    #[test]
+    fn a_loaded_model_of_a_custom_analyzer_needs_it_again() {
+        let mut vectorizer = TfidfVectorizer::new(TfidfConfig::default()).unwrap();
+        let split = |text: &str| -> Vec<String> { text.split('|').map(str::to_owned).collect() };
+        vectorizer.set_analyzer(split);
+        vectorizer.fit(&["кот|пёс", "дом"]).unwrap();
+        let mut loaded = TfidfVectorizer::from_bytes(&vectorizer.to_bytes()).unwrap();
+        let err = loaded.transform(&["кот|дом"]).unwrap_err();
+        assert!(matches!(err, Error::NotFitted { .. }), "{err}");
+        // Terms need no analyzer; with the analyzer back, text gives the original rows.
+        assert_eq!(loaded.transform_terms(&[["кот"]]).unwrap().nnz(), 1);
+        loaded.set_analyzer(split);
+        assert_eq!(
+            loaded.transform(&["кот|дом"]).unwrap(),
+            vectorizer.transform(&["кот|дом"]).unwrap()
+        );
+    }
+
     #[test]
     fn transform_work_is_bounded_by_the_vocabulary_not_the_ngram_range() {
         use super::super::pipeline::GRAMS_FORMED;
