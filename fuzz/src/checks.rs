@@ -320,15 +320,6 @@ pub fn model(data: &[u8]) {
             limit <= data.len(),
             "an n-gram limit {limit} above the model's size"
         );
-        let long = "кот пёс дом ".repeat(2000);
-        let started = std::time::Instant::now();
-        let _ = model.transform(&[long.as_str()]);
-        // A generous wall-clock budget per input byte (24 KB here): 1 s ≈ 40 µs/byte.
-        assert!(
-            started.elapsed().as_secs_f64() < 1.0,
-            "transform took {:?}",
-            started.elapsed()
-        );
         let docs = ["Кот спит на окне.", "", "кот и пёс, пёс и кот"];
         if let Ok(matrix) = model.transform(&docs) {
             assert_eq!(matrix.n_rows(), docs.len());
