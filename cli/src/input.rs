@@ -5,9 +5,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
-use serde_json::{Map, Value};
-
 use crate::error::CliError;
+use crate::fields::{parse_json_line, Fields};
 
 /// The sample document built into the binary, so `slovo analyze` works from anywhere.
 pub const SAMPLE_TEXT: &str = include_str!("../../examples/data/kazinform_eu_ru.txt");
@@ -121,7 +120,7 @@ pub struct Document {
     /// The text.
     pub text: String,
     /// With `--jsonl`, the line's other fields, in their order; otherwise empty.
-    pub fields: Map<String, Value>,
+    pub fields: Fields,
     /// The input's name.
     pub source: String,
     /// With `--per-line` or `--jsonl`, the 1-based line number.
@@ -145,7 +144,7 @@ pub fn for_each_document(
             let decoded = read_whole(source, &options)?;
             each(Document {
                 text: decoded.text,
-                fields: Map::new(),
+                fields: Fields::new(),
                 source: name.clone(),
                 line: None,
             })?;
@@ -159,6 +158,7 @@ pub fn for_each_document(
         }
         let mut lines = lines(source, &options)?;
         let mut number = 0u64;
+        let mut surrogates = 0usize;
         for line in lines.by_ref() {
             let line = line?;
             number += 1;
@@ -166,11 +166,12 @@ pub fn for_each_document(
                 if line.trim().is_empty() {
                     continue;
                 }
-                let (text, fields) = parse_json_line(&line).map_err(|message| CliError::Line {
-                    source: name.clone(),
-                    line: number,
-                    message,
-                })?;
+                let (text, fields) = parse_json_line(&line, options.lossy, &mut surrogates)
+                    .map_err(|message| CliError::Line {
+                        source: name.clone(),
+                        line: number,
+                        message,
+                    })?;
                 Document {
                     text,
                     fields,
@@ -180,7 +181,7 @@ pub fn for_each_document(
             } else {
                 Document {
                     text: line,
-                    fields: Map::new(),
+                    fields: Fields::new(),
                     source: name.clone(),
                     line: Some(number),
                 }
@@ -188,6 +189,13 @@ pub fn for_each_document(
             each(document)?;
         }
         note_decoding(&name, lines.detected(), options.lossy, lines.replacements());
+        if surrogates > 0 {
+            let noun = if surrogates == 1 { "escape" } else { "escapes" };
+            let _ = writeln!(
+                io::stderr().lock(),
+                "slovo: {name}: {surrogates} lone surrogate {noun} in \"text\" replaced with U+FFFD"
+            );
+        }
     }
     Ok(())
 }
@@ -284,24 +292,4 @@ fn io_error(source: &Source, error: io::Error) -> CliError {
         path: Path::new(&source.name()).to_path_buf(),
         source: error,
     })
-}
-
-/// Splits a JSON Lines object into its `text` and the other fields.
-fn parse_json_line(line: &str) -> Result<(String, Map<String, Value>), String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| {
-        let message = e.to_string();
-        // serde_json ends its messages with "at line 1 column N"; only the column helps.
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m);
-        format!("invalid JSON at column {}: {message}", e.column())
-    })?;
-    let Value::Object(mut fields) = value else {
-        return Err("expected a JSON object with a \"text\" field".to_owned());
-    };
-    match fields.shift_remove("text") {
-        Some(Value::String(text)) => Ok((text, fields)),
-        Some(_) => Err("the \"text\" field is not a string".to_owned()),
-        None => Err("no \"text\" field".to_owned()),
-    }
 }

@@ -10,9 +10,11 @@ use clap::Parser;
 
 mod commands;
 mod error;
+mod fields;
 mod input;
 mod offsets;
 mod output;
+mod save;
 
 /// Russian text analysis: tokens, sentences, terms, stems, language, keywords, TF-IDF.
 ///

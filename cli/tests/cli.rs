@@ -138,9 +138,9 @@ fn jsonl_copies_other_fields_in_order_and_skips_blank_lines() {
     let out = slovo(&["tokenize", "--jsonl"], input.as_bytes());
     let lines: Vec<&str> = stdout(&out).lines().collect();
     assert_eq!(lines.len(), 2);
-    // Field order is kept, "text" is dropped, "tokens" comes last.
+    // Field order is kept, values byte for byte, "text" is dropped, "tokens" comes last.
     assert!(
-        lines[0].starts_with(r#"{"id":"a1","meta":{"n":1},"lang":"ru","tokens":["#),
+        lines[0].starts_with(r#"{"id":"a1","meta":{"n": 1},"lang":"ru","tokens":["#),
         "{}",
         lines[0]
     );
@@ -870,4 +870,106 @@ fn morph_reports_bad_conllu_with_its_line() {
         &["line 1", "bad ID"],
     );
     assert_error(&slovo(&["morph"], CONLLU.as_bytes()), &["--conllu"]);
+}
+
+/// A save that cannot complete (here: the model's directory is read-only) leaves the
+/// previous model byte-identical: the model is written to a temporary file and renamed.
+#[test]
+fn a_failed_save_leaves_the_previous_model() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("readonly-models");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("m.model");
+    let model_arg = model.to_str().unwrap();
+    let fitted = slovo(&["tfidf", "fit", "--out", model_arg], "кот спит".as_bytes());
+    assert!(fitted.status.success());
+    let before = std::fs::read(&model).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(dir.join("probe"), b"").is_ok() {
+        eprintln!("skipped: this user can write into a read-only directory");
+    } else {
+        let out = slovo(
+            &["tfidf", "fit", "--out", model_arg],
+            "пёс лает на кота".as_bytes(),
+        );
+        assert_error(&out, &["cannot write", model_arg]);
+        assert_eq!(std::fs::read(&model).unwrap(), before);
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every field but "text" is copied byte for byte: big integers, huge exponents, escapes,
+/// spacing; in every command that copies fields.
+#[test]
+fn jsonl_fields_pass_through_byte_for_byte() {
+    let fields = r#""id":123456789012345678901234567890,"x":1e999999,"s":"\u00e9\/\ud800","m":{"k": [1.50, -0.0]}"#;
+    let input = format!("{{{fields},\"text\":\"кот\"}}\n");
+    for command in [
+        &["tokenize"][..],
+        &["sentences"],
+        &["terms"],
+        &["detect"],
+        &["keywords"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--jsonl");
+        let out = slovo(&args, input.as_bytes());
+        assert!(
+            out.status.success(),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let line = stdout(&out);
+        assert!(
+            line.starts_with(&format!("{{{fields},")),
+            "{command:?}: {line}"
+        );
+    }
+    let model = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("passthrough.model");
+    let model = model.to_str().unwrap();
+    assert!(slovo(&["tfidf", "fit", "--out", model], "кот".as_bytes())
+        .status
+        .success());
+    let out = slovo(&["tfidf", "transform", model, "--jsonl"], input.as_bytes());
+    assert!(
+        stdout(&out).starts_with(&format!("{{{fields},")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// A lone surrogate escape in "text" (Python's `json.dumps` writes them) fails the run
+/// naming the line, or with --lossy becomes U+FFFD and is counted on standard error.
+#[test]
+fn jsonl_lone_surrogates_fail_by_line_or_are_replaced_with_lossy() {
+    let input = "{\"text\":\"ok\"}\n{\"id\":7,\"text\":\"a\\ud800b\"}\n";
+    assert_error(
+        &slovo(&["tokenize", "--jsonl"], input.as_bytes()),
+        &["<stdin>: line 2", "lone surrogate", "--lossy"],
+    );
+    let out = slovo(&["tokenize", "--jsonl", "--lossy"], input.as_bytes());
+    let docs = json_lines(&out);
+    assert_eq!(docs[1]["tokens"][1]["text"], "\u{FFFD}");
+    assert!(
+        stderr(&out).contains("1 lone surrogate escape in \"text\" replaced with U+FFFD"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A line too long for the memory there is (`/dev/zero` has no newline) ends the run
+/// with one line and exit 2, not an abort (exit 134).
+#[test]
+fn out_of_memory_reading_a_line_is_a_one_line_error() {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 100000 && exec '{}' tokenize --per-line /dev/zero",
+            env!("CARGO_BIN_EXE_slovo")
+        ))
+        .output()
+        .expect("run sh");
+    assert_error(&out, &["/dev/zero", "out of memory"]);
 }

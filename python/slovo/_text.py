@@ -14,8 +14,11 @@ scikit-learn's, with scikit-learn's defaults for everything not stated.
 """
 from __future__ import annotations
 
+import functools
 import numbers
+import os
 import re
+import threading
 import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Optional, Union
@@ -266,9 +269,14 @@ class _Estimator:
         return f"{type(self).__name__}({', '.join(changed)})"
 
     def __getstate__(self) -> dict:
+        if self.__dict__.get("_model_pending"):
+            # Counts added by partial_fit but not built into the model yet: build it now,
+            # so the pickle holds the model the next transform would use.
+            self._sync()
         state = self.__dict__.copy()
         for key in [k for k in state if k.startswith("_cache")]:
             del state[key]
+        state.pop("_lock", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -1713,6 +1721,13 @@ class TfidfVectorizer(CountVectorizer):
         """
         if not isinstance(other, TfidfVectorizer):
             raise TypeError(f"can only merge a TfidfVectorizer, not {type(other).__name__}")
+        mine_params, their_params = self.get_params(), other.get_params()
+        if mine_params != their_params:
+            differ = sorted(k for k in mine_params if mine_params[k] != their_params.get(k))
+            raise ValueError(
+                "can only merge vectorizers with the same parameters; these differ: "
+                + ", ".join(differ)
+            )
         mine = self.__dict__.get("_model")
         theirs = other.__dict__.get("_model")
         if theirs is None:
@@ -1951,3 +1966,61 @@ def _tags(
         input_tags=InputTags(one_d_array=False, two_d_array=not string, string=string, sparse=sparse),
         requires_fit=requires_fit,
     )
+
+
+# -- thread safety -------------------------------------------------------------------------
+#
+# One vectorizer may be used from several threads: each public method and fitted attribute
+# runs under the instance's reentrant lock, so a `transform` never sees a half-made refit
+# and a first read of `vocabulary_` never caches a stale one. The Rust work inside runs
+# without the GIL (other objects and other vectorizers proceed in parallel); calls on the
+# same vectorizer are serialized.
+
+_LOCK_GUARD = threading.Lock()
+os.register_at_fork(after_in_child=lambda: globals().update(_LOCK_GUARD=threading.Lock()))
+
+
+def _lock_of(obj: Any) -> "threading.RLock":
+    # Keyed by process: a child forked while another thread held the lock gets a new one.
+    pid = os.getpid()
+    entry = obj.__dict__.get("_lock")
+    if entry is None or entry[0] != pid:
+        with _LOCK_GUARD:
+            entry = obj.__dict__.get("_lock")
+            if entry is None or entry[0] != pid:
+                entry = (pid, threading.RLock())
+                obj.__dict__["_lock"] = entry
+    return entry[1]
+
+
+def _locked(function: Callable) -> Callable:
+    @functools.wraps(function)
+    def under_lock(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with _lock_of(self):
+            return function(self, *args, **kwargs)
+
+    return under_lock
+
+
+def _lock_methods(cls: type) -> None:
+    for name, member in list(vars(cls).items()):
+        if isinstance(member, property):
+            setattr(
+                cls,
+                name,
+                property(
+                    _locked(member.fget) if member.fget else None,
+                    _locked(member.fset) if member.fset else None,
+                    member.fdel,
+                    member.__doc__,
+                ),
+            )
+        elif callable(member) and not isinstance(member, (type, classmethod, staticmethod)) and (
+            not name.startswith("_") or name in ("__getstate__", "__setstate__", "_sync")
+        ):
+            setattr(cls, name, _locked(member))
+
+
+for _cls in (_Estimator, _VectorizerMixin, CountVectorizer, TfidfTransformer, TfidfVectorizer, HashingVectorizer):
+    _lock_methods(_cls)
+del _cls

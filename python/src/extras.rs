@@ -157,7 +157,7 @@ pub fn keywords_many(
 ) -> PyResult<Vec<Vec<PyKeyword>>> {
     let texts = texts.to_strings()?;
     let extractor = extractor(top, max_phrase_len, min_score);
-    Ok(py.detach(|| {
+    Ok(crate::pool::detach_par(py, || {
         texts
             .par_iter()
             .map(|t| keywords_of(&extractor, t))
@@ -355,7 +355,7 @@ pub fn detect_many(
 ) -> PyResult<Vec<PyDetection>> {
     let texts = texts.to_strings()?;
     let detector = detector(languages)?;
-    Ok(py.detach(|| {
+    Ok(crate::pool::detach_par(py, || {
         texts
             .par_iter()
             .map(|t| detection_of(&detector, t))

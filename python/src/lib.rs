@@ -13,6 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod convert;
 mod extras;
+mod pool;
 mod text;
 mod tfidf;
 mod tokens;
@@ -138,7 +139,9 @@ fn sentences(py: Python<'_>, text: &str) -> Vec<PySentence> {
 #[pyfunction]
 fn sentences_many(py: Python<'_>, texts: Texts<'_>) -> PyResult<Vec<Vec<PySentence>>> {
     let texts = texts.to_strings()?;
-    Ok(py.detach(|| texts.par_iter().map(|t| sentences_of(t)).collect()))
+    Ok(crate::pool::detach_par(py, || {
+        texts.par_iter().map(|t| sentences_of(t)).collect()
+    }))
 }
 
 fn unicode_form(form: Option<&str>) -> PyResult<UnicodeForm> {
@@ -306,7 +309,7 @@ fn stem_many<'py>(py: Python<'py>, words: &Bound<'py, PyAny>) -> PyResult<Bound<
     let stem_chunk = |chunk: &[String]| -> Vec<String> {
         with_stemmer(|s| chunk.iter().map(|w| s.stem(w).to_owned()).collect())
     };
-    let stems = py.detach(|| {
+    let stems = crate::pool::detach_par(py, || {
         if unique.len() <= STEM_CHUNK {
             stem_chunk(&unique)
         } else {
@@ -690,13 +693,17 @@ impl PyAnalyzer {
     /// `terms` of each text, in parallel without the GIL.
     fn terms_many(&self, py: Python<'_>, texts: Texts<'_>) -> PyResult<Vec<Vec<PyTerm>>> {
         let texts = texts.to_strings()?;
-        Ok(py.detach(|| texts.par_iter().map(|t| self.terms_of(t)).collect()))
+        Ok(crate::pool::detach_par(py, || {
+            texts.par_iter().map(|t| self.terms_of(t)).collect()
+        }))
     }
 
     /// `stems` of each text, in parallel without the GIL.
     fn stems_many(&self, py: Python<'_>, texts: Texts<'_>) -> PyResult<Vec<Vec<String>>> {
         let texts = texts.to_strings()?;
-        Ok(py.detach(|| texts.par_iter().map(|t| self.stems_of(t)).collect()))
+        Ok(crate::pool::detach_par(py, || {
+            texts.par_iter().map(|t| self.stems_of(t)).collect()
+        }))
     }
 
     /// Token kinds that become terms.

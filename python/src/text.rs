@@ -221,7 +221,7 @@ impl PyHashingModel {
         docs: Vec<PyBackedStr>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let inner = &self.inner;
-        let matrix = py.detach(|| inner.transform(&docs));
+        let matrix = crate::pool::detach_par(py, || inner.transform(&docs));
         csr_parts(py, matrix)
     }
 
@@ -232,7 +232,7 @@ impl PyHashingModel {
         docs: Vec<Vec<PyBackedStr>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let inner = &self.inner;
-        let matrix = py.detach(|| inner.transform_terms(&docs));
+        let matrix = crate::pool::detach_par(py, || inner.transform_terms(&docs));
         csr_parts(py, matrix)
     }
 
@@ -277,7 +277,7 @@ pub fn tfidf_idf<'py>(
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let indices = to_usize(indices.as_slice()?)?;
     let mut transformer = py_result(TfidfTransformer::builder().smooth_idf(smooth_idf).build())?;
-    py.detach(|| transformer.fit(n_rows, n_cols, &indices))
+    crate::pool::detach_par(py, || transformer.fit(n_rows, n_cols, &indices))
         .map_err(crate::convert::to_py_err)?;
     Ok(transformer.idf().unwrap_or(&[]).to_vec().into_pyarray(py))
 }
@@ -309,8 +309,10 @@ pub fn tfidf_weigh<'py>(
         py_result(transformer.set_idf(idf.as_slice()?.to_vec()))?;
     }
     let data = data.as_slice_mut()?;
-    py.detach(|| transformer.transform_in_place(&indptr, &indices, data))
-        .map_err(crate::convert::to_py_err)
+    crate::pool::detach_par(py, || {
+        transformer.transform_in_place(&indptr, &indices, data)
+    })
+    .map_err(crate::convert::to_py_err)
 }
 
 fn to_usize(values: &[i64]) -> PyResult<Vec<usize>> {

@@ -1,6 +1,8 @@
 //! TF-IDF bindings: `DocumentFrequencies` and `TfidfModel`, the Rust half of
 //! `slovo.TfidfVectorizer` (whose scikit-learn face is `slovo/_tfidf.py`).
 
+use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
 use numpy::IntoPyArray;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -159,8 +161,17 @@ fn df_bound(name: &str, value: &Bound<'_, PyAny>) -> PyResult<DfBound> {
 }
 
 /// The Rust half of `slovo.TfidfVectorizer`: options, analyzer, counts and fitted model.
-#[pyclass(module = "slovo._slovo", name = "TfidfModel")]
+///
+/// Safe to share between threads: the model sits behind a read-write lock, taken after
+/// the GIL is released (so a thread waiting for the lock never blocks one holding it),
+/// readers (`transform`, `count`, getters) together, writers (`fit`, `partial_fit`, …)
+/// one at a time.
+#[pyclass(module = "slovo._slovo", name = "TfidfModel", frozen)]
 pub struct PyTfidfModel {
+    state: RwLock<ModelState>,
+}
+
+struct ModelState {
     inner: TfidfVectorizer,
     spec: AnalyzerSpec,
 }
@@ -169,7 +180,17 @@ impl PyTfidfModel {
     fn with_spec(config: TfidfConfig, spec: AnalyzerSpec) -> PyResult<Self> {
         let mut inner = py_result(TfidfVectorizer::new(config))?;
         Self::attach(&mut inner, &spec)?;
-        Ok(PyTfidfModel { inner, spec })
+        Ok(PyTfidfModel {
+            state: RwLock::new(ModelState { inner, spec }),
+        })
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, ModelState> {
+        self.state.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, ModelState> {
+        self.state.write().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Gives `inner` the analyzer `spec` describes.
@@ -242,19 +263,21 @@ impl PyTfidfModel {
     }
 
     /// `fit` for documents given as lists of terms (stop words and n-grams still apply).
-    fn fit_terms(&mut self, py: Python<'_>, docs: Vec<Vec<PyBackedStr>>) -> PyResult<()> {
-        let inner = &mut self.inner;
-        py_result(py.detach(|| inner.fit_terms(&docs)))
+    fn fit_terms(&self, py: Python<'_>, docs: Vec<Vec<PyBackedStr>>) -> PyResult<()> {
+        py_result(crate::pool::detach_par(py, || {
+            self.write().inner.fit_terms(&docs)
+        }))
     }
 
     /// `fit_transform` for documents given as lists of terms.
     fn fit_transform_terms<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         docs: Vec<Vec<PyBackedStr>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let inner = &mut self.inner;
-        let matrix = py_result(py.detach(|| inner.fit_transform_terms(&docs)))?;
+        let matrix = py_result(crate::pool::detach_par(py, || {
+            self.write().inner.fit_transform_terms(&docs)
+        }))?;
         csr_parts(py, matrix)
     }
 
@@ -264,48 +287,51 @@ impl PyTfidfModel {
         py: Python<'py>,
         docs: Vec<Vec<PyBackedStr>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let inner = &self.inner;
-        let matrix = py_result(py.detach(|| inner.transform_terms(&docs)))?;
+        let matrix = py_result(crate::pool::detach_par(py, || {
+            self.read().inner.transform_terms(&docs)
+        }))?;
         csr_parts(py, matrix)
     }
 
     /// The features of one text, in order (what fitting counts).
     fn analyze(&self, text: &str) -> Vec<String> {
         let mut features = Vec::new();
-        self.inner
-            .for_each_feature(text, |f| features.push(f.to_owned()));
+        (self.read().inner).for_each_feature(text, |f| features.push(f.to_owned()));
         features
     }
 
     /// Replaces the fitted model with `terms` (in column order) and `idf` (one per term,
     /// required exactly when `use_idf`); the counts are emptied.
     #[pyo3(signature = (terms, idf = None))]
-    fn set_vocabulary(&mut self, terms: Vec<PyBackedStr>, idf: Option<Vec<f64>>) -> PyResult<()> {
+    fn set_vocabulary(&self, terms: Vec<PyBackedStr>, idf: Option<Vec<f64>>) -> PyResult<()> {
         let vocabulary = py_result(slovo::Vocabulary::new(terms.iter().map(|t| &**t)))?;
+        let mut state = self.write();
         let mut inner = py_result(TfidfVectorizer::from_vocabulary(
-            self.inner.config().clone(),
+            state.inner.config().clone(),
             vocabulary,
             idf,
         ))?;
-        Self::attach(&mut inner, &self.spec)?;
-        self.inner = inner;
+        Self::attach(&mut inner, &state.spec)?;
+        state.inner = inner;
         Ok(())
     }
 
     /// Learns vocabulary and idf from `docs`.
-    fn fit(&mut self, py: Python<'_>, docs: Vec<PyBackedStr>) -> PyResult<()> {
-        let inner = &mut self.inner;
-        py_result(py.detach(|| inner.fit(&docs)))
+    fn fit(&self, py: Python<'_>, docs: Vec<PyBackedStr>) -> PyResult<()> {
+        py_result(crate::pool::detach_par(py, || {
+            self.write().inner.fit(&docs)
+        }))
     }
 
     /// `fit`, then the CSR parts `(data, indices, indptr, shape)` of `transform(docs)`.
     fn fit_transform<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         docs: Vec<PyBackedStr>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let inner = &mut self.inner;
-        let matrix = py_result(py.detach(|| inner.fit_transform(&docs)))?;
+        let matrix = py_result(crate::pool::detach_par(py, || {
+            self.write().inner.fit_transform(&docs)
+        }))?;
         csr_parts(py, matrix)
     }
 
@@ -315,77 +341,77 @@ impl PyTfidfModel {
         py: Python<'py>,
         docs: Vec<PyBackedStr>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let inner = &self.inner;
-        let matrix = py_result(py.detach(|| inner.transform(&docs)))?;
+        let matrix = py_result(crate::pool::detach_par(py, || {
+            self.read().inner.transform(&docs)
+        }))?;
         csr_parts(py, matrix)
     }
 
     /// Adds `docs` to the counts; `finalize` builds the model.
-    fn partial_fit(&mut self, py: Python<'_>, docs: Vec<PyBackedStr>) {
-        let inner = &mut self.inner;
-        py.detach(|| inner.partial_fit(&docs));
+    fn partial_fit(&self, py: Python<'_>, docs: Vec<PyBackedStr>) {
+        crate::pool::detach_par(py, || self.write().inner.partial_fit(&docs));
     }
 
     /// Builds vocabulary and idf from the counts gathered so far.
-    fn finalize(&mut self, py: Python<'_>) -> PyResult<()> {
-        let inner = &mut self.inner;
-        py_result(py.detach(|| inner.finalize()))
+    fn finalize(&self, py: Python<'_>) -> PyResult<()> {
+        py_result(crate::pool::detach_par(py, || {
+            self.write().inner.finalize()
+        }))
     }
 
     /// The counts of `docs` as a new table (this model is not changed).
     fn count(&self, py: Python<'_>, docs: Vec<PyBackedStr>) -> PyDocumentFrequencies {
-        let inner = &self.inner;
         PyDocumentFrequencies {
-            inner: py.detach(|| inner.count(&docs)),
+            inner: crate::pool::detach_par(py, || self.read().inner.count(&docs)),
         }
     }
 
     /// Replaces the counts with `frequencies` and builds the model.
-    fn fit_frequencies(&mut self, py: Python<'_>, frequencies: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn fit_frequencies(&self, py: Python<'_>, frequencies: &Bound<'_, PyAny>) -> PyResult<()> {
         let table = frequencies_arg(frequencies)?.borrow().inner.clone();
-        let inner = &mut self.inner;
-        py_result(py.detach(|| inner.fit_frequencies(table)))
+        py_result(crate::pool::detach_par(py, || {
+            self.write().inner.fit_frequencies(table)
+        }))
     }
 
     /// A copy of the counts gathered by fitting.
     #[getter]
     fn frequencies(&self) -> PyDocumentFrequencies {
         PyDocumentFrequencies {
-            inner: self.inner.frequencies().clone(),
+            inner: self.read().inner.frequencies().clone(),
         }
     }
 
     /// `True` once `transform` can run.
     #[getter]
     fn is_fitted(&self) -> bool {
-        self.inner.is_fitted()
+        self.read().inner.is_fitted()
     }
 
     /// Number of features (columns) of the fitted model; 0 before fitting.
     #[getter]
     fn n_features(&self) -> usize {
-        self.inner.vocabulary().map_or(0, |v| v.len())
+        self.read().inner.vocabulary().map_or(0, |v| v.len())
     }
 
     /// The features in column order, or `None` before fitting.
     #[getter]
     fn vocabulary(&self) -> Option<Vec<String>> {
-        self.inner
-            .vocabulary()
-            .map(|v| v.iter().map(str::to_owned).collect())
+        (self.read().inner.vocabulary()).map(|v| v.iter().map(str::to_owned).collect())
     }
 
     /// The idf of each column (a new NumPy array), or `None` before fitting or without
     /// `use_idf`.
     #[getter]
     fn idf<'py>(&self, py: Python<'py>) -> Option<Bound<'py, numpy::PyArray1<f64>>> {
-        self.inner.idf().map(|idf| idf.to_vec().into_pyarray(py))
+        let idf = self.read().inner.idf().map(<[f64]>::to_vec);
+        idf.map(|idf| idf.into_pyarray(py))
     }
 
     /// The slovo analyzer that turns text into terms (`None` with scikit-learn's).
     #[getter]
     fn analyzer(&self) -> Option<PyAnalyzer> {
-        match &self.spec {
+        match &self.read().spec {
             AnalyzerSpec::Slovo(analyzer) => Some(PyAnalyzer {
                 inner: analyzer.clone(),
             }),
@@ -394,7 +420,7 @@ impl PyTfidfModel {
     }
 
     fn __repr__(&self) -> String {
-        let vocabulary = self.inner.vocabulary().map(|v| v.len());
+        let vocabulary = self.read().inner.vocabulary().map(|v| v.len());
         match vocabulary {
             Some(n) => format!("<TfidfModel, fitted, {n} features>"),
             None => "<TfidfModel, not fitted>".to_owned(),
@@ -403,14 +429,15 @@ impl PyTfidfModel {
 
     /// Options, analyzer and fitted model (not the counts: pickle `frequencies` for those).
     fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        encode_state(py, "TfidfModel", &(self.inner.to_bytes(), &self.spec))
+        let state = self.read();
+        encode_state(py, "TfidfModel", &(state.inner.to_bytes(), &state.spec))
     }
 
-    fn __setstate__(&mut self, state: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn __setstate__(&self, state: &Bound<'_, PyAny>) -> PyResult<()> {
         let (model, spec): (Vec<u8>, AnalyzerSpec) = decode_state("TfidfModel", state)?;
         let mut inner = py_result(TfidfVectorizer::from_bytes(&model))?;
         Self::attach(&mut inner, &spec)?;
-        *self = PyTfidfModel { inner, spec };
+        *self.write() = ModelState { inner, spec };
         Ok(())
     }
 }

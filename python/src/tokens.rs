@@ -159,17 +159,25 @@ struct Spans {
 }
 
 impl Spans {
-    fn of(text: &str) -> Spans {
+    /// The tokens of `text`; out of memory (a huge text under a memory limit) is an error,
+    /// raised as `MemoryError`, not an abort of the interpreter.
+    fn of(text: &str) -> Result<Spans, std::collections::TryReserveError> {
         let mut cursor = CharOffsets::new(text);
         let mut spans = Spans::default();
         for t in slovo::tokenize(text) {
             let (start, end) = cursor.span(t.span);
+            if spans.starts.len() == spans.starts.capacity() {
+                let more = spans.starts.len().max(64);
+                spans.starts.try_reserve(more)?;
+                spans.ends.try_reserve(more)?;
+                spans.kinds.try_reserve(more)?;
+            }
             spans.starts.push(start);
             spans.ends.push(end);
             let kind = TokenKind::ALL.iter().position(|&k| k == t.kind);
             spans.kinds.push(kind.unwrap_or(0) as u8);
         }
-        spans
+        Ok(spans)
     }
 
     fn len(&self) -> usize {
@@ -537,7 +545,7 @@ impl TokensIter {
 #[pyfunction]
 pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyTokens> {
     let utf8 = text.to_cow()?;
-    let spans = py.detach(|| Spans::of(&utf8));
+    let spans = py.detach(|| Spans::of(&utf8)).map_err(out_of_memory)?;
     Ok(PyTokens::new_from(text.unbind(), spans))
 }
 
@@ -556,10 +564,20 @@ pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyTokens>
 pub fn tokenize_many(py: Python<'_>, texts: crate::convert::Texts<'_>) -> PyResult<Vec<PyTokens>> {
     let utf8 = texts.to_strings()?;
     let texts = texts.0;
-    let spans: Vec<Spans> = py.detach(|| utf8.par_iter().map(|t| Spans::of(t)).collect());
+    let spans: Vec<Spans> = crate::pool::detach_par(py, || {
+        utf8.par_iter()
+            .map(|t| Spans::of(t))
+            .collect::<Result<_, _>>()
+    })
+    .map_err(out_of_memory)?;
     Ok(texts
         .into_iter()
         .zip(spans)
         .map(|(text, spans)| PyTokens::new_from(text.unbind(), spans))
         .collect())
+}
+
+/// `MemoryError` for an allocation that failed.
+fn out_of_memory(e: std::collections::TryReserveError) -> PyErr {
+    pyo3::exceptions::PyMemoryError::new_err(format!("slovo: {e}"))
 }

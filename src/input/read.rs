@@ -288,17 +288,17 @@ impl<R: BufRead> Lines<R> {
         let ahead = &self.prefix[self.prefix_pos..];
         if !ahead.is_empty() {
             if let Some(newline) = ahead.iter().position(|&b| b == b'\n') {
-                line.extend_from_slice(&ahead[..=newline]);
+                try_extend(line, &ahead[..=newline])?;
                 self.prefix_pos += newline + 1;
                 return Ok(newline + 1);
             }
-            line.extend_from_slice(ahead);
+            try_extend(line, ahead)?;
             let taken = ahead.len();
             self.prefix = Vec::new();
             self.prefix_pos = 0;
-            return Ok(taken + self.reader.read_until(b'\n', line)?);
+            return Ok(taken + read_until_newline(&mut self.reader, line)?);
         }
-        self.reader.read_until(b'\n', line)
+        read_until_newline(&mut self.reader, line)
     }
 
     fn io_error(&mut self, source: std::io::Error) -> Error {
@@ -345,7 +345,17 @@ impl<R: BufRead> Lines<R> {
             }
             Err(e) => {
                 let bytes = e.into_bytes();
-                let mut text = String::with_capacity(bytes.len() + 8);
+                let mut text = String::new();
+                if text.try_reserve(bytes.len() + 8).is_err() {
+                    self.done = true;
+                    return Some(Err(Error::Io {
+                        path: self.origin.clone(),
+                        source: std::io::Error::new(
+                            std::io::ErrorKind::OutOfMemory,
+                            format!("out of memory decoding a line of {} bytes", bytes.len()),
+                        ),
+                    }));
+                }
                 for chunk in bytes.utf8_chunks() {
                     text.push_str(chunk.valid());
                     if !chunk.invalid().is_empty() {
@@ -409,7 +419,19 @@ impl<R: BufRead> Lines<R> {
                 .decoder
                 .max_utf8_buffer_length_without_replacement(chunk.len())
                 .unwrap_or(chunk.len() * 3);
-            state.text.reserve(room.max(4));
+            if state.text.try_reserve(room.max(4)).is_err() {
+                self.done = true;
+                return Some(Err(Error::Io {
+                    path: self.origin.clone(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::OutOfMemory,
+                        format!(
+                            "out of memory holding a line of more than {} bytes",
+                            state.text.len()
+                        ),
+                    ),
+                }));
+            }
             let (result, read) =
                 state
                     .decoder
@@ -442,6 +464,51 @@ impl<R: BufRead> Lines<R> {
                     self.replacements += 1;
                 }
             }
+        }
+    }
+}
+
+/// Appends `bytes` to `line`, failing with [`std::io::ErrorKind::OutOfMemory`] instead of
+/// aborting the process when the line cannot grow (a line of gigabytes, `/dev/zero`).
+fn try_extend(line: &mut Vec<u8>, bytes: &[u8]) -> std::io::Result<()> {
+    if line.capacity() - line.len() < bytes.len() {
+        // Doubling, as `Vec` grows, but fallibly.
+        let want = bytes.len().max(line.len());
+        line.try_reserve(want).map_err(|_| {
+            std::io::Error::new(
+                std::io::ErrorKind::OutOfMemory,
+                format!(
+                    "out of memory holding a line of more than {} bytes",
+                    line.len() + bytes.len()
+                ),
+            )
+        })?;
+    }
+    line.extend_from_slice(bytes);
+    Ok(())
+}
+
+/// `BufRead::read_until(b'\n', line)` with [`try_extend`]'s fallible growth.
+fn read_until_newline<R: BufRead>(reader: &mut R, line: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(read);
+        }
+        let (taken, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        try_extend(line, &chunk[..taken])?;
+        reader.consume(taken);
+        read += taken;
+        if done {
+            return Ok(read);
         }
     }
 }

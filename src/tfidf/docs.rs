@@ -20,6 +20,9 @@ pub(super) struct Scratch {
     /// `(column << 32) | count` of the current document: sorting these plain integers
     /// orders a row by column faster than sorting `(column, tf)` pairs.
     pub(super) packed: Vec<u64>,
+    /// Longest n-gram worth forming (0: no limit beyond `ngram_range`): `transform` sets
+    /// the vocabulary's longest entry.
+    pub(super) max_n: usize,
 }
 
 /// A batch of documents in either input form.
@@ -71,7 +74,11 @@ impl<S: AsRef<str> + Sync> Docs for TextDocs<'_, S> {
 
     fn features<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, scratch: &mut Scratch, f: F) {
         let Scratch {
-            arena, ends, gram, ..
+            arena,
+            ends,
+            gram,
+            max_n,
+            ..
         } = scratch;
         arena.clear();
         ends.clear();
@@ -88,7 +95,7 @@ impl<S: AsRef<str> + Sync> Docs for TextDocs<'_, S> {
                 term
             })
             .collect();
-        pipeline.for_each_ngram(&terms, gram, f);
+        pipeline.for_each_ngram(&terms, *max_n, gram, f);
     }
 
     fn terms<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, f: F) {
@@ -115,7 +122,7 @@ impl Docs for CorpusDocs<'_> {
             .iter()
             .map(|&t| self.0.terms.term(t))
             .collect();
-        pipeline.for_each_ngram(&terms, &mut scratch.gram, f);
+        pipeline.for_each_ngram(&terms, scratch.max_n, &mut scratch.gram, f);
     }
 
     fn terms<F: FnMut(&str)>(&self, _: &Pipeline, i: usize, f: F) {
@@ -143,7 +150,7 @@ where
             .map(AsRef::as_ref)
             .filter(|t| !pipeline.is_stop_word(t))
             .collect();
-        pipeline.for_each_ngram(&terms, &mut scratch.gram, f);
+        pipeline.for_each_ngram(&terms, scratch.max_n, &mut scratch.gram, f);
     }
 
     fn terms<F: FnMut(&str)>(&self, pipeline: &Pipeline, i: usize, mut f: F) {

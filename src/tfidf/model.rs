@@ -12,6 +12,25 @@ use crate::error::{Error, Result};
 pub(super) struct Fitted {
     pub(super) vocabulary: Vocabulary,
     pub(super) idf: Option<Vec<f64>>,
+    /// Most terms any vocabulary entry can join: an n-gram of `n` terms holds at least
+    /// `n - 1` spaces, so no longer n-gram can be a column. `transform` forms no longer
+    /// n-grams, which bounds its work by the document and the vocabulary whatever the
+    /// configured `ngram_range` (a model file may say `(1, 10⁹)`).
+    pub(super) longest: usize,
+}
+
+impl Fitted {
+    pub(super) fn new(vocabulary: Vocabulary, idf: Option<Vec<f64>>) -> Self {
+        let longest = (vocabulary.iter())
+            .map(|term| term.bytes().filter(|&b| b == b' ').count() + 1)
+            .max()
+            .unwrap_or(1);
+        Fitted {
+            vocabulary,
+            idf,
+            longest,
+        }
+    }
 }
 
 impl TfidfVectorizer {
@@ -119,7 +138,7 @@ impl TfidfVectorizer {
                 .collect()
         });
         let vocabulary = Vocabulary::from_unique(terms, bytes);
-        (Fitted { vocabulary, idf }, slot_column)
+        (Fitted::new(vocabulary, idf), slot_column)
     }
 }
 

@@ -129,18 +129,25 @@ impl Pipeline {
         !self.stop_words.is_empty() && self.stop_words.contains(term)
     }
 
-    /// All n-grams of `terms` with `min_n <= n <= max_n`, terms joined by one space.
+    /// All n-grams of `terms` with `min_n <= n <= max_n`, terms joined by one space; with
+    /// `limit` above 0, none longer than `limit` terms.
     pub(super) fn for_each_ngram<F: FnMut(&str)>(
         &self,
         terms: &[&str],
+        limit: usize,
         gram: &mut String,
         mut f: F,
     ) {
-        let (min_n, max_n) = self.ngram_range;
-        if min_n <= 1 {
+        let (min_n, mut max_n) = self.ngram_range;
+        if limit > 0 {
+            max_n = max_n.min(limit);
+        }
+        if min_n <= 1 && max_n >= 1 {
             terms.iter().for_each(|t| f(t));
+            count_grams(terms.len());
         }
         for n in min_n.max(2)..=max_n.min(terms.len()) {
+            count_grams(terms.len() + 1 - n);
             for window in terms.windows(n) {
                 gram.clear();
                 gram.push_str(window[0]);
@@ -177,4 +184,16 @@ impl Pipeline {
             }
         }
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// N-grams formed on this thread (tests: work, not time, is what they check).
+    pub(super) static GRAMS_FORMED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[inline]
+fn count_grams(_n: usize) {
+    #[cfg(test)]
+    GRAMS_FORMED.with(|c| c.set(c.get() + _n));
 }

@@ -96,6 +96,9 @@ pub struct TfidfVectorizer {
     /// `partial_fit` was called after the last `finalize`.
     pub(super) pending: bool,
     pub(super) parallel: bool,
+    /// Loaded from bytes of a model fitted with a custom analyzer, which the bytes cannot
+    /// hold: text cannot be transformed until [`set_analyzer`](Self::set_analyzer).
+    pub(super) missing_analyzer: bool,
 }
 
 impl TfidfVectorizer {
@@ -156,6 +159,7 @@ impl TfidfVectorizer {
             fitted: None,
             pending: false,
             parallel: cfg!(feature = "parallel"),
+            missing_analyzer: false,
         })
     }
 
@@ -174,6 +178,7 @@ impl TfidfVectorizer {
     /// ```
     pub fn set_analyzer(&mut self, analyzer: impl TermAnalyzer + 'static) {
         self.pipeline.analyzer = Arc::new(analyzer);
+        self.missing_analyzer = false;
     }
 
     /// Chooses whether documents are spread over rayon's thread pool (default: on with the
@@ -420,7 +425,9 @@ impl TfidfVectorizer {
     ///
     /// # Errors
     ///
-    /// [`Error::NotFitted`] before the first fit, or after `partial_fit` without `finalize`.
+    /// [`Error::NotFitted`] before the first fit, after `partial_fit` without `finalize`,
+    /// or for a model loaded from bytes that was fitted with a custom analyzer (until
+    /// [`set_analyzer`](Self::set_analyzer)).
     ///
     /// ```
     /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
@@ -431,6 +438,13 @@ impl TfidfVectorizer {
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn transform<S: AsRef<str> + Sync>(&self, docs: &[S]) -> Result<CsrMatrix> {
+        if self.missing_analyzer {
+            return Err(Error::NotFitted {
+                reason: "the model was fitted with a custom analyzer, which a saved model \
+                         cannot hold; call set_analyzer with it before transforming text"
+                    .into(),
+            });
+        }
         self.transform_docs(&TextDocs(docs))
     }
 
@@ -540,8 +554,28 @@ impl TfidfVectorizer {
     ) -> Result<Self> {
         check_idf(&config, &vocabulary, idf.as_deref())?;
         let mut vectorizer = Self::new(config)?;
-        vectorizer.fitted = Some(Fitted { vocabulary, idf });
+        vectorizer.fitted = Some(Fitted::new(vocabulary, idf));
         Ok(vectorizer)
+    }
+
+    /// The most terms an n-gram formed by [`transform`](Self::transform) joins: the
+    /// configured `ngram_range.1`, capped by the longest vocabulary entry (0 before a
+    /// fit). `transform`'s work per term is bounded by this, whatever the model says.
+    /// For the fuzz targets' cost check; not a stable API.
+    ///
+    /// ```
+    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+    ///
+    /// let config = TfidfConfig { ngram_range: (1, 1_000_000), ..TfidfConfig::default() };
+    /// let mut vectorizer = TfidfVectorizer::new(config)?;
+    /// vectorizer.fit(&["кот"])?;
+    /// assert_eq!(vectorizer.transform_ngram_limit(), 1);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[doc(hidden)]
+    #[must_use]
+    pub fn transform_ngram_limit(&self) -> usize {
+        (self.fitted.as_ref()).map_or(0, |f| f.longest.min(self.config.ngram_range.1))
     }
 
     fn fit_docs<D: Docs>(&mut self, docs: &D) -> Result<()> {
@@ -613,6 +647,7 @@ impl TfidfVectorizer {
             |i, scratch, row| {
                 let mut ids = std::mem::take(&mut scratch.ids);
                 ids.clear();
+                scratch.max_n = fitted.longest;
                 docs.features(&self.pipeline, i, scratch, |feature| {
                     if let Some(col) = vocabulary.column(feature) {
                         ids.push(col);
@@ -647,6 +682,50 @@ impl fmt::Debug for TfidfVectorizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A model whose `ngram_range` is `(1, 10⁹)` but whose vocabulary holds one word:
+    /// transforming 3,000 words forms 3,000 n-grams, not the 4.5 million a literal reading
+    /// of the range asks for (cubic time in the document), also after a save and load.
+    #[test]
+    fn a_loaded_model_of_a_custom_analyzer_needs_it_again() {
+        let mut vectorizer = TfidfVectorizer::new(TfidfConfig::default()).unwrap();
+        let split = |text: &str| -> Vec<String> { text.split('|').map(str::to_owned).collect() };
+        vectorizer.set_analyzer(split);
+        vectorizer.fit(&["кот|пёс", "дом"]).unwrap();
+        let mut loaded = TfidfVectorizer::from_bytes(&vectorizer.to_bytes()).unwrap();
+        let err = loaded.transform(&["кот|дом"]).unwrap_err();
+        assert!(matches!(err, Error::NotFitted { .. }), "{err}");
+        // Terms need no analyzer; with the analyzer back, text gives the original rows.
+        assert_eq!(loaded.transform_terms(&[["кот"]]).unwrap().nnz(), 1);
+        loaded.set_analyzer(split);
+        assert_eq!(
+            loaded.transform(&["кот|дом"]).unwrap(),
+            vectorizer.transform(&["кот|дом"]).unwrap()
+        );
+    }
+
+    #[test]
+    fn transform_work_is_bounded_by_the_vocabulary_not_the_ngram_range() {
+        use super::super::pipeline::GRAMS_FORMED;
+        let config = TfidfConfig {
+            ngram_range: (1, 1_000_000_000),
+            ..TfidfConfig::default()
+        };
+        let mut fitted = TfidfVectorizer::new(config).unwrap();
+        fitted.fit(&["кот"]).unwrap();
+        let loaded = TfidfVectorizer::from_bytes(&fitted.to_bytes()).unwrap();
+        let words = ["кот", "пёс", "дом"];
+        let doc: String = (0..3000)
+            .map(|i| words[i % 3])
+            .collect::<Vec<_>>()
+            .join(" ");
+        for vectorizer in [fitted, loaded] {
+            GRAMS_FORMED.with(|c| c.set(0));
+            let row = vectorizer.transform(&[doc.as_str()]).unwrap();
+            assert_eq!(row.nnz(), 1);
+            assert_eq!(GRAMS_FORMED.with(std::cell::Cell::get), 3000);
+        }
+    }
     use crate::test_text::PUSHKIN;
 
     /// Analyzing pieces of the corpus in parallel gives exactly the sequential model and

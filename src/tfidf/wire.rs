@@ -82,8 +82,9 @@ impl TfidfVectorizer {
 
     /// Reads bytes written by [`to_bytes`](Self::to_bytes). The analyzer is the saved slovo
     /// [`Analyzer`] configuration, so text is analyzed as when the model was fitted; a model
-    /// fitted with a custom analyzer comes back with the default one (see
-    /// [`set_analyzer`](Self::set_analyzer)).
+    /// fitted with a custom analyzer comes back without one: [`transform`](Self::transform)
+    /// of text is an [`Error::NotFitted`] until [`set_analyzer`](Self::set_analyzer) gives
+    /// it back (terms still transform).
     ///
     /// # Errors
     ///
@@ -115,10 +116,14 @@ impl TfidfVectorizer {
             }
             None => Self::new(wire.config).map_err(corrupt)?,
         };
-        if let Some(config) = wire.analyzer {
-            // A model of lemmas read by a build without `morph` must not count stems.
-            config.check_supported()?;
-            vectorizer.set_analyzer(Analyzer::from_config(config));
+        match wire.analyzer {
+            Some(config) => {
+                // A model of lemmas read by a build without `morph` must not count stems.
+                config.check_supported()?;
+                vectorizer.set_analyzer(Analyzer::from_config(config));
+            }
+            // A custom analyzer was not saved: better an error than rows of zeros.
+            None => vectorizer.missing_analyzer = vectorizer.fitted.is_some(),
         }
         Ok(vectorizer)
     }

@@ -309,6 +309,19 @@ pub fn model(data: &[u8]) {
         let again = TfidfVectorizer::from_bytes(&model.to_bytes()).expect("re-saved model loads");
         assert_eq!(again.vocabulary(), model.vocabulary());
         assert_eq!(again.idf(), model.idf());
+        // Cost: whatever `ngram_range` the bytes hold, transform forms n-grams no longer
+        // than the longest vocabulary entry, so its work per input term is bounded by
+        // the model's size, not by a number written in it.
+        let limit = model.transform_ngram_limit();
+        let longest = (model.vocabulary().into_iter().flat_map(|v| v.iter()))
+            .map(|t| t.matches(' ').count() + 1)
+            .max()
+            .unwrap_or(1);
+        assert!(limit <= longest.max(1), "{limit} > {longest}");
+        assert!(
+            limit <= data.len(),
+            "an n-gram limit {limit} above the model's size"
+        );
         let docs = ["Кот спит на окне.", "", "кот и пёс, пёс и кот"];
         if let Ok(matrix) = model.transform(&docs) {
             assert_eq!(matrix.n_rows(), docs.len());

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use slovo::TokenKind;
 
 use crate::commands::detect::Detected;
@@ -67,7 +67,7 @@ pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
 pub struct Report<'a> {
     /// With `--jsonl`, the input line's other fields.
     #[serde(flatten)]
-    pub fields: &'a Map<String, Value>,
+    pub fields: &'a crate::fields::Fields,
     /// The input's name.
     pub source: &'a str,
     /// The document itself (not printed).
@@ -280,9 +280,9 @@ impl<'a> Report<'a> {
         if let Some(line) = self.line {
             source = format!("{source}, line {line}");
         }
-        if let Some(Value::String(id)) = self.fields.get("id") {
+        if let Some(Value::String(id)) = self.fields.value("id") {
             source = format!("{source} (id {id})");
-        } else if let Some(id @ Value::Number(_)) = self.fields.get("id") {
+        } else if let Some(id @ Value::Number(_)) = self.fields.value("id") {
             source = format!("{source} (id {id})");
         }
         writeln!(w, "{:<12}{source}", "Document")?;

@@ -1,7 +1,6 @@
 //! `slovo detect`: the language of each document and its other-language spans.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::error::CliError;
 use crate::input::{for_each_document, Source, SpanArgs};
@@ -30,7 +29,7 @@ pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
 #[derive(Serialize)]
 struct WithFields<'a> {
     #[serde(flatten)]
-    fields: &'a Map<String, Value>,
+    fields: &'a crate::fields::Fields,
     #[serde(flatten)]
     detected: Detected,
 }

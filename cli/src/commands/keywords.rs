@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 use slovo::KeywordExtractor;
 
 use crate::error::CliError;
@@ -40,7 +39,7 @@ pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
 #[derive(Serialize)]
 struct WithFields<'a> {
     #[serde(flatten)]
-    fields: &'a Map<String, Value>,
+    fields: &'a crate::fields::Fields,
     keywords: Vec<PhraseJson>,
 }
 

@@ -4,7 +4,6 @@
 use std::marker::PhantomData;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::{Map, Value};
 
 use crate::error::CliError;
 use crate::input::{for_each_document, Source, SpanArgs};
@@ -41,7 +40,7 @@ pub fn print<L: SpanList>(args: SpanArgs, out: &mut Output) -> Result<(), CliErr
 
 /// One output object: the fields, then the list.
 struct Listed<'a, L> {
-    fields: &'a Map<String, Value>,
+    fields: &'a crate::fields::Fields,
     text: &'a str,
     byte_offsets: bool,
     list: PhantomData<L>,

@@ -1,7 +1,6 @@
 //! `slovo terms`: the analyzer's terms (stem, surface, offsets), as JSON Lines.
 
 use serde::ser::{Serialize, Serializer};
-use serde_json::{Map, Value};
 use slovo::Analyzer;
 
 use crate::error::CliError;
@@ -32,7 +31,7 @@ pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
 #[derive(serde::Serialize)]
 struct Analyzed<'a> {
     #[serde(flatten)]
-    fields: &'a Map<String, Value>,
+    fields: &'a crate::fields::Fields,
     terms: Terms<'a>,
 }
 

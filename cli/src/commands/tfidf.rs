@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use slovo::tfidf::{DfBound, Norm, TfidfConfig, TfidfVectorizer};
 
 use crate::error::CliError;
@@ -109,26 +109,39 @@ fn fit(args: FitArgs, out: &mut Output) -> Result<(), CliError> {
     config.use_idf = !args.no_idf;
     let mut vectorizer = TfidfVectorizer::new(config)?;
 
+    // Documents are counted in batches of about BATCH_BYTES (`partial_fit`, which gives
+    // exactly what one `fit` gives): memory is the counts plus one batch, not the corpus.
+    const BATCH_BYTES: usize = 16 << 20;
     let mut progress = Progress::new();
-    let mut docs = Vec::new();
+    let mut batch: Vec<String> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut n_docs = 0usize;
     let sources = Source::from_args(&args.files, Source::Stdin);
     for_each_document(&sources, args.mode, |document| {
         progress.add(document.text.len());
-        docs.push(document.text);
+        batch_bytes += document.text.len();
+        batch.push(document.text);
+        n_docs += 1;
+        if batch_bytes >= BATCH_BYTES {
+            vectorizer.partial_fit(&batch);
+            batch.clear();
+            batch_bytes = 0;
+        }
         Ok(())
     })?;
-    progress.say(format_args!("fitting on {} documents…", docs.len()));
-    vectorizer.fit(&docs)?;
+    progress.say(format_args!("fitting on {n_docs} documents…"));
+    vectorizer.partial_fit(&batch);
+    drop(batch);
+    vectorizer.finalize()?;
     let n_features = vectorizer.vocabulary().map_or(0, |v| v.len());
-    std::fs::write(&args.out, vectorizer.to_bytes()).map_err(|e| CliError::Write {
+    crate::save::write_atomic(&args.out, &vectorizer.to_bytes()).map_err(|e| CliError::Write {
         path: args.out.clone(),
         source: e,
     })?;
     progress.finish();
     writeln!(
         out.text(),
-        "{{\"documents\":{},\"features\":{n_features},\"model\":{}}}",
-        docs.len(),
+        "{{\"documents\":{n_docs},\"features\":{n_features},\"model\":{}}}",
         Value::String(args.out.display().to_string())
     )?;
     Ok(())
@@ -169,7 +182,7 @@ fn load_model(path: &Path) -> Result<TfidfVectorizer, CliError> {
 #[derive(serde::Serialize)]
 struct Row<'a> {
     #[serde(flatten)]
-    fields: &'a Map<String, Value>,
+    fields: &'a crate::fields::Fields,
     indices: &'a [u32],
     values: &'a [f64],
 }
