@@ -11,7 +11,7 @@
 //! 5. give the form counted, as [`TermForm`] says: the normalized word, its Snowball Russian
 //!    stem ([`Stemmer`], the default) or, with feature `morph`, its lemma (the word as written
 //!    is analysed, then its lemma normalized like the word); with feature `morph`, terms whose
-//!    part of speech is not among those [`AnalyzerBuilder::pos`] names are dropped.
+//!    part of speech is not among those `AnalyzerBuilder::pos` names are dropped.
 //!
 //! Each [`Term`] keeps its form, the surface text it came from and that text's byte span.
 
@@ -200,7 +200,7 @@ pub struct AnalyzerConfig {
     /// soft hyphens or zero-width characters).
     pub normalize: NormalizeOptions,
     /// Tokens dropped after normalization (default: [`StopWords::russian`]); matched with
-    /// case and `ё` folded. With [`TermForm::Lemma`], a word whose lemma is a stop word is
+    /// case and `ё` folded. With `TermForm::Lemma`, a word whose lemma is a stop word is
     /// dropped too.
     pub stop_words: StopWords,
     /// Tokens with fewer characters than this are dropped (default 2).
