@@ -36,6 +36,7 @@ use crate::input::ru_stats::{russian_letter, Scorer};
 /// assert!(err.to_string().contains("windows-1251"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Encoding {
     /// Detect: byte-order mark, then UTF-16 byte pattern, then UTF-8 validity, then the
     /// single-byte code page whose letters look most like Russian.
@@ -154,6 +155,7 @@ impl FromStr for Encoding {
 /// assert_eq!(Charset::Koi8R.to_string(), "koi8-r");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Charset {
     /// UTF-8.
     Utf8,
@@ -247,6 +249,7 @@ impl fmt::Display for Charset {
 /// assert_eq!(DecodeOptions::default().encoding, Encoding::Utf8);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct DecodeOptions {
     /// The encoding to read, or [`Encoding::Auto`].
     pub encoding: Encoding,

@@ -54,6 +54,7 @@ pub use background::Background;
 /// assert!(json.starts_with(r#"{"phrase":"#));
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Keyword {
     /// The phrase as it is written in the text, in its most frequent form
     /// (`Европейского союза`, not the stems `европейск союз`).

@@ -62,6 +62,7 @@ const RELIABLE_LETTERS: u32 = 6;
 /// assert!(!empty.is_reliable());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Detection {
     /// The detected language, or [`Lang::Unknown`] when the text is too short, has no
     /// letters, or no allowed language fits.
@@ -105,7 +106,8 @@ impl Detection {
 /// assert_eq!(spans.first().map(|s| s.span.start), Some(0));
 /// assert_eq!(spans.last().map(|s| s.span.end), Some(text.len()));
 /// ```
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct LangSpan {
     /// The language of this part of the text ([`Lang::Unknown`] if undetermined).
     pub lang: Lang,

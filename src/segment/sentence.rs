@@ -53,7 +53,8 @@ use crate::span::Span;
 /// assert_eq!(first.text, "Привет!");
 /// assert_eq!(&text[first.span], first.text);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Sentence<'a> {
     /// The sentence's text, borrowed from the input.
     pub text: &'a str,

@@ -23,7 +23,8 @@ use crate::span::Span;
 /// assert_eq!(first.kind, TokenKind::Word);
 /// assert_eq!(&text[first.span], first.text);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Token<'a> {
     /// The token's text, borrowed from the input.
     pub text: &'a str,

@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum DfBound {
     /// At least / at most this many documents.
     Count(u64),
@@ -107,6 +108,7 @@ impl FromStr for DfBound {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Norm {
     /// Euclidean: the squares of each row sum to 1.
     #[default]
@@ -173,6 +175,7 @@ impl FromStr for Norm {
 /// assert!(config.validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct TfidfConfig {
     /// `(min_n, max_n)`: features are all n-grams of terms with `min_n <= n <= max_n`,
