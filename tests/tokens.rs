@@ -159,7 +159,7 @@ fn is_separator(c: char) -> bool {
 fn check_invariants(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
     let mut covered = 0;
     for t in tokens {
-        prop_assert_eq!(&text[t.span.clone()], t.text);
+        prop_assert_eq!(&text[t.span], t.text);
         prop_assert!(t.span.start < t.span.end, "empty token {:?}", t);
         prop_assert!(covered <= t.span.start, "overlap or disorder at {:?}", t);
         let gap = &text[covered..t.span.start];

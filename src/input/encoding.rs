@@ -106,6 +106,7 @@ impl Encoding {
     /// ```
     /// assert_eq!(slovo::Encoding::Koi8R.as_str(), "koi8-r");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Encoding::Auto => "auto",
@@ -192,6 +193,7 @@ impl Charset {
     /// ```
     /// assert_eq!(slovo::Charset::Windows1251.as_str(), "windows-1251");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Charset::Utf8 => "utf-8",
@@ -208,6 +210,7 @@ impl Charset {
     /// ```
     /// assert_eq!(slovo::Charset::Ibm866.encoding(), slovo::Encoding::Ibm866);
     /// ```
+    #[must_use]
     pub const fn encoding(self) -> Encoding {
         match self {
             Charset::Utf8 => Encoding::Utf8,
@@ -264,6 +267,7 @@ impl DecodeOptions {
     /// let options = slovo::DecodeOptions::new(slovo::Encoding::Koi8R);
     /// assert!(!options.lossy);
     /// ```
+    #[must_use]
     pub const fn new(encoding: Encoding) -> Self {
         DecodeOptions {
             encoding,
@@ -277,6 +281,7 @@ impl DecodeOptions {
     /// let options = slovo::DecodeOptions::default().with_lossy(true);
     /// assert!(options.lossy);
     /// ```
+    #[must_use]
     pub const fn with_lossy(self, lossy: bool) -> Self {
         DecodeOptions { lossy, ..self }
     }
@@ -324,6 +329,7 @@ pub struct Decoded {
 /// assert_eq!(detect_encoding(b"\x8f\xe0\xa8\xa2\xa5\xe2 \xac\xa8\xe0"), Charset::Ibm866);
 /// assert_eq!(detect_encoding(b"\x1f\x04\x40\x04\x38\x04"), Charset::Utf16Le);
 /// ```
+#[must_use]
 pub fn detect_encoding(bytes: &[u8]) -> Charset {
     detect_prefix(bytes, false)
 }

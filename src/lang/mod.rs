@@ -93,6 +93,7 @@ impl Detection {
     /// assert!(slovo::detect("Это предложение, несомненно, написано по-русски.").is_reliable());
     /// assert!(!slovo::detect("да").is_reliable());
     /// ```
+    #[must_use]
     pub fn is_reliable(&self) -> bool {
         self.reliable
     }
@@ -156,6 +157,7 @@ impl Detector {
     /// let d = slovo::Detector::new().detect("Ово је реченица на српском језику.");
     /// assert_eq!(d.lang, slovo::Lang::Serbian);
     /// ```
+    #[must_use]
     pub fn new() -> Detector {
         Detector {
             model_allowed: [true; N],
@@ -200,6 +202,7 @@ impl Detector {
     /// assert!(Detector::new().allows(Lang::Mongolian));
     /// assert!(!Detector::with_languages([Lang::Russian]).allows(Lang::Mongolian));
     /// ```
+    #[must_use]
     pub fn allows(&self, lang: Lang) -> bool {
         match &self.allowed {
             None => lang != Lang::Unknown,
@@ -213,6 +216,7 @@ impl Detector {
     /// let d = slovo::Detector::new().detect("Монгол улсын нийслэл Улаанбаатар хот юм.");
     /// assert_eq!(d.lang, slovo::Lang::Mongolian);
     /// ```
+    #[must_use]
     pub fn detect(&self, text: &str) -> Detection {
         let scan = scan(text);
         if scan.scores.letters == 0 && scan.other_letters == 0 {
@@ -233,6 +237,7 @@ impl Detector {
     /// let spans = Detector::new().detect_spans(text);
     /// assert!(spans.iter().any(|s| s.lang == Lang::Kazakh));
     /// ```
+    #[must_use]
     pub fn detect_spans(&self, text: &str) -> Vec<LangSpan> {
         spans::detect_spans(self, text)
     }
@@ -343,6 +348,7 @@ fn default_detector() -> &'static Detector {
 /// assert_eq!(detect("The quick brown fox jumps over the lazy dog.").lang, Lang::English);
 /// assert_eq!(detect("").lang, Lang::Unknown);
 /// ```
+#[must_use]
 pub fn detect(text: &str) -> Detection {
     default_detector().detect(text)
 }
@@ -366,6 +372,7 @@ pub fn detect(text: &str) -> Detection {
 /// assert!(text[kazakh.span].starts_with("Ұлт ақпарат"));
 /// assert_eq!(spans[0].lang, Lang::Russian);
 /// ```
+#[must_use]
 pub fn detect_spans(text: &str) -> Vec<LangSpan> {
     default_detector().detect_spans(text)
 }

@@ -70,6 +70,7 @@ impl Sentence<'_> {
     /// assert_eq!(s.start(), 2);
     /// ```
     #[inline]
+    #[must_use]
     pub fn start(&self) -> usize {
         self.span.start
     }
@@ -81,6 +82,7 @@ impl Sentence<'_> {
     /// assert_eq!(s.end(), 5); // "Да." is two Cyrillic letters and a period
     /// ```
     #[inline]
+    #[must_use]
     pub fn end(&self) -> usize {
         self.span.end
     }
@@ -111,6 +113,7 @@ impl Sentence<'_> {
 ///     ]
 /// );
 /// ```
+#[must_use]
 pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         text,
@@ -460,7 +463,7 @@ impl<'a> Sentences<'a> {
         if self
             .tokens
             .peek(0)
-            .map_or(true, |next| next.span.start == end)
+            .is_none_or(|next| next.span.start == end)
         {
             return false;
         }
@@ -1023,7 +1026,7 @@ impl<'a> Context<'a> {
         if self.only_bullets {
             self.only_bullets = self.tokens <= MAX_BULLET_TOKENS && is_bullet_token(tok);
         }
-        if !self.prev.as_ref().is_some_and(|p| p.end == tok.span.start) {
+        if self.prev.as_ref().is_none_or(|p| p.end != tok.span.start) {
             self.run_start = tok.span.start;
             self.before_run = self.prev;
         }

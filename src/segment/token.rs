@@ -42,6 +42,7 @@ impl<'a> Token<'a> {
     /// assert_eq!(t.start(), 2);
     /// ```
     #[inline]
+    #[must_use]
     pub fn start(&self) -> usize {
         self.span.start
     }
@@ -53,6 +54,7 @@ impl<'a> Token<'a> {
     /// assert_eq!(t.end(), 4); // two Cyrillic letters, two bytes each
     /// ```
     #[inline]
+    #[must_use]
     pub fn end(&self) -> usize {
         self.span.end
     }
@@ -117,6 +119,7 @@ impl TokenKind {
     /// ```
     /// assert_eq!(slovo::TokenKind::Punct.as_str(), "punct");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             TokenKind::Word => "word",
@@ -189,6 +192,7 @@ impl<'a> CharOffsets<'a> {
     /// ```
     /// assert_eq!(slovo::CharOffsets::new("привет").at(4), 2);
     /// ```
+    #[must_use]
     pub fn new(text: &'a str) -> Self {
         CharOffsets {
             bytes: text.as_bytes(),

@@ -125,6 +125,7 @@ impl Analyzer {
     /// let terms = slovo::Analyzer::new().terms("и Казахстан");
     /// assert_eq!(terms.len(), 1); // "и" is a stop word
     /// ```
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -137,6 +138,7 @@ impl Analyzer {
     /// let analyzer = slovo::Analyzer::from_config(config);
     /// assert_eq!(analyzer.terms("Ёлки")[0].stem, "елки");
     /// ```
+    #[must_use]
     pub fn from_config(config: AnalyzerConfig) -> Self {
         Self {
             config: Arc::new(config),
@@ -149,6 +151,7 @@ impl Analyzer {
     /// let analyzer = slovo::Analyzer::builder().min_chars(4).build();
     /// assert!(analyzer.terms("ЕС и Брюссель").iter().all(|t| t.surface != "ЕС"));
     /// ```
+    #[must_use]
     pub fn builder() -> AnalyzerBuilder {
         AnalyzerBuilder::default()
     }
@@ -158,6 +161,7 @@ impl Analyzer {
     /// ```
     /// assert_eq!(slovo::Analyzer::default().config().min_chars, 2);
     /// ```
+    #[must_use]
     pub fn config(&self) -> &AnalyzerConfig {
         &self.config
     }
@@ -170,6 +174,7 @@ impl Analyzer {
     /// let surfaces: Vec<&str> = terms.iter().map(|t| t.surface).collect();
     /// assert_eq!(surfaces, ["Казыхан", "посетил", "Брюссель"]);
     /// ```
+    #[must_use]
     pub fn terms<'a>(&self, text: &'a str) -> Vec<Term<'a>> {
         let mut terms = Vec::new();
         self.for_each_term(text, |stem, token| {
@@ -211,7 +216,7 @@ impl Analyzer {
                         continue;
                     }
                     // A form seen before: one look-up in the thread's memo.
-                    let span = token.span.clone();
+                    let span = token.span;
                     let Some(key) = Key::at(text.as_bytes(), span.start, span.len(), token.kind)
                     else {
                         analyze_token(config, token, stemmer, &mut f);
@@ -247,6 +252,7 @@ impl Analyzer {
     /// let terms: Vec<String> = analyzer.tokens(text).filter_map(|t| analyzer.token_term(t)).collect();
     /// assert_eq!(terms, ["сторон", "обсуд"]);
     /// ```
+    #[must_use]
     pub fn tokens<'a>(&self, text: &'a str) -> Tokens<'a> {
         tokenize(text)
     }
@@ -337,6 +343,7 @@ impl AnalyzerBuilder {
     /// let a = Analyzer::builder().kinds([TokenKind::Hashtag]).build();
     /// assert_eq!(a.terms("слово #тег")[0].surface, "#тег");
     /// ```
+    #[must_use]
     pub fn kinds(mut self, kinds: impl IntoIterator<Item = TokenKind>) -> Self {
         self.config.kinds = kinds.into_iter().collect();
         self
@@ -348,6 +355,7 @@ impl AnalyzerBuilder {
     /// let a = slovo::Analyzer::builder().normalize(slovo::NormalizeOptions::none()).stem(false).build();
     /// assert_eq!(a.terms("Ёлка")[0].stem, "Ёлка");
     /// ```
+    #[must_use]
     pub fn normalize(mut self, options: NormalizeOptions) -> Self {
         self.config.normalize = options;
         self
@@ -361,6 +369,7 @@ impl AnalyzerBuilder {
     /// let surfaces: Vec<&str> = a.terms("Казахстан, Брюссель и ЕС").iter().map(|t| t.surface).collect();
     /// assert_eq!(surfaces, ["Брюссель", "ЕС"]); // "и" is no stop word here, but too short
     /// ```
+    #[must_use]
     pub fn stop_words(mut self, stop_words: StopWords) -> Self {
         self.config.stop_words = stop_words;
         self
@@ -372,6 +381,7 @@ impl AnalyzerBuilder {
     /// let a = slovo::Analyzer::builder().min_chars(1).stop_words(slovo::StopWords::empty()).build();
     /// assert_eq!(a.terms("я")[0].stem, "я");
     /// ```
+    #[must_use]
     pub fn min_chars(mut self, min_chars: usize) -> Self {
         self.config.min_chars = min_chars;
         self
@@ -383,6 +393,7 @@ impl AnalyzerBuilder {
     /// let a = slovo::Analyzer::builder().stem(false).build();
     /// assert_eq!(a.terms("встречи")[0].stem, "встречи");
     /// ```
+    #[must_use]
     pub fn stem(mut self, stem: bool) -> Self {
         self.config.stem = stem;
         self
@@ -394,6 +405,7 @@ impl AnalyzerBuilder {
     /// let a = slovo::Analyzer::builder().build();
     /// assert_eq!(a.config(), slovo::Analyzer::default().config());
     /// ```
+    #[must_use]
     pub fn build(self) -> Analyzer {
         Analyzer::from_config(self.config)
     }
@@ -466,7 +478,7 @@ mod tests {
             analyzer.for_each_term(text, |stem, token| expected.push((stem.to_owned(), token)));
             let by_token: Vec<(String, Token<'_>)> = analyzer
                 .tokens(text)
-                .filter_map(|token| analyzer.token_term(token.clone()).map(|t| (t, token)))
+                .filter_map(|token| analyzer.token_term(token).map(|t| (t, token)))
                 .collect();
             assert!(expected.len() > 200);
             assert_eq!(by_token, expected);

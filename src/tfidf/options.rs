@@ -43,6 +43,7 @@ impl DfBound {
     /// assert_eq!(DfBound::Proportion(0.5).resolve(5), 2.5);
     /// assert_eq!(DfBound::Count(3).resolve(5), 3.0);
     /// ```
+    #[must_use]
     pub fn resolve(self, n_docs: u64) -> f64 {
         match self {
             DfBound::Count(c) => c as f64,
@@ -125,6 +126,7 @@ impl Norm {
     /// ```
     /// assert_eq!(slovo::tfidf::Norm::None.as_str(), "none");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Norm::L2 => "l2",
