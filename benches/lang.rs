@@ -49,7 +49,7 @@ fn bench_group(c: &mut Criterion, name: &str, texts: &[String]) {
 
 fn bench(c: &mut Criterion) {
     // Parse the model outside the timed loops.
-    slovo::detect("прогрев");
+    let _ = slovo::detect("прогрев");
     bench_group(c, "lang/cyrillic-sentences", &sentences(true));
     bench_group(c, "lang/latin-sentences", &sentences(false));
 }

@@ -164,7 +164,7 @@ fn main() -> ExitCode {
         let gold = parse_file(&contents);
         let mut total = partition::Score::default();
         let mut shown = 0;
-        let in_half = |i: &usize| half.map_or(true, |h| i % 2 == h);
+        let in_half = |i: &usize| half.is_none_or(|h| i % 2 == h);
         for (_, example) in gold.iter().enumerate().filter(|(i, _)| in_half(i)) {
             let predicted = segment(&example.text);
             let s = score(example, &predicted);

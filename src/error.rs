@@ -27,7 +27,8 @@ pub enum Error {
     /// A file could not be opened or read (missing, a directory, no permission …).
     ///
     /// Check the path and its permissions.
-    #[error("cannot read {}: {source}", path.display())]
+    // The OS message is the source (`Error::source`): reporters print it after this one.
+    #[error("cannot read {}", path.display())]
     Io {
         /// The file that was being read.
         path: PathBuf,

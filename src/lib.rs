@@ -308,6 +308,7 @@
 #![deny(unsafe_code)]
 
 mod error;
+mod ext;
 mod input;
 pub mod keywords;
 mod lang;
@@ -322,6 +323,7 @@ mod test_text;
 pub mod tfidf;
 
 pub use error::{Error, Result};
+pub use ext::RuStr;
 pub use input::encoding::{
     decode, decode_reader, detect_encoding, read_text_with, Charset, DecodeOptions, Decoded,
     Encoding,

@@ -59,6 +59,7 @@ impl UnicodeForm {
     /// ```
     /// assert_eq!(slovo::UnicodeForm::Nfc.as_str(), "nfc");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             UnicodeForm::None => "none",
@@ -151,6 +152,7 @@ impl NormalizeOptions {
     /// const OPTIONS: NormalizeOptions = NormalizeOptions::new().lowercase(true);
     /// assert!(OPTIONS.lowercase && OPTIONS.strip_stress);
     /// ```
+    #[must_use]
     pub const fn new() -> Self {
         NormalizeOptions {
             form: UnicodeForm::Nfc,
@@ -171,6 +173,7 @@ impl NormalizeOptions {
     /// let text = "мо\u{301}локо";
     /// assert!(matches!(normalize(text, &NormalizeOptions::none()), Cow::Borrowed(_)));
     /// ```
+    #[must_use]
     pub const fn none() -> Self {
         NormalizeOptions {
             form: UnicodeForm::None,
@@ -191,6 +194,7 @@ impl NormalizeOptions {
     /// let folded = normalize("Ёлка\u{AD}ми", &NormalizeOptions::folding());
     /// assert_eq!(folded, "елками");
     /// ```
+    #[must_use]
     pub const fn folding() -> Self {
         NormalizeOptions {
             form: UnicodeForm::None,
@@ -300,6 +304,7 @@ impl NormalizeOptions {
 /// let options = options.form(UnicodeForm::Nfkc).lowercase(true).yo_to_ye(true);
 /// assert_eq!(normalize("Ｐｒｅｓｓ ЁЖ", &options), "press еж");
 /// ```
+#[must_use]
 pub fn normalize<'a>(text: &'a str, options: &NormalizeOptions) -> Cow<'a, str> {
     let plan = match survey(text, options) {
         Survey::Unchanged => return Cow::Borrowed(text),
@@ -343,6 +348,7 @@ pub fn normalize<'a>(text: &'a str, options: &NormalizeOptions) -> Cow<'a, str> 
 /// assert_eq!(slovo::fold("ЗА\u{301}МОК"), "замок");
 /// assert!(matches!(slovo::fold("замок"), Cow::Borrowed(_)));
 /// ```
+#[must_use]
 pub fn fold(word: &str) -> Cow<'_, str> {
     const FOLDING: NormalizeOptions = NormalizeOptions::folding();
     normalize(word, &FOLDING)

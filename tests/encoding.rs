@@ -196,6 +196,12 @@ fn unknown_encoding_lists_the_accepted_names() {
 fn read_text_with_names_the_file() {
     let err = slovo::read_text_with("no/such/file.txt", &DecodeOptions::default()).unwrap_err();
     assert!(matches!(err, Error::Io { .. }));
+    // The OS's message is the source, not repeated in ours (reporters print the chain).
+    let source = std::error::Error::source(&err)
+        .expect("the io::Error")
+        .to_string();
+    assert_eq!(err.to_string(), "cannot read no/such/file.txt");
+    assert!(!err.to_string().contains(&source), "{err}");
     let dir = std::env::temp_dir().join(format!("slovo-enc-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("koi8.txt");

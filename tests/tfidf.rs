@@ -715,3 +715,19 @@ proptest! {
         let _ = TfidfVectorizer::from_bytes(&good);
     }
 }
+
+/// Every saved configuration is `#[serde(default)]`: `{}` loads as the defaults, so a field
+/// added later never breaks a saved file.
+#[test]
+fn empty_saved_configs_load_as_the_defaults() {
+    let config: TfidfConfig = serde_json::from_str("{}").expect("{} loads");
+    assert_eq!(config, TfidfConfig::default());
+    let config: slovo::AnalyzerConfig = serde_json::from_str("{}").expect("{} loads");
+    assert_eq!(config, slovo::AnalyzerConfig::default());
+    let config: slovo::tfidf::HashingConfig = serde_json::from_str("{}").expect("{} loads");
+    assert_eq!(config, slovo::tfidf::HashingConfig::default());
+    let config: slovo::tfidf::FeatureAnalyzerConfig = serde_json::from_str("{}").expect("{} loads");
+    assert_eq!(config, slovo::tfidf::FeatureAnalyzerConfig::default());
+    let options: slovo::NormalizeOptions = serde_json::from_str("{}").expect("{} loads");
+    assert_eq!(options, slovo::NormalizeOptions::default());
+}

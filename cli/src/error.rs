@@ -52,6 +52,8 @@ impl fmt::Display for CliError {
                 f,
                 "{e} (use --encoding to name the input's encoding, or --lossy to replace bad bytes)"
             ),
+            // The library's message leaves the OS's to `source()`: one line here says both.
+            CliError::Library(e @ slovo::Error::Io { source, .. }) => write!(f, "{e}: {source}"),
             CliError::Library(e) => write!(f, "{e}"),
             CliError::Line {
                 source,

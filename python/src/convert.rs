@@ -18,6 +18,8 @@ pub fn to_py_err(err: slovo::Error) -> PyErr {
     let message = err.to_string();
     match &err {
         E::Io { path, source } => {
+            // Python shows no cause chain: the OS's message goes into this one.
+            let message = format!("{message}: {source}");
             let path = path.display().to_string();
             match (source.raw_os_error(), source.kind()) {
                 (Some(errno), _) => PyOSError::new_err((errno, message, path)),

@@ -36,6 +36,7 @@ use crate::input::ru_stats::{russian_letter, Scorer};
 /// assert!(err.to_string().contains("windows-1251"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Encoding {
     /// Detect: byte-order mark, then UTF-16 byte pattern, then UTF-8 validity, then the
     /// single-byte code page whose letters look most like Russian.
@@ -105,6 +106,7 @@ impl Encoding {
     /// ```
     /// assert_eq!(slovo::Encoding::Koi8R.as_str(), "koi8-r");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Encoding::Auto => "auto",
@@ -154,6 +156,7 @@ impl FromStr for Encoding {
 /// assert_eq!(Charset::Koi8R.to_string(), "koi8-r");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Charset {
     /// UTF-8.
     Utf8,
@@ -190,6 +193,7 @@ impl Charset {
     /// ```
     /// assert_eq!(slovo::Charset::Windows1251.as_str(), "windows-1251");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Charset::Utf8 => "utf-8",
@@ -206,6 +210,7 @@ impl Charset {
     /// ```
     /// assert_eq!(slovo::Charset::Ibm866.encoding(), slovo::Encoding::Ibm866);
     /// ```
+    #[must_use]
     pub const fn encoding(self) -> Encoding {
         match self {
             Charset::Utf8 => Encoding::Utf8,
@@ -247,6 +252,7 @@ impl fmt::Display for Charset {
 /// assert_eq!(DecodeOptions::default().encoding, Encoding::Utf8);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct DecodeOptions {
     /// The encoding to read, or [`Encoding::Auto`].
     pub encoding: Encoding,
@@ -261,6 +267,7 @@ impl DecodeOptions {
     /// let options = slovo::DecodeOptions::new(slovo::Encoding::Koi8R);
     /// assert!(!options.lossy);
     /// ```
+    #[must_use]
     pub const fn new(encoding: Encoding) -> Self {
         DecodeOptions {
             encoding,
@@ -274,6 +281,7 @@ impl DecodeOptions {
     /// let options = slovo::DecodeOptions::default().with_lossy(true);
     /// assert!(options.lossy);
     /// ```
+    #[must_use]
     pub const fn with_lossy(self, lossy: bool) -> Self {
         DecodeOptions { lossy, ..self }
     }
@@ -321,6 +329,7 @@ pub struct Decoded {
 /// assert_eq!(detect_encoding(b"\x8f\xe0\xa8\xa2\xa5\xe2 \xac\xa8\xe0"), Charset::Ibm866);
 /// assert_eq!(detect_encoding(b"\x1f\x04\x40\x04\x38\x04"), Charset::Utf16Le);
 /// ```
+#[must_use]
 pub fn detect_encoding(bytes: &[u8]) -> Charset {
     detect_prefix(bytes, false)
 }

@@ -51,6 +51,7 @@ use crate::input::ru_stats::{score, Scorer};
 /// let fine = "«Будь здоров», — сказал он. Gênes et Lucques, à propos.";
 /// assert!(matches!(fix_mojibake(fine), Cow::Borrowed(_)));
 /// ```
+#[must_use]
 pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
         return Cow::Borrowed(text);

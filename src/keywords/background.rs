@@ -63,6 +63,7 @@ impl Background {
     /// let bg = slovo::keywords::Background::empty();
     /// assert_eq!(bg.idf("год"), bg.idf("вакцин"));
     /// ```
+    #[must_use]
     pub fn empty() -> Background {
         Background {
             inner: Arc::new(Table::default()),
@@ -160,6 +161,7 @@ impl Background {
     /// assert!(!extractor.extract("Новая вакцина. Вакцина готова.").is_empty());
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn from_document_frequencies(frequencies: &DocumentFrequencies) -> Background {
         Background::from_counts(
             frequencies.n_docs(),
@@ -186,6 +188,7 @@ impl Background {
     /// assert!((back.idf("год") - bg.idf("год")).abs() < 0.07);
     /// assert_eq!(back.idf("ед"), back.idf("никогда-не-виденное"));
     /// ```
+    #[must_use]
     pub fn to_text(&self, max_stems: usize) -> String {
         let mut stems: Vec<(&str, f64)> = self
             .inner
@@ -235,6 +238,7 @@ impl Background {
     /// ```
     /// assert_eq!(slovo::keywords::Background::empty().n_docs(), 0);
     /// ```
+    #[must_use]
     pub fn n_docs(&self) -> u64 {
         self.inner.n_docs
     }
@@ -247,6 +251,7 @@ impl Background {
     /// assert!((bg.idf("a") - 1.0).abs() < 1e-12);
     /// assert!((bg.idf("b") - (4.0f64.ln() + 1.0)).abs() < 1e-12);
     /// ```
+    #[must_use]
     pub fn idf(&self, stem: &str) -> f64 {
         let n = self.inner.n_docs as f64;
         let df = self.inner.df.get(stem).copied().unwrap_or(0.0);

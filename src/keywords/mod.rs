@@ -54,6 +54,7 @@ pub use background::Background;
 /// assert!(json.starts_with(r#"{"phrase":"#));
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Keyword {
     /// The phrase as it is written in the text, in its most frequent form
     /// (`Европейского союза`, not the stems `европейск союз`).
@@ -80,6 +81,7 @@ pub struct Keyword {
 /// assert!(top.len() <= 3);
 /// assert!(top.iter().any(|k| k.stem_key == "вакцин"));
 /// ```
+#[must_use]
 pub fn keywords(text: &str, k: usize) -> Vec<Keyword> {
     KeywordExtractor::new().top_k(k).extract(text)
 }
@@ -127,6 +129,7 @@ impl KeywordExtractor {
     /// let top = slovo::keywords::KeywordExtractor::new().extract("");
     /// assert!(top.is_empty());
     /// ```
+    #[must_use]
     pub fn new() -> Self {
         KeywordExtractor {
             k: 10,
@@ -144,6 +147,7 @@ impl KeywordExtractor {
     /// let ex = slovo::keywords::KeywordExtractor::new().top_k(1);
     /// assert!(ex.extract("кот кот пёс").len() <= 1);
     /// ```
+    #[must_use]
     pub fn top_k(mut self, k: usize) -> Self {
         self.k = k;
         self
@@ -158,6 +162,7 @@ impl KeywordExtractor {
     ///     assert!(!kw.stem_key.contains(' '));
     /// }
     /// ```
+    #[must_use]
     pub fn max_phrase_len(mut self, n: usize) -> Self {
         self.max_len = n.max(1);
         self
@@ -172,6 +177,7 @@ impl KeywordExtractor {
     /// let ex = KeywordExtractor::new().background(Background::empty());
     /// assert!(!ex.extract("Кот ловит мышей. Кот спит.").is_empty());
     /// ```
+    #[must_use]
     pub fn background(mut self, background: Background) -> Self {
         self.background = background;
         self
@@ -189,6 +195,7 @@ impl KeywordExtractor {
     /// let ex = KeywordExtractor::new().stop_words(stop);
     /// assert!(ex.extract("Кот. Кот. Кот ловит мышь.").iter().all(|k| k.stem_key != "кот"));
     /// ```
+    #[must_use]
     pub fn stop_words(mut self, stop_words: StopWords) -> Self {
         self.analyzer = Analyzer::builder().stop_words(stop_words).build();
         self
@@ -211,6 +218,7 @@ impl KeywordExtractor {
     /// assert!(sure.len() <= all.len());
     /// assert!(sure.iter().all(|k| k.score >= 0.5));
     /// ```
+    #[must_use]
     pub fn min_score(mut self, min_score: f64) -> Self {
         self.min_score = if min_score.is_nan() {
             0.0
@@ -267,6 +275,7 @@ impl KeywordExtractor {
     /// let top = slovo::keywords::KeywordExtractor::new().extract(text);
     /// assert!(top.windows(2).all(|w| w[0].score >= w[1].score));
     /// ```
+    #[must_use]
     pub fn extract(&self, text: &str) -> Vec<Keyword> {
         if self.k == 0 {
             return Vec::new();

@@ -299,7 +299,7 @@ pub(crate) fn rank(
             let own = all[t as usize].count.max(1);
             let share = f64::from(c.count) / f64::from(own);
             let slot = &mut absorbed_by[t as usize];
-            if share >= p.absorb && slot.map_or(true, |(best, _)| share > best) {
+            if share >= p.absorb && slot.is_none_or(|(best, _)| share > best) {
                 *slot = Some((share, i));
             }
         }

@@ -327,3 +327,49 @@ impl fmt::Display for Script {
         f.write_str(self.name())
     }
 }
+
+impl From<whatlang::Lang> for Lang {
+    /// The same language in slovo's enum (every `whatlang` language has one).
+    ///
+    /// ```
+    /// assert_eq!(slovo::Lang::from(whatlang::Lang::Rus), slovo::Lang::Russian);
+    /// ```
+    fn from(lang: whatlang::Lang) -> Lang {
+        Lang::from_whatlang(lang)
+    }
+}
+
+impl TryFrom<Lang> for whatlang::Lang {
+    type Error = Error;
+
+    /// The same language in `whatlang`'s enum; [`Error::InvalidOption`] for the languages
+    /// `whatlang` lacks (Kazakh, Mongolian) and for [`Lang::Unknown`].
+    ///
+    /// ```
+    /// use slovo::Lang;
+    ///
+    /// assert_eq!(whatlang::Lang::try_from(Lang::Ukrainian)?, whatlang::Lang::Ukr);
+    /// assert!(whatlang::Lang::try_from(Lang::Kazakh).is_err());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    fn try_from(lang: Lang) -> Result<whatlang::Lang> {
+        lang.to_whatlang().ok_or_else(|| {
+            Error::invalid_option(
+                "lang",
+                lang.code(),
+                "a language whatlang knows (not kk, mn or und)",
+            )
+        })
+    }
+}
+
+impl From<whatlang::Script> for Script {
+    /// The same script in slovo's enum.
+    ///
+    /// ```
+    /// assert_eq!(slovo::Script::from(whatlang::Script::Cyrillic), slovo::Script::Cyrillic);
+    /// ```
+    fn from(script: whatlang::Script) -> Script {
+        Script::from_whatlang(script)
+    }
+}

@@ -62,6 +62,7 @@ const RELIABLE_LETTERS: u32 = 6;
 /// assert!(!empty.is_reliable());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Detection {
     /// The detected language, or [`Lang::Unknown`] when the text is too short, has no
     /// letters, or no allowed language fits.
@@ -92,6 +93,7 @@ impl Detection {
     /// assert!(slovo::detect("Это предложение, несомненно, написано по-русски.").is_reliable());
     /// assert!(!slovo::detect("да").is_reliable());
     /// ```
+    #[must_use]
     pub fn is_reliable(&self) -> bool {
         self.reliable
     }
@@ -105,7 +107,8 @@ impl Detection {
 /// assert_eq!(spans.first().map(|s| s.span.start), Some(0));
 /// assert_eq!(spans.last().map(|s| s.span.end), Some(text.len()));
 /// ```
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct LangSpan {
     /// The language of this part of the text ([`Lang::Unknown`] if undetermined).
     pub lang: Lang,
@@ -154,6 +157,7 @@ impl Detector {
     /// let d = slovo::Detector::new().detect("Ово је реченица на српском језику.");
     /// assert_eq!(d.lang, slovo::Lang::Serbian);
     /// ```
+    #[must_use]
     pub fn new() -> Detector {
         Detector {
             model_allowed: [true; N],
@@ -198,6 +202,7 @@ impl Detector {
     /// assert!(Detector::new().allows(Lang::Mongolian));
     /// assert!(!Detector::with_languages([Lang::Russian]).allows(Lang::Mongolian));
     /// ```
+    #[must_use]
     pub fn allows(&self, lang: Lang) -> bool {
         match &self.allowed {
             None => lang != Lang::Unknown,
@@ -211,6 +216,7 @@ impl Detector {
     /// let d = slovo::Detector::new().detect("Монгол улсын нийслэл Улаанбаатар хот юм.");
     /// assert_eq!(d.lang, slovo::Lang::Mongolian);
     /// ```
+    #[must_use]
     pub fn detect(&self, text: &str) -> Detection {
         let scan = scan(text);
         if scan.scores.letters == 0 && scan.other_letters == 0 {
@@ -231,6 +237,7 @@ impl Detector {
     /// let spans = Detector::new().detect_spans(text);
     /// assert!(spans.iter().any(|s| s.lang == Lang::Kazakh));
     /// ```
+    #[must_use]
     pub fn detect_spans(&self, text: &str) -> Vec<LangSpan> {
         spans::detect_spans(self, text)
     }
@@ -341,6 +348,7 @@ fn default_detector() -> &'static Detector {
 /// assert_eq!(detect("The quick brown fox jumps over the lazy dog.").lang, Lang::English);
 /// assert_eq!(detect("").lang, Lang::Unknown);
 /// ```
+#[must_use]
 pub fn detect(text: &str) -> Detection {
     default_detector().detect(text)
 }
@@ -364,6 +372,7 @@ pub fn detect(text: &str) -> Detection {
 /// assert!(text[kazakh.span].starts_with("Ұлт ақпарат"));
 /// assert_eq!(spans[0].lang, Lang::Russian);
 /// ```
+#[must_use]
 pub fn detect_spans(text: &str) -> Vec<LangSpan> {
     default_detector().detect_spans(text)
 }

@@ -217,7 +217,7 @@ fn best_reading<'a>(
                 continue;
             }
             readings.push(candidate);
-            if best_here.as_ref().map_or(true, |(s, _)| score > *s) {
+            if best_here.as_ref().is_none_or(|(s, _)| score > *s) {
                 best_here = Some((score, readings));
             }
         }

@@ -245,8 +245,7 @@ fn sentences_with_and_without_context() {
     let none: [&str; 0] = [];
     assert!(with.parse_sentence(&none).is_empty());
     // Longer than rumorph's chunk of 256 words.
-    let long: Vec<&str> = std::iter::repeat(["Я", "читаю", "книги", "."])
-        .take(100)
+    let long: Vec<&str> = std::iter::repeat_n(["Я", "читаю", "книги", "."], 100)
         .flatten()
         .collect();
     assert_eq!(with.parse_sentence(&long).len(), 400);

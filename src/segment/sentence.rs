@@ -53,7 +53,8 @@ use crate::span::Span;
 /// assert_eq!(first.text, "Привет!");
 /// assert_eq!(&text[first.span], first.text);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Sentence<'a> {
     /// The sentence's text, borrowed from the input.
     pub text: &'a str,
@@ -69,6 +70,7 @@ impl Sentence<'_> {
     /// assert_eq!(s.start(), 2);
     /// ```
     #[inline]
+    #[must_use]
     pub fn start(&self) -> usize {
         self.span.start
     }
@@ -80,6 +82,7 @@ impl Sentence<'_> {
     /// assert_eq!(s.end(), 5); // "Да." is two Cyrillic letters and a period
     /// ```
     #[inline]
+    #[must_use]
     pub fn end(&self) -> usize {
         self.span.end
     }
@@ -110,6 +113,7 @@ impl Sentence<'_> {
 ///     ]
 /// );
 /// ```
+#[must_use]
 pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         text,
@@ -459,7 +463,7 @@ impl<'a> Sentences<'a> {
         if self
             .tokens
             .peek(0)
-            .map_or(true, |next| next.span.start == end)
+            .is_none_or(|next| next.span.start == end)
         {
             return false;
         }
@@ -1022,7 +1026,7 @@ impl<'a> Context<'a> {
         if self.only_bullets {
             self.only_bullets = self.tokens <= MAX_BULLET_TOKENS && is_bullet_token(tok);
         }
-        if !self.prev.as_ref().is_some_and(|p| p.end == tok.span.start) {
+        if self.prev.as_ref().is_none_or(|p| p.end != tok.span.start) {
             self.run_start = tok.span.start;
             self.before_run = self.prev;
         }

@@ -23,7 +23,8 @@ use crate::span::Span;
 /// assert_eq!(first.kind, TokenKind::Word);
 /// assert_eq!(&text[first.span], first.text);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Token<'a> {
     /// The token's text, borrowed from the input.
     pub text: &'a str,
@@ -41,6 +42,7 @@ impl<'a> Token<'a> {
     /// assert_eq!(t.start(), 2);
     /// ```
     #[inline]
+    #[must_use]
     pub fn start(&self) -> usize {
         self.span.start
     }
@@ -52,6 +54,7 @@ impl<'a> Token<'a> {
     /// assert_eq!(t.end(), 4); // two Cyrillic letters, two bytes each
     /// ```
     #[inline]
+    #[must_use]
     pub fn end(&self) -> usize {
         self.span.end
     }
@@ -116,6 +119,7 @@ impl TokenKind {
     /// ```
     /// assert_eq!(slovo::TokenKind::Punct.as_str(), "punct");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             TokenKind::Word => "word",
@@ -188,6 +192,7 @@ impl<'a> CharOffsets<'a> {
     /// ```
     /// assert_eq!(slovo::CharOffsets::new("привет").at(4), 2);
     /// ```
+    #[must_use]
     pub fn new(text: &'a str) -> Self {
         CharOffsets {
             bytes: text.as_bytes(),

@@ -104,6 +104,7 @@ use crate::span::Span;
 ///     ]
 /// );
 /// ```
+#[must_use]
 pub fn tokenize(text: &str) -> Tokens<'_> {
     Tokenizer::new().tokenize(text)
 }
@@ -139,6 +140,7 @@ impl Tokenizer {
     /// ```
     /// assert_eq!(slovo::Tokenizer::new(), slovo::Tokenizer::default());
     /// ```
+    #[must_use]
     pub const fn new() -> Tokenizer {
         Tokenizer {
             abbreviation_periods: false,
@@ -156,6 +158,7 @@ impl Tokenizer {
     /// let words: Vec<_> = t.tokenize("и т.д. и т. п. Конец.").map(|t| t.text).collect();
     /// assert_eq!(words, ["и", "т.д.", "и", "т.", "п.", "Конец", "."]);
     /// ```
+    #[must_use]
     pub const fn abbreviation_periods(mut self, yes: bool) -> Tokenizer {
         self.abbreviation_periods = yes;
         self
@@ -167,6 +170,7 @@ impl Tokenizer {
     /// let t = slovo::Tokenizer::new();
     /// assert_eq!(t.tokenize("Привет, мир!").count(), 4);
     /// ```
+    #[must_use]
     pub fn tokenize<'a>(&self, text: &'a str) -> Tokens<'a> {
         self.tokens(text, Classifier::best())
     }
@@ -175,6 +179,7 @@ impl Tokenizer {
     /// run it. Every path gives the same tokens; this exists so tests and fuzz targets can
     /// compare them.
     #[doc(hidden)]
+    #[must_use]
     pub fn tokenize_with<'a>(&self, text: &'a str, path: TokenizerPath) -> Option<Tokens<'a>> {
         let classifier = match path {
             TokenizerPath::Scalar => None,
@@ -221,6 +226,7 @@ pub enum TokenizerPath {
 
 impl TokenizerPath {
     /// Every path this CPU can run, the scalar one first.
+    #[must_use]
     pub fn available() -> Vec<TokenizerPath> {
         let mut paths = vec![TokenizerPath::Scalar, TokenizerPath::Portable];
         if Classifier::sse2().is_some() {

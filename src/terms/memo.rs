@@ -282,7 +282,7 @@ mod tests {
     fn direct(analyzer: &Analyzer, text: &str) -> Vec<(String, crate::span::Span)> {
         analyzer
             .tokens(text)
-            .filter_map(|token| Some((analyzer.token_term(token.clone())?, token.span)))
+            .filter_map(|token| Some((analyzer.token_term(token)?, token.span)))
             .collect()
     }
 

@@ -145,6 +145,7 @@ impl Stemmer {
     /// let mut stemmer = slovo::Stemmer::new();
     /// assert_eq!(stemmer.stem("книгами"), "книг");
     /// ```
+    #[must_use]
     pub fn new() -> Self {
         Self::with_cache_capacity(DEFAULT_CACHE_CAPACITY)
     }
@@ -161,6 +162,7 @@ impl Stemmer {
     /// stemmer.stem("домов"); // the cache was full: it is cleared, then "домов" is cached
     /// assert_eq!(stemmer.cache_len(), 1);
     /// ```
+    #[must_use]
     pub fn with_cache_capacity(capacity: usize) -> Self {
         Self {
             snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
@@ -250,6 +252,7 @@ impl Stemmer {
     /// assert_eq!(stemmer.cached("книгами"), Some("книг"));
     /// ```
     #[inline]
+    #[must_use]
     pub fn cached(&self, word: &str) -> Option<&str> {
         let hash = self.hasher.hash_one(word);
         let slot = *self
@@ -266,6 +269,7 @@ impl Stemmer {
     /// stemmer.stem("слово");
     /// assert_eq!(stemmer.cache_len(), 1);
     /// ```
+    #[must_use]
     pub fn cache_len(&self) -> usize {
         self.table.len()
     }
@@ -275,6 +279,7 @@ impl Stemmer {
     /// ```
     /// assert_eq!(slovo::Stemmer::with_cache_capacity(1000).cache_capacity(), 1000);
     /// ```
+    #[must_use]
     pub fn cache_capacity(&self) -> usize {
         self.capacity
     }

@@ -70,6 +70,7 @@ impl StopWords {
     /// let stop = slovo::StopWords::empty();
     /// assert!(stop.is_empty() && !stop.contains("и"));
     /// ```
+    #[must_use]
     pub fn empty() -> Self {
         Self {
             words: Arc::new(WordSet::default()),
@@ -137,6 +138,7 @@ impl StopWords {
     /// assert!(!stop.contains(""));
     /// ```
     #[inline]
+    #[must_use]
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(&*fold(word))
     }
@@ -184,6 +186,7 @@ impl StopWords {
     /// ```
     /// assert_eq!(slovo::StopWords::from_words(["и", "И", "да"]).len(), 2);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -194,6 +197,7 @@ impl StopWords {
     /// assert!(slovo::StopWords::empty().is_empty());
     /// assert!(!slovo::StopWords::russian().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
@@ -214,6 +218,7 @@ impl StopWords {
     /// let stop = slovo::StopWords::from_words(["да", "ах", "Ёж"]);
     /// assert_eq!(stop.to_sorted_vec(), ["ах", "да", "еж"]);
     /// ```
+    #[must_use]
     pub fn to_sorted_vec(&self) -> Vec<&str> {
         let mut words: Vec<&str> = self.iter().collect();
         words.sort_unstable();

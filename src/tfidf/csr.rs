@@ -137,6 +137,7 @@ impl CsrMatrix {
     /// assert_eq!(m.n_rows(), 2);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn n_rows(&self) -> usize {
         self.n_rows
     }
@@ -148,6 +149,7 @@ impl CsrMatrix {
     /// assert_eq!(m.n_cols(), 3);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn n_cols(&self) -> usize {
         self.n_cols
     }
@@ -159,6 +161,7 @@ impl CsrMatrix {
     /// assert_eq!(m.shape(), (2, 3));
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn shape(&self) -> (usize, usize) {
         (self.n_rows, self.n_cols)
     }
@@ -170,6 +173,7 @@ impl CsrMatrix {
     /// assert_eq!(m.nnz(), 2);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn nnz(&self) -> usize {
         self.data.len()
     }
@@ -181,6 +185,7 @@ impl CsrMatrix {
     /// assert_eq!(m.indptr(), &[0, 2, 3]);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn indptr(&self) -> &[usize] {
         &self.indptr
     }
@@ -192,6 +197,7 @@ impl CsrMatrix {
     /// assert_eq!(m.indices(), &[0, 2, 1]);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn indices(&self) -> &[u32] {
         &self.indices
     }
@@ -203,6 +209,7 @@ impl CsrMatrix {
     /// assert_eq!(m.data(), &[1.0, 2.0, 3.0]);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn data(&self) -> &[f64] {
         &self.data
     }
@@ -217,6 +224,7 @@ impl CsrMatrix {
     /// assert!(m.row(2).is_none());
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn row(&self, r: usize) -> Option<SparseRow<'_>> {
         let start = *self.indptr.get(r)?;
         let end = *self.indptr.get(r + 1)?;
@@ -234,6 +242,7 @@ impl CsrMatrix {
     /// assert_eq!(lengths, [2, 1]);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn rows(&self) -> impl ExactSizeIterator<Item = SparseRow<'_>> + '_ {
         self.indptr.windows(2).map(move |w| SparseRow {
             indices: &self.indices[w[0]..w[1]],
@@ -250,6 +259,7 @@ impl CsrMatrix {
     /// assert_eq!(m.get(9, 9), 0.0);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn get(&self, row: usize, col: usize) -> f64 {
         let Some(r) = self.row(row) else { return 0.0 };
         match u32::try_from(col) {
@@ -286,6 +296,7 @@ impl CsrMatrix {
     /// assert_eq!((rows, cols, indptr, indices, data), (1, 3, vec![0, 1], vec![2], vec![0.5]));
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn into_parts(self) -> (usize, usize, Vec<usize>, Vec<u32>, Vec<f64>) {
         (
             self.n_rows,
@@ -323,6 +334,7 @@ impl<'a> SparseRow<'a> {
     /// assert_eq!(m.row(0).unwrap().len(), 2);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.indices.len()
     }
@@ -334,6 +346,7 @@ impl<'a> SparseRow<'a> {
     /// assert!(m.row(0).unwrap().is_empty());
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.indices.is_empty()
     }
@@ -345,6 +358,7 @@ impl<'a> SparseRow<'a> {
     /// assert_eq!(m.row(0).unwrap().iter().next(), Some((3, 1.0)));
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (usize, f64)> + 'a {
         let values = self.values;
         self.indices

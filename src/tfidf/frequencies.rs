@@ -55,6 +55,7 @@ impl DocumentFrequencies {
     /// let table = slovo::tfidf::DocumentFrequencies::new();
     /// assert_eq!((table.n_docs(), table.len()), (0, 0));
     /// ```
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -66,6 +67,7 @@ impl DocumentFrequencies {
     /// table.add_document(Vec::<&str>::new());
     /// assert_eq!(table.n_docs(), 1);
     /// ```
+    #[must_use]
     pub fn n_docs(&self) -> u64 {
         self.n_docs
     }
@@ -77,6 +79,7 @@ impl DocumentFrequencies {
     /// table.add_document(["а", "б", "а"]);
     /// assert_eq!(table.len(), 2);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.df.len()
     }
@@ -86,6 +89,7 @@ impl DocumentFrequencies {
     /// ```
     /// assert!(slovo::tfidf::DocumentFrequencies::new().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.df.is_empty()
     }
@@ -97,6 +101,7 @@ impl DocumentFrequencies {
     /// table.add_document(["а", "а"]);
     /// assert_eq!(table.df("а"), 1);
     /// ```
+    #[must_use]
     pub fn df(&self, term: &str) -> u64 {
         self.terms.get(term).map_or(0, |s| self.df[s as usize])
     }
@@ -108,6 +113,7 @@ impl DocumentFrequencies {
     /// table.add_document(["а", "а"]);
     /// assert_eq!(table.total_count("а"), 2);
     /// ```
+    #[must_use]
     pub fn total_count(&self, term: &str) -> u64 {
         self.terms.get(term).map_or(0, |s| self.count[s as usize])
     }
@@ -119,6 +125,7 @@ impl DocumentFrequencies {
     /// table.add_document(["а", "а"]);
     /// assert_eq!(table.iter().collect::<Vec<_>>(), [("а", 1, 2)]);
     /// ```
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, u64, u64)> + '_ {
         self.terms
             .iter()
@@ -179,6 +186,7 @@ impl DocumentFrequencies {
     /// assert_eq!(DocumentFrequencies::from_bytes(&bytes)?, table);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
         bytes::encode(MAGIC, FORMAT_VERSION, &self.to_wire())
     }

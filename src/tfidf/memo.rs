@@ -212,7 +212,7 @@ mod tests {
         for _ in 0..2 {
             for token in analyzer.tokens(&text) {
                 let got = memo
-                    .term_id(&analyzer, token.clone())
+                    .term_id(&analyzer, token)
                     .map(|id| memo.term(id).to_owned());
                 assert_eq!(got, analyzer.token_term(token));
             }

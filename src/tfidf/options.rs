@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum DfBound {
     /// At least / at most this many documents.
     Count(u64),
@@ -42,6 +43,7 @@ impl DfBound {
     /// assert_eq!(DfBound::Proportion(0.5).resolve(5), 2.5);
     /// assert_eq!(DfBound::Count(3).resolve(5), 3.0);
     /// ```
+    #[must_use]
     pub fn resolve(self, n_docs: u64) -> f64 {
         match self {
             DfBound::Count(c) => c as f64,
@@ -107,6 +109,7 @@ impl FromStr for DfBound {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Norm {
     /// Euclidean: the squares of each row sum to 1.
     #[default]
@@ -123,6 +126,7 @@ impl Norm {
     /// ```
     /// assert_eq!(slovo::tfidf::Norm::None.as_str(), "none");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Norm::L2 => "l2",
@@ -173,6 +177,7 @@ impl FromStr for Norm {
 /// assert!(config.validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct TfidfConfig {
     /// `(min_n, max_n)`: features are all n-grams of terms with `min_n <= n <= max_n`,

@@ -92,6 +92,7 @@ impl Vocabulary {
     /// assert_eq!(slovo::tfidf::Vocabulary::new(["а", "б"])?.len(), 2);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.terms.len()
     }
@@ -101,6 +102,7 @@ impl Vocabulary {
     /// ```
     /// assert!(slovo::tfidf::Vocabulary::default().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.terms.len() == 0
     }
@@ -112,6 +114,7 @@ impl Vocabulary {
     /// assert_eq!(vocabulary.get("б"), Some(1));
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn get(&self, term: &str) -> Option<usize> {
         self.terms.get(term).map(|c| c as usize)
     }
@@ -128,6 +131,7 @@ impl Vocabulary {
     /// assert!(vocabulary.contains("а") && !vocabulary.contains("я"));
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn contains(&self, term: &str) -> bool {
         self.terms.get(term).is_some()
     }
@@ -140,6 +144,7 @@ impl Vocabulary {
     /// assert_eq!(vocabulary.term(5), None);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn term(&self, col: usize) -> Option<&str> {
         u32::try_from(col)
             .ok()
@@ -154,6 +159,7 @@ impl Vocabulary {
     /// assert_eq!(vocabulary.iter().collect::<Vec<_>>(), ["б", "а"]);
     /// # Ok::<(), slovo::Error>(())
     /// ```
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         self.terms.iter().map(|(_, term)| term)
     }

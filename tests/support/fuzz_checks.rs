@@ -295,7 +295,7 @@ pub fn keywords(data: &[u8]) {
         assert!(
             kw.spans
                 .iter()
-                .any(|s| text[s.clone()].split_whitespace().eq(words.iter().copied())),
+                .any(|s| text[*s].split_whitespace().eq(words.iter().copied())),
             "{kw:?} is not written so at any of its spans"
         );
     }

@@ -206,7 +206,7 @@ impl Progress {
     fn add(&mut self, bytes: usize) {
         self.docs += 1;
         self.bytes += bytes;
-        if self.docs % 1000 == 0 {
+        if self.docs.is_multiple_of(1000) {
             let (docs, mb) = (self.docs, self.bytes as f64 / 1e6);
             self.say(format_args!("read {docs} documents ({mb:.1} MB)"));
         }
