@@ -540,6 +540,7 @@ fn occurrences(scan: &Scan, terms: &[u32]) -> Vec<Range<usize>> {
 }
 
 /// The span of the most frequent written form (the first one on a tie).
+#[cfg(feature = "morph")]
 fn most_frequent_form(text: &str, scan: &Scan, terms: &[u32]) -> Option<Range<usize>> {
     pick_form(text, &occurrences(scan, terms))
 }

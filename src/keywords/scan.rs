@@ -169,6 +169,7 @@ struct FormInfo {
 }
 
 impl Lexicon<'_> {
+    #[cfg_attr(not(feature = "morph"), allow(unused_variables))]
     fn describe(self, surface: &str, stem: &str, lower: &str) -> FormInfo {
         match self {
             #[cfg(feature = "morph")]
@@ -354,6 +355,7 @@ fn is_candidate(surface: &str, lower: &str) -> bool {
 /// from the word's ending otherwise (see `data/endings.txt`; then `Noun`, `Propn` and
 /// `Function` never occur).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "morph"), allow(dead_code))]
 pub(crate) enum WordClass {
     /// Anything else: a noun by default without morphology; foreign words, acronyms and
     /// unknown tokens with it.
