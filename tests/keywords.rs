@@ -25,20 +25,27 @@ fn check_invariants(text: &str, k: usize, list: &[Keyword]) {
             let slice = text
                 .get(span.range())
                 .unwrap_or_else(|| panic!("span {span:?} is not a char-boundary slice"));
-            // The occurrence, stemmed word by word, is the keyword's stem key …
+            // Without morphology, the occurrence stemmed word by word is the stem key (with
+            // it, forms of one lemma may stem apart: `люди`, `человек`) …
             let stems: Vec<String> = slice
                 .split_whitespace()
                 .map(|w| stemmer.stem(w).to_string())
                 .collect();
-            assert_eq!(stems.join(" "), kw.stem_key, "span {span:?} = {slice:?}");
+            if !cfg!(feature = "morph") {
+                assert_eq!(stems.join(" "), kw.stem_key, "span {span:?} = {slice:?}");
+            }
+            assert_eq!(stems.len(), kw.stem_key.split(' ').count(), "{slice:?}");
             forms.push(slice.split_whitespace().collect::<Vec<_>>().join(" "));
         }
-        // … and the phrase is one of the occurrences as written.
+        // … and the surface is one of the occurrences as written.
         assert!(
-            forms.contains(&kw.phrase),
+            forms.contains(&kw.surface),
             "{:?} not in {forms:?}",
-            kw.phrase
+            kw.surface
         );
+        if !cfg!(feature = "morph") {
+            assert_eq!(kw.phrase, kw.surface);
+        }
         assert!(
             kw.spans.windows(2).all(|w| w[0].end <= w[1].start),
             "spans out of order or overlapping: {:?}",
@@ -52,6 +59,7 @@ fn check_invariants(text: &str, k: usize, list: &[Keyword]) {
 }
 
 #[test]
+#[cfg(not(feature = "morph"))]
 fn sample_keywords_are_readable_surface_forms() {
     let list = slovo::keywords(SAMPLE, 10);
     check_invariants(SAMPLE, 10, &list);
@@ -66,6 +74,91 @@ fn sample_keywords_are_readable_surface_forms() {
     );
     // Shown as written, never as stems.
     assert!(list.iter().all(|k| SAMPLE.contains(&k.phrase)));
+}
+
+/// With morphology: the sample's top 10 in dictionary form, no two sharing a lemma, no
+/// lone verb, adverb or adjective.
+#[test]
+#[cfg(feature = "morph")]
+fn sample_keywords_are_in_dictionary_form() {
+    use slovo::{Morph, Pos};
+    let morph = Morph::new();
+    let list = slovo::keywords(SAMPLE, 10);
+    check_invariants(SAMPLE, 10, &list);
+    assert_eq!(list.len(), 10);
+    let phrases: Vec<&str> = list.iter().map(|k| k.phrase.as_str()).collect();
+    for expected in ["ЕС", "Ержан Казыхан", "Брюссель", "Казахстан"]
+    {
+        assert!(phrases.contains(&expected), "{expected} not in {phrases:?}");
+    }
+    let mut lemmas: Vec<String> = Vec::new();
+    for kw in &list {
+        // the dictionary form of the dictionary form is itself
+        assert_eq!(
+            morph.normal_phrase(&kw.phrase).to_lowercase(),
+            kw.phrase.to_lowercase(),
+            "{kw:?}"
+        );
+        let words: Vec<&str> = kw.phrase.split(' ').collect();
+        for word in &words {
+            let lemma = morph.lemma(word).to_lowercase();
+            assert!(!lemmas.contains(&lemma), "{lemma} twice in {phrases:?}");
+            lemmas.push(lemma);
+        }
+        if let [word] = words[..] {
+            let pos = morph.parse(word)[0].pos();
+            assert!(
+                !matches!(pos, Pos::Verb | Pos::Adv | Pos::Adj),
+                "{word} is a lone {pos}"
+            );
+        }
+    }
+}
+
+#[test]
+#[cfg(feature = "morph")]
+fn keywords_are_dictionary_forms_with_the_surface_kept() {
+    let text = "Казахстан и страны Европейского союза обсудили торговлю. Глава \
+                Европейского союза прибыл в Астану. В Европейском союзе довольны.";
+    let list = slovo::keywords(text, 5);
+    check_invariants(text, 5, &list);
+    let eu = list
+        .iter()
+        .find(|k| k.phrase == "Европейский союз")
+        .unwrap_or_else(|| panic!("{list:?}"));
+    assert_eq!(eu.surface, "Европейского союза");
+    assert_eq!(eu.spans.len(), 3);
+    // the words inside the phrase are not keywords again
+    assert!(list.iter().all(|k| k.phrase != "союз"), "{list:?}");
+}
+
+#[test]
+#[cfg(feature = "morph")]
+fn no_lone_verbs_or_adverbs() {
+    let text = "Они быстро работали. Они быстро работали и быстро уставали. Работали долго.";
+    for kw in slovo::keywords(text, 10) {
+        assert!(
+            !["работать", "быстро", "уставать", "долго"].contains(&kw.phrase.as_str()),
+            "{kw:?}"
+        );
+    }
+}
+
+#[test]
+fn the_title_counts_and_spans_point_into_the_text() {
+    let title = "Вакцина QazVac";
+    let text = "Испытания продлятся месяц. Испытания идут в Алматы.";
+    let ex = KeywordExtractor::new();
+    let titled = ex.extract_with_title(title, text);
+    assert!(
+        titled.iter().any(|k| k.phrase.contains("QazVac")),
+        "{titled:?}"
+    );
+    for kw in &titled {
+        assert!(kw.spans.iter().all(|s| text.get(s.range()).is_some()));
+    }
+    assert_eq!(ex.extract_with_title("", text), ex.extract(text));
+    assert_eq!(ex.extract_with_title(" \n", text), ex.extract(text));
 }
 
 #[test]
@@ -114,14 +207,14 @@ fn corrupt_background_names_the_line() {
 #[test]
 fn background_changes_the_ranking() {
     // Equal counts: the first word leads, until the background says it is everywhere.
-    let text = "Вакцина. Вакцина. Казахстан. Казахстан.";
+    let text = "Вакцина. Вакцина. Граница. Граница.";
     let plain = KeywordExtractor::new()
         .background(Background::empty())
         .extract(text);
     assert_eq!(plain[0].stem_key, "вакцин");
     let bg = Background::from_counts(1000, [("вакцин", 1000)]);
     let weighed = KeywordExtractor::new().background(bg).extract(text);
-    assert_eq!(weighed[0].phrase, "Казахстан");
+    assert_eq!(weighed[0].surface, "Граница");
 }
 
 fn russianish() -> impl Strategy<Value = String> {

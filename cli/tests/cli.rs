@@ -422,14 +422,31 @@ fn keywords_respects_top_and_copies_jsonl_fields() {
     let keywords = lines[0]["keywords"].as_array().expect("keywords");
     assert_eq!(keywords.len(), 3);
     for k in keywords {
-        let phrase = k["phrase"].as_str().expect("phrase");
+        let surface = k["surface"].as_str().expect("surface");
         assert!(
-            SAMPLE.contains(phrase),
-            "{phrase} is not as written in the text"
+            SAMPLE.contains(surface),
+            "{surface} is not as written in the text"
         );
+        assert!(k["phrase"].as_str().is_some_and(|p| !p.is_empty()));
         let score = k["score"].as_f64().expect("score");
         assert!(score > 0.0 && score < 1.0);
     }
+}
+
+#[test]
+fn keywords_read_the_jsonl_title() {
+    // The title's word is a keyword although the text never repeats it.
+    let text = "Испытания продлятся месяц. Испытания идут в Алматы.";
+    let titled = serde_json::json!({"title": "Вакцина QazVac", "text": text}).to_string();
+    let lines = json_lines(&slovo(&["keywords", "--jsonl"], titled.as_bytes()));
+    let phrases: Vec<&str> = lines[0]["keywords"]
+        .as_array()
+        .expect("keywords")
+        .iter()
+        .filter_map(|k| k["phrase"].as_str())
+        .collect();
+    assert!(phrases.iter().any(|p| p.contains("QazVac")), "{phrases:?}");
+    assert_eq!(lines[0]["title"], "Вакцина QazVac");
 }
 
 #[test]

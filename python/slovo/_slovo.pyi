@@ -507,10 +507,11 @@ def tfidf_weigh(
 
 @final
 class Keyword:
-    """A keyword: `phrase` as written, `stem_key`, `score` in (0, 1), code-point `spans`."""
+    """A keyword: `phrase` (dictionary form with the morphology), `stem_key`, `score` in (0, 1), code-point `spans`."""
     @property
     def phrase(self) -> str:
-        """The phrase as written (its most frequent form)."""
+        """The phrase to show: in its dictionary form when the package is built with the
+        morphology (``Европейский союз``), as written (its most frequent form) otherwise."""
     @property
     def stem_key(self) -> str:
         """Its stems joined by spaces."""
@@ -527,7 +528,12 @@ class Keyword:
     def __setstate__(self, state: object) -> None: ...
 
 def keywords(
-    text: str, top: int = 10, *, max_phrase_len: int = 2, min_score: float = 0.0
+    text: str,
+    top: int = 10,
+    *,
+    max_phrase_len: int = 2,
+    min_score: float = 0.0,
+    title: str | None = None,
 ) -> list[Keyword]:
     """The keywords of one text, best first (needs no corpus).
 
@@ -541,6 +547,10 @@ def keywords(
         Longest phrase, in words.
     min_score : float, default=0.0
         Leave out keywords scoring lower.
+    title : str or None, default=None
+        The document's title, if it has one: read as its first sentence, which makes its
+        words more likely keywords. Spans still point into ``text`` (occurrences inside the
+        title are not listed).
 
     Returns
     -------
@@ -548,7 +558,12 @@ def keywords(
         Best first.
     """
 def keywords_many(
-    texts: Sequence[str], top: int = 10, *, max_phrase_len: int = 2, min_score: float = 0.0
+    texts: Sequence[str],
+    top: int = 10,
+    *,
+    max_phrase_len: int = 2,
+    min_score: float = 0.0,
+    titles: Sequence[str] | None = None,
 ) -> list[list[Keyword]]:
     """`keywords` of each text of a list, in parallel without the GIL.
 
@@ -558,11 +573,18 @@ def keywords_many(
         The texts.
     top, max_phrase_len, min_score
         As in :func:`keywords`.
+    titles : list of str or None, default=None
+        The title of each text (``""`` for none), as many as there are texts.
 
     Returns
     -------
     list of list of Keyword
         The keywords of each text.
+
+    Raises
+    ------
+    ValueError
+        If ``titles`` does not have one entry per text.
     """
 
 @final

@@ -15,7 +15,8 @@ use slovo::CharOffsets;
 /// Attributes
 /// ----------
 /// phrase : str
-///     The phrase as written (its most frequent form).
+///     The phrase to show: in its dictionary form when the package is built with the
+///     morphology (``Европейский союз``), as written (its most frequent form) otherwise.
 /// stem_key : str
 ///     Its stems joined by spaces (what occurrences are matched by).
 /// score : float
@@ -25,7 +26,8 @@ use slovo::CharOffsets;
 #[pyclass(module = "slovo._slovo", name = "Keyword", get_all, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyKeyword {
-    /// The phrase as written (its most frequent form).
+    /// The phrase to show: in its dictionary form when the package is built with the
+    /// morphology (``Европейский союз``), as written (its most frequent form) otherwise.
     phrase: String,
     /// Its stems joined by spaces.
     stem_key: String,
@@ -86,9 +88,9 @@ fn extractor(top: usize, max_phrase_len: usize, min_score: f64) -> KeywordExtrac
         .min_score(min_score)
 }
 
-fn keywords_of(extractor: &KeywordExtractor, text: &str) -> Vec<PyKeyword> {
+fn keywords_of(extractor: &KeywordExtractor, title: &str, text: &str) -> Vec<PyKeyword> {
     extractor
-        .extract(text)
+        .extract_with_title(title, text)
         .into_iter()
         .map(|k| {
             let mut cursor = CharOffsets::new(text);
@@ -115,22 +117,28 @@ fn keywords_of(extractor: &KeywordExtractor, text: &str) -> Vec<PyKeyword> {
 ///     Longest phrase, in words.
 /// min_score : float, default=0.0
 ///     Leave out keywords scoring lower.
+/// title : str or None, default=None
+///     The document's title, if it has one: read as its first sentence, which makes its
+///     words more likely keywords. Spans still point into ``text`` (occurrences inside the
+///     title are not listed).
 ///
 /// Returns
 /// -------
 /// list of Keyword
 ///     Best first.
 #[pyfunction]
-#[pyo3(signature = (text, top = 10, *, max_phrase_len = 2, min_score = 0.0))]
+#[pyo3(signature = (text, top = 10, *, max_phrase_len = 2, min_score = 0.0, title = None))]
 pub fn keywords(
     py: Python<'_>,
     text: &str,
     top: usize,
     max_phrase_len: usize,
     min_score: f64,
+    title: Option<&str>,
 ) -> Vec<PyKeyword> {
     let extractor = extractor(top, max_phrase_len, min_score);
-    py.detach(|| keywords_of(&extractor, text))
+    let title = title.unwrap_or("");
+    py.detach(|| keywords_of(&extractor, title, text))
 }
 
 /// `keywords` of each text of a list, in parallel without the GIL.
@@ -141,26 +149,43 @@ pub fn keywords(
 ///     The texts.
 /// top, max_phrase_len, min_score
 ///     As in :func:`keywords`.
+/// titles : list of str or None, default=None
+///     The title of each text (``""`` for none), as many as there are texts.
 ///
 /// Returns
 /// -------
 /// list of list of Keyword
 ///     The keywords of each text.
+///
+/// Raises
+/// ------
+/// ValueError
+///     If ``titles`` does not have one entry per text.
 #[pyfunction]
-#[pyo3(signature = (texts, top = 10, *, max_phrase_len = 2, min_score = 0.0))]
+#[pyo3(signature = (texts, top = 10, *, max_phrase_len = 2, min_score = 0.0, titles = None))]
 pub fn keywords_many(
     py: Python<'_>,
     texts: crate::convert::Texts<'_>,
     top: usize,
     max_phrase_len: usize,
     min_score: f64,
+    titles: Option<Vec<String>>,
 ) -> PyResult<Vec<Vec<PyKeyword>>> {
     let texts = texts.to_strings()?;
+    let titles = titles.unwrap_or_else(|| vec![String::new(); texts.len()]);
+    if titles.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "titles has {} entries for {} texts; give one title (or \"\") per text",
+            titles.len(),
+            texts.len()
+        )));
+    }
     let extractor = extractor(top, max_phrase_len, min_score);
     Ok(crate::pool::detach_par(py, || {
         texts
             .par_iter()
-            .map(|t| keywords_of(&extractor, t))
+            .zip(titles.par_iter())
+            .map(|(t, title)| keywords_of(&extractor, title, t))
             .collect()
     }))
 }

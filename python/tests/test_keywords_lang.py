@@ -32,6 +32,24 @@ def test_keywords_many(docs):
     assert slovo.keywords_many(docs[:20], 4) == [slovo.keywords(d, 4) for d in docs[:20]]
 
 
+def test_keywords_title():
+    title = "Вакцина QazVac"
+    text = "Испытания продлятся месяц. Испытания идут в Алматы."
+    plain = slovo.keywords(text)
+    titled = slovo.keywords(text, title=title)
+    # the title's words count, and spans still point into the text
+    assert any("QazVac" in k.phrase for k in titled)
+    assert not any("QazVac" in k.phrase for k in plain)
+    for k in titled:
+        assert all(0 <= a < b <= len(text) for a, b in k.spans)
+    assert slovo.keywords(text, title=None) == plain
+    assert slovo.keywords(text, title="") == plain
+    many = slovo.keywords_many([text, text], titles=[title, ""])
+    assert many == [titled, plain]
+    with pytest.raises(ValueError, match="titles"):
+        slovo.keywords_many([text, text], titles=[title])
+
+
 def test_detect():
     d = slovo.detect("Это предложение, несомненно, написано по-русски.")
     assert (d.lang, d.script, d.reliable) == ("ru", "Cyrillic", True)

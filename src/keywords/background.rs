@@ -3,7 +3,7 @@
 use foldhash::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use super::scan::Scan;
+use super::scan::{Lexicon, Scan};
 use crate::terms::Analyzer;
 use crate::tfidf::DocumentFrequencies;
 
@@ -120,7 +120,7 @@ impl Background {
         let mut table = Table::default();
         for doc in documents {
             table.n_docs += 1;
-            for term in Scan::new(doc, &analyzer).terms {
+            for term in Scan::new(doc, &analyzer, Lexicon::Stems).terms {
                 *table.df.entry(term.stem).or_insert(0.0) += 1.0;
             }
         }
@@ -256,6 +256,18 @@ impl Background {
         let n = self.inner.n_docs as f64;
         let df = self.inner.df.get(stem).copied().unwrap_or(0.0);
         ((n + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+}
+
+impl Background {
+    /// The share of the background's documents that contain `stem`, in `[0, 1]` (0 for an
+    /// empty background).
+    pub(crate) fn share(&self, stem: &str) -> f64 {
+        let n = self.inner.n_docs as f64;
+        if n <= 0.0 {
+            return 0.0;
+        }
+        (self.inner.df.get(stem).copied().unwrap_or(0.0) / n).clamp(0.0, 1.0)
     }
 }
 

@@ -5,36 +5,54 @@
 //! 1. **Scan.** The text goes through an [`Analyzer`] (tokenize,
 //!    normalize, drop stop words and one-letter words, stem); numbers, abbreviations and
 //!    anything dropped are left out and break phrases, as do punctuation and line
-//!    breaks. For each stem the scan records its frequency, the first
-//!    sentence it appears in (the title line is sentence 0), how many sentences it
+//!    breaks. Words are grouped into terms: by **lemma** with the `morph` feature (the
+//!    [`Morph`](crate::Morph) analysis of each written form, which also gives its part of
+//!    speech), by **stem** without it. For each term the scan records its frequency, the
+//!    first sentence it appears in (the title line is sentence 0), how many sentences it
 //!    spreads over, how often it is capitalised *inside* a sentence (names; a capital at
 //!    a sentence start says nothing), how often it is all caps (`ЕС`, `НАТО`), and how
-//!    often its ending marks a verb, adjective or adverb ([`src/keywords/data/endings.txt`](https://github.com/slovo-nlp/slovo/blob/main/src/keywords/data/endings.txt)).
-//! 2. **Candidates.** Every stem, and every run of up to `max_phrase_len` words seen at
-//!    least twice without a break.
-//! 3. **Score.** A logistic regression over 25 features of those signals plus rarity
+//!    often it is a noun, a proper noun, a verb, an adjective or an adverb (from the
+//!    morphology, or from its ending in `data/endings.txt` without it).
+//! 2. **Candidates.** Every term, and every run of up to `max_phrase_len` words seen at
+//!    least twice without a break. With morphology a keyword is a noun phrase: a lone
+//!    verb, adverb or adjective is never one, and phrases follow the patterns *adjectives +
+//!    noun* (`Европейский союз`), *noun + genitive* (`система связи`) and *name + name*
+//!    (`Дональд Трамп`, a candidate from its first occurrence).
+//! 3. **Score.** A logistic regression over 33 features of those signals plus rarity
 //!    against a [`Background`] (document frequencies from public-domain prose, shipped in
-//!    `data/background.txt`), fitted on a gold set of Russian news and papers
-//!    ([`scripts/fit_keyword_weights.py`](https://github.com/slovo-nlp/slovo/blob/main/scripts/fit_keyword_weights.py)). [`Keyword::score`] is its probability.
+//!    `data/background.txt`, or from your own corpus, where a word in nearly every
+//!    document, such as a source's own name, is ranked down), fitted on a gold set of
+//!    Russian news and papers (`scripts/fit_keyword_weights.py`). [`Keyword::score`] is its
+//!    probability. First names alone, words capitalised only at sentence starts and verbs
+//!    weigh against a candidate; nouns and names in the body of the text for it.
 //! 4. **Choose.** A phrase enters only if it outscores each of its words — or if one of its
 //!    words almost never occurs without it (`Дональд` → `Дональд Трамп`,
-//!    `US` → `US Open`), in which case the phrase takes that word's place. The best `k`
-//!    are returned, each shown in its most frequent written form with all its spans.
+//!    `US` → `US Open`), in which case the phrase takes that word's place; with morphology
+//!    a full name always takes the place of its words. With morphology no two keywords
+//!    share a lemma (`Обама` and `Барак Обама` are kept once). The best `k` are returned,
+//!    each shown in its dictionary form with agreement (`Европейского союза` →
+//!    `Европейский союз`; without morphology, its most frequent written form), with that
+//!    written form and all its spans.
 //!
 //! # Quality and speed
 //!
-//! On the dev split of a Russian keyword gold set (1,575 news articles and papers, input
-//! `title + "\n" + text`, first 10 keywords, stem-sequence matching), the default
-//! extractor scores exact F1 24.2 and partial F1 34.2, against 18.6 / 28.8 for YAKE on
-//! single words (`yake-rust`) on the same documents; it is 11–21 times faster than
-//! `yake-rust` on 12–13 KB documents ([`benches/keywords.rs`](https://github.com/slovo-nlp/slovo/blob/main/benches/keywords.rs), recorded in
-//! [`benches/results/keywords.md`](https://github.com/slovo-nlp/slovo/blob/main/benches/results/keywords.md)). [`examples/keywords_eval.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/keywords_eval.rs) reproduces the F1 figures.
+//! On the dev split of a Russian keyword gold set (1,575 news articles and papers, the
+//! title given with [`KeywordExtractor::extract_with_title`], first 10 keywords), the
+//! default extractor with the `morph` feature scores exact F1 25.6 and partial F1 32.9
+//! (stem-sequence matching), and 24.3 on the phrases as written (lowercase, no stemming: the
+//! form a person would print); without `morph`, 24.2 / 34.2 / 11.1. YAKE on single words
+//! (`yake-rust`) scores 18.6 / 28.8. With `morph` the extractor is 11–17 times faster than
+//! `yake-rust` on 12–13 KB documents (`benches/keywords.rs`, recorded in
+//! `benches/results/keywords.md`). `examples/keywords_eval.rs` reproduces the F1 figures.
 
 mod background;
 mod rank;
 mod scan;
 
 use crate::span::Span;
+
+#[cfg(feature = "morph")]
+use crate::morph::Morph;
 use crate::terms::{Analyzer, StopWords};
 
 pub use background::Background;
@@ -56,11 +74,19 @@ pub use background::Background;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Keyword {
+    /// The phrase to show. With the `morph` feature, in its dictionary form with agreement
+    /// (`Европейский союз` for `Европейского союза`; words the text writes in lowercase
+    /// are lowercase: `вакцина`, not a sentence-initial `Вакцину`); without it, as
+    /// [`surface`](Keyword::surface).
+    pub phrase: String,
     /// The phrase as it is written in the text, in its most frequent form
     /// (`Европейского союза`, not the stems `европейск союз`).
-    pub phrase: String,
-    /// The phrase's stems, lowercase, `ё` folded, joined by single spaces: the identity
-    /// used to merge inflected forms (`союз`, `союза`, `союзом` → `союз`).
+    #[serde(default)]
+    pub surface: String,
+    /// The phrase's stems, lowercase, `ё` folded, joined by single spaces (`европейск
+    /// союз`): without `morph`, the identity used to merge inflected forms (`союз`, `союза`,
+    /// `союзом` → `союз`); with it, forms are merged by lemma, and this is the stems of the
+    /// phrase's first occurrence.
     pub stem_key: String,
     /// How likely the phrase is a keyword of the document, in `(0, 1)`: the output of
     /// the ranking model (a logistic regression over the signals described at
@@ -114,6 +140,8 @@ pub struct KeywordExtractor {
     analyzer: Analyzer,
     min_score: f64,
     params: rank::Params,
+    #[cfg(feature = "morph")]
+    morph: Option<Morph>,
 }
 
 impl Default for KeywordExtractor {
@@ -138,7 +166,36 @@ impl KeywordExtractor {
             analyzer: Analyzer::default(),
             min_score: 0.0,
             params: rank::Params::default(),
+            #[cfg(feature = "morph")]
+            morph: Some(Morph::new()),
         }
+    }
+
+    /// The morphology that merges word forms by lemma, picks noun phrases and puts keywords
+    /// in their dictionary form (default: [`Morph::new`]); `None` ranks stems instead, as
+    /// builds without the `morph` feature do. Only with the `morph` feature.
+    ///
+    /// ```
+    /// use slovo::keywords::KeywordExtractor;
+    ///
+    /// let text = "Граждане Японии. Японию посетили. В Японии тепло.";
+    /// let top = KeywordExtractor::new().extract(text);
+    /// assert_eq!(top[0].phrase, "Япония");
+    /// let stems = KeywordExtractor::new().morph(None).extract(text);
+    /// assert_eq!(stems[0].phrase, "Японии");
+    /// ```
+    #[cfg(feature = "morph")]
+    pub fn morph(mut self, morph: Option<Morph>) -> Self {
+        self.morph = morph;
+        self
+    }
+
+    fn lexicon(&self) -> scan::Lexicon<'_> {
+        #[cfg(feature = "morph")]
+        if let Some(morph) = &self.morph {
+            return scan::Lexicon::Morph(morph);
+        }
+        scan::Lexicon::Stems
     }
 
     /// How many keywords to return at most (default 10).
@@ -254,16 +311,23 @@ impl KeywordExtractor {
     /// ```
     #[cfg(feature = "keyword-tuning")]
     pub fn tuning_candidates(&self, text: &str) -> Vec<(Keyword, Vec<f64>)> {
-        let scan = scan::Scan::new(text, &self.analyzer);
-        rank::candidates(&scan, &self.background, &self.params, self.max_len)
-            .into_iter()
-            .map(|c| {
-                (
-                    rank::materialize(text, &scan, &c.terms, c.score),
-                    c.features.to_vec(),
-                )
-            })
-            .collect()
+        let lexicon = self.lexicon();
+        let scan = scan::Scan::new(text, &self.analyzer, lexicon);
+        rank::candidates(
+            &scan,
+            &self.background,
+            &self.params,
+            self.max_len,
+            lexicon.is_morph(),
+        )
+        .into_iter()
+        .map(|c| {
+            (
+                rank::materialize(text, &scan, &c.terms, c.score, lexicon),
+                c.features.to_vec(),
+            )
+        })
+        .collect()
     }
 
     /// Extracts up to `k` keywords, best first.
@@ -280,7 +344,8 @@ impl KeywordExtractor {
         if self.k == 0 {
             return Vec::new();
         }
-        let scan = scan::Scan::new(text, &self.analyzer);
+        let lexicon = self.lexicon();
+        let scan = scan::Scan::new(text, &self.analyzer, lexicon);
         rank::rank(
             text,
             &scan,
@@ -289,6 +354,44 @@ impl KeywordExtractor {
             self.k,
             self.max_len,
             self.min_score,
+            lexicon,
         )
+    }
+
+    /// Extracts up to `k` keywords of a document that has a title, best first.
+    ///
+    /// The title is read as the document's first sentence (a word of the title counts as
+    /// an early, prominent one). [`Keyword::spans`] point into `text`; occurrences inside
+    /// the title are not listed, so a keyword found only in the title has no span. An empty
+    /// title is the same as [`extract`](Self::extract)`(text)`.
+    ///
+    /// ```
+    /// use slovo::keywords::KeywordExtractor;
+    ///
+    /// let title = "Вакцина QazVac";
+    /// let text = "Казахстан начал испытания вакцины QazVac. Испытания продлятся месяц.";
+    /// let top = KeywordExtractor::new().extract_with_title(title, text);
+    /// assert!(!top.is_empty());
+    /// for kw in &top {
+    ///     assert!(kw.spans.iter().all(|s| text.get(s.range()).is_some()));
+    /// }
+    /// ```
+    pub fn extract_with_title(&self, title: &str, text: &str) -> Vec<Keyword> {
+        if title.trim().is_empty() {
+            return self.extract(text);
+        }
+        let offset = title.len() + 1;
+        let mut input = String::with_capacity(offset + text.len());
+        input.push_str(title);
+        input.push('\n');
+        input.push_str(text);
+        let mut list = self.extract(&input);
+        for kw in &mut list {
+            kw.spans.retain(|s| s.start >= offset);
+            for s in &mut kw.spans {
+                *s = Span::new(s.start - offset, s.end - offset);
+            }
+        }
+        list
     }
 }

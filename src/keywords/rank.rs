@@ -3,41 +3,68 @@
 use foldhash::HashMap;
 
 use super::background::Background;
-use super::scan::{Case, Scan, TermStats, LEAD_SENTENCES, NO_TERM};
+use super::scan::{Case, Lexicon, Scan, TermStats, WordClass, LEAD_SENTENCES, NO_TERM};
 use super::Keyword;
 use crate::span::Span;
 
 /// Number of ranking features.
-pub(crate) const NF: usize = 25;
+pub(crate) const NF: usize = 33;
 
 /// Weights of the features, a logistic regression fitted on the even-numbered documents of
-/// the keyword dev set (see [`examples/keywords_eval.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/keywords_eval.rs)).
+/// the keyword dev set (see `examples/keywords_eval.rs`), for terms made of stems (the
+/// features from 25 on need the morphology and are 0 here).
 const WEIGHTS: [f64; NF] = [
     -6.04613, 0.60295, 0.40147, 0.38572, -0.11040, -0.23245, 1.05142, 0.19383, 0.48504, -1.79390,
     -1.64799, -1.91313, 3.85830, -0.12808, -2.12614, -0.47515, 0.43248, 0.35591, 0.14805, 0.92734,
-    0.15556, -0.07634, -0.17775, 0.06281, -0.61286,
+    0.15556, -0.07634, -0.17775, 0.06281, -0.61286, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+];
+
+/// The same, fitted for terms made of lemmas with parts of speech (feature `morph`) on the
+/// even half, then three weights set by hand on that half (first name alone −3, sentence-start
+/// share −1, spread over sentences 4).
+const MORPH_WEIGHTS: [f64; NF] = [
+    -6.46015, 0.26226, 0.26234, 0.69582, -0.12749, -0.39589, 0.90176, 0.07483, 0.41216, -0.99053,
+    -1.30505, -0.96722, 4.00000, -0.02765, -0.82781, -0.05039, 0.41194, 0.14059, -0.04343, 0.61862,
+    -0.09550, 0.10814, -0.22160, 0.07870, -0.81663, 1.13013, 1.66017, -3.00000, -1.00000, -1.58171,
+    0.14059, 0.23660, 0.0,
 ];
 
 /// The weights of the ranking signals.
 #[derive(Debug, Clone)]
 pub(crate) struct Params {
     w: [f64; NF],
+    w_morph: [f64; NF],
     tf_p: f64,
     idf_p: f64,
     ng_min: f64,
     margin: f64,
     absorb: f64,
+    /// Full names (`Дональд Трамп`) take the place of the surname alone (morphology only).
+    name_swap: f64,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
             w: WEIGHTS,
+            w_morph: MORPH_WEIGHTS,
             tf_p: 0.7,
             idf_p: 0.5,
             ng_min: 2.0,
             margin: 0.0,
             absorb: 0.75,
+            name_swap: 1.0,
+        }
+    }
+}
+
+impl Params {
+    /// The weights fitted for terms made of lemmas (`morph`) or of stems.
+    fn weights(&self, morph: bool) -> &[f64; NF] {
+        if morph {
+            &self.w_morph
+        } else {
+            &self.w
         }
     }
 }
@@ -46,8 +73,10 @@ impl Params {
     #[cfg(feature = "keyword-tuning")]
     pub(crate) fn set(&mut self, name: &str, value: f64) {
         if let Some(i) = name.strip_prefix('w').and_then(|i| i.parse::<usize>().ok()) {
+            // Tuning runs one kind of term at a time: both sets take the value.
             if i < NF {
                 self.w[i] = value;
+                self.w_morph[i] = value;
             }
             return;
         }
@@ -57,6 +86,7 @@ impl Params {
             "ng_min" => self.ng_min = value,
             "margin" => self.margin = value,
             "absorb" => self.absorb = value,
+            "name_swap" => self.name_swap = value,
             _ => {}
         }
     }
@@ -127,7 +157,18 @@ fn unigram_features(p: &Params, scan: &Scan, t: &TermStats, bg: &Background) -> 
     x[21] = x[1] * x[2];
     x[22] = x[6] * x[1];
     x[23] = f64::from(t.lead).ln_1p();
+    x[25] = ratio(t.noun, n);
+    x[26] = ratio(t.propn, n);
+    x[27] = f64::from(u8::from(t.is_first_name()));
+    x[28] = 1.0 - ratio(t.inner, n);
+    x[29] = boilerplate(bg, &t.stem);
     x
+}
+
+/// How close to "in every document of the background" a stem is: 0 up to half of them,
+/// rising to 1 at all (a source's own name, page furniture).
+fn boilerplate(bg: &Background, stem: &str) -> f64 {
+    (2.0 * bg.share(stem) - 1.0).clamp(0.0, 1.0)
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -140,8 +181,10 @@ pub(crate) fn candidates(
     bg: &Background,
     p: &Params,
     max_len: usize,
+    morph: bool,
 ) -> Vec<Candidate> {
-    let score = |x: &[f64; NF]| x.iter().zip(&p.w).map(|(a, b)| a * b).sum::<f64>();
+    let w = p.weights(morph);
+    let score = |x: &[f64; NF]| x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>();
     let mut out: Vec<Candidate> = scan
         .terms
         .iter()
@@ -170,13 +213,30 @@ pub(crate) fn candidates(
         key.push(words[start].term);
         let mut capital = words[start].case != Case::Lower;
         let mut upper = words[start].case == Case::Upper;
+        // With morphology a phrase is a noun phrase: modifiers or nouns, then a noun.
+        if morph
+            && !matches!(words[start].class, WordClass::Adjective)
+            && !words[start].class.is_nominal()
+        {
+            continue;
+        }
         for w in words.iter().skip(start + 1).take(max_len - 1) {
             if w.break_before || w.term == NO_TERM {
+                break;
+            }
+            if morph
+                && !(w.class.is_nominal()
+                    || (w.class == WordClass::Adjective && key.len() + 2 <= max_len))
+            {
                 break;
             }
             key.push(w.term);
             capital &= w.case != Case::Lower;
             upper &= w.case == Case::Upper;
+            if morph && !w.class.is_nominal() {
+                // an adjective in the middle: the phrase needs a noun after it
+                continue;
+            }
             let sentence = words[start].sentence;
             // Look up before inserting: most occurrences repeat a known n-gram, and the
             // key is only copied for a new one.
@@ -218,13 +278,22 @@ pub(crate) fn candidates(
         c.score = score(&c.features);
     }
     for (key, s) in ngrams {
-        if f64::from(s.count) < p.ng_min {
-            continue;
-        }
         let parts: Vec<&TermStats> = key.iter().map(|&t| &scan.terms[t as usize]).collect();
         let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
             continue;
         };
+        // A full name (`Дональд Трамп`: a given name, then a surname) is a candidate from
+        // its first occurrence.
+        let full_name = morph
+            && key.len() == 2
+            && s.capital == s.count
+            && first.given_name
+            && (last.surname || last.given_name)
+            && !last.is_first_name()
+            && last.propn * 2 > last.count;
+        if f64::from(s.count) < p.ng_min && !full_name {
+            continue;
+        }
         let n = key.len() as f64;
         let idf = parts.iter().map(|t| bg.idf(&t.stem)).sum::<f64>() / n;
         let min_part = parts.iter().map(|t| t.count).min().unwrap_or(1).max(1);
@@ -259,6 +328,15 @@ pub(crate) fn candidates(
         x[21] = x[1] * x[2];
         x[22] = x[6] * x[1];
         x[23] = f64::from(s.lead).ln_1p();
+        x[25] = ratio(last.noun, lc);
+        x[26] = ratio(last.propn, lc);
+        x[32] = f64::from(u8::from(full_name));
+        x[29] = parts
+            .iter()
+            .map(|t| boilerplate(bg, &t.stem))
+            .fold(0.0, f64::max);
+        x[30] = ratio(first.adjective, first.count.max(1));
+        x[31] = ratio(first.noun + first.propn, first.count.max(1));
         let sc = score(&x);
         out.push(Candidate {
             terms: key,
@@ -270,6 +348,7 @@ pub(crate) fn candidates(
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn rank(
     text: &str,
     scan: &Scan,
@@ -278,8 +357,10 @@ pub(crate) fn rank(
     k: usize,
     max_len: usize,
     min_score: f64,
+    lexicon: Lexicon<'_>,
 ) -> Vec<Keyword> {
-    let mut all = candidates(scan, bg, p, max_len);
+    let morph = lexicon.is_morph();
+    let mut all = candidates(scan, bg, p, max_len, morph);
     let n_terms = scan.terms.len();
     // Phrases come out of a hash map: put them in a fixed order (best first), so that
     // ties below are settled the same way on every run.
@@ -312,15 +393,36 @@ pub(crate) fn rank(
             unigram[t] = f64::NEG_INFINITY;
         }
     }
+    // A full name takes the place of its words alone: `Дональд Трамп`, never `Дональд`, and
+    // not `Трамп` beside it (the best-scoring full name claims each word).
+    if morph && p.name_swap > 0.0 {
+        for i in n_terms..all.len() {
+            if all[i].features[32] <= 0.0 {
+                continue;
+            }
+            forced[i] = true;
+            for j in 0..all[i].terms.len() {
+                let t = all[i].terms[j] as usize;
+                all[i].score = all[i].score.max(unigram[t]);
+                unigram[t] = f64::NEG_INFINITY;
+            }
+        }
+    }
     for (t, u) in unigram.iter().enumerate() {
         all[t].score = *u;
+        // With morphology a verb, adverb or adjective is never a keyword alone.
+        if morph && scan.terms[t].nominal_share() < 0.5 {
+            all[t].score = f64::NEG_INFINITY;
+        }
     }
-    // Otherwise a phrase is kept only where it outranks every word it is made of.
+    // Otherwise a phrase is kept only where it outranks every word it is made of (a full
+    // name is kept for the choice below, which may put it in place of the surname).
     let mut keep = forced.into_iter();
     all.retain(|c| {
         let forced = keep.next().unwrap_or(false);
         (c.terms.len() == 1 && c.score > f64::NEG_INFINITY)
             || forced
+            || (morph && c.features[32] > 0.0)
             || c.terms
                 .iter()
                 .all(|&t| c.score > unigram.get(t as usize).copied().unwrap_or(0.0) + p.margin)
@@ -330,16 +432,96 @@ pub(crate) fn rank(
             .total_cmp(&a.score)
             .then_with(|| a.terms.cmp(&b.terms))
     });
-    all.truncate(k);
-    all.into_iter()
+    let chosen = if morph {
+        choose_by_lemma(text, scan, all, k, lexicon)
+    } else {
+        all.truncate(k);
+        all
+    };
+    chosen
+        .into_iter()
         .map(|c| (probability(c.score), c))
         .filter(|(probability, _)| *probability >= min_score)
-        .map(|(probability, c)| materialize(text, scan, &c.terms, probability))
+        .map(|(probability, c)| materialize(text, scan, &c.terms, probability, lexicon))
         .collect()
 }
 
-/// Finds the occurrences of a candidate and its most frequent written form.
-pub(crate) fn materialize(text: &str, scan: &Scan, terms: &[u32], score: f64) -> Keyword {
+/// The best `k` candidates (sorted best first) such that no two share a lemma.
+fn choose_by_lemma(
+    text: &str,
+    scan: &Scan,
+    all: Vec<Candidate>,
+    k: usize,
+    lexicon: Lexicon<'_>,
+) -> Vec<Candidate> {
+    let mut chosen: Vec<Candidate> = Vec::with_capacity(k);
+    // the terms (lemmas) the chosen keywords hold
+    let mut used: foldhash::HashSet<u32> = foldhash::HashSet::default();
+    for c in all {
+        if chosen.len() == k {
+            break;
+        }
+        if c.terms.iter().any(|t| used.contains(t)) {
+            continue;
+        }
+        if c.terms.len() > 1 && !is_noun_phrase(text, scan, &c.terms, lexicon) {
+            continue;
+        }
+        used.extend(c.terms.iter().copied());
+        chosen.push(c);
+    }
+    chosen
+}
+
+/// Whether the phrase's most frequent form reads as a noun phrase: a noun followed by a noun
+/// must be its genitive dependent (`система связи`), not the next clause's subject
+/// (`в Москве Путин`). Names in a row (`Дональд Трамп`) pass.
+#[cfg(feature = "morph")]
+fn is_noun_phrase(text: &str, scan: &Scan, terms: &[u32], lexicon: Lexicon<'_>) -> bool {
+    use crate::morph::{Case as MorphCase, Pos};
+    let Lexicon::Morph(morph) = lexicon else {
+        return true;
+    };
+    let Some(span) = most_frequent_form(text, scan, terms) else {
+        return false;
+    };
+    let form = text.get(span.range()).unwrap_or("");
+    let words: Vec<&str> = form.split_whitespace().collect();
+    if words.len() != terms.len() {
+        return true;
+    }
+    for (i, pair) in terms.windows(2).enumerate() {
+        let (a, b) = (&scan.terms[pair[0] as usize], &scan.terms[pair[1] as usize]);
+        let a_nominal = a.noun + a.propn > a.adjective;
+        if !a_nominal {
+            continue;
+        }
+        let both_names = a.propn * 2 > a.count && b.propn * 2 > b.count;
+        if both_names {
+            continue;
+        }
+        let Some(next) = words.get(i + 1) else {
+            continue;
+        };
+        // the word after a noun: a genitive (of a noun or an adjective leading to one)
+        let genitive = morph.parse(next).iter().take(4).any(|parse| {
+            matches!(parse.pos(), Pos::Noun | Pos::Propn | Pos::Adj)
+                && parse.features().case == Some(MorphCase::Gen)
+        });
+        if !genitive {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(not(feature = "morph"))]
+fn is_noun_phrase(_: &str, _: &Scan, _: &[u32], _: Lexicon<'_>) -> bool {
+    true
+}
+
+/// The spans of every occurrence of the term sequence `terms`.
+fn occurrences(scan: &Scan, terms: &[u32]) -> Vec<Span> {
     let words = &scan.words;
     let n = terms.len();
     let mut spans: Vec<Span> = Vec::new();
@@ -354,26 +536,114 @@ pub(crate) fn materialize(text: &str, scan: &Scan, terms: &[u32], score: f64) ->
             i += 1;
         }
     }
+    spans
+}
+
+/// The span of the most frequent written form (the first one on a tie).
+#[cfg(feature = "morph")]
+fn most_frequent_form(text: &str, scan: &Scan, terms: &[u32]) -> Option<Span> {
+    pick_form(text, &occurrences(scan, terms))
+}
+
+fn pick_form(text: &str, spans: &[Span]) -> Option<Span> {
     let mut forms: HashMap<&str, (u32, usize)> = HashMap::default();
     for (order, span) in spans.iter().enumerate() {
         let form = text.get(span.range()).unwrap_or("");
         forms.entry(form).or_insert((0, order)).0 += 1;
     }
-    let phrase = forms
-        .into_iter()
-        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-        .map(|(form, _)| form.split_whitespace().collect::<Vec<_>>().join(" "))
+    forms
+        .into_values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .and_then(|(_, order)| spans.get(order).cloned())
+}
+
+/// Finds the occurrences of a candidate and its most frequent written form; with morphology
+/// the phrase is that form in its dictionary form.
+pub(crate) fn materialize(
+    text: &str,
+    scan: &Scan,
+    terms: &[u32],
+    score: f64,
+    lexicon: Lexicon<'_>,
+) -> Keyword {
+    let spans = occurrences(scan, terms);
+    let surface = pick_form(text, &spans)
+        .and_then(|span| text.get(span.range()))
+        .map(|form| form.split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_default();
     let stem_key = terms
         .iter()
         .map(|&t| scan.terms[t as usize].stem.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    let phrase = dictionary_form(scan, terms, &surface, lexicon);
     Keyword {
         phrase,
+        surface,
         stem_key,
         score,
         spans,
+    }
+}
+
+/// The phrase in its dictionary form with agreement (`Европейского союза` → `Европейский
+/// союз`), each word lowercase unless the document mostly capitalises it; the written form
+/// itself without morphology.
+fn dictionary_form(scan: &Scan, terms: &[u32], surface: &str, lexicon: Lexicon<'_>) -> String {
+    match lexicon {
+        #[cfg(feature = "morph")]
+        Lexicon::Morph(morph) => {
+            let words: Vec<&str> = surface.split(' ').collect();
+            let mut normal = morph.normal_phrase_words(&words);
+            let names = terms.len() > 1
+                && terms.iter().all(|&t| {
+                    scan.terms
+                        .get(t as usize)
+                        .is_some_and(|t| t.propn * 2 > t.count)
+                });
+            if names && normal.iter().zip(&words).all(|(a, b)| a == b) {
+                // Names the phrase grammar did not read (`Мартена Фуркада`): each word's
+                // lemma, capitalised as written.
+                normal = words
+                    .iter()
+                    .map(|w| capitalised_like(&morph.lemma(w), w))
+                    .collect();
+            }
+            normal
+                .into_iter()
+                .enumerate()
+                .map(|(i, word)| {
+                    let mostly_lower = terms
+                        .get(i)
+                        .and_then(|&t| scan.terms.get(t as usize))
+                        .is_some_and(|t| t.lower * 2 >= t.count);
+                    if mostly_lower {
+                        word.to_lowercase()
+                    } else {
+                        word
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        _ => {
+            let _ = (scan, terms);
+            surface.to_string()
+        }
+    }
+}
+
+/// `lemma` with the capitals of `written`: all caps, a capital first letter, or none.
+#[cfg(feature = "morph")]
+fn capitalised_like(lemma: &str, written: &str) -> String {
+    let letters = || written.chars().filter(|c| c.is_alphabetic());
+    if letters().count() > 1 && letters().all(char::is_uppercase) {
+        return lemma.to_uppercase();
+    }
+    let mut chars = lemma.chars();
+    match (written.chars().next(), chars.next()) {
+        (Some(w), Some(first)) if w.is_uppercase() => first.to_uppercase().chain(chars).collect(),
+        _ => lemma.to_string(),
     }
 }
 

@@ -22,13 +22,16 @@ pub struct Args {
     top: usize,
 }
 
-/// Prints `{"keywords":[{"phrase","score"}…]}` per document.
+/// Prints `{"keywords":[{"phrase","surface","score"}…]}` per document. With `--jsonl`, a string
+/// `title` field of the line is read as the document's title.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
     let extractor = KeywordExtractor::new().top_k(args.top);
     let sources = Source::from_args(&args.files, Source::Stdin);
     for_each_document(&sources, args.mode, |mut document| {
         document.fields.shift_remove("keywords");
-        let keywords = phrases(&extractor, &document.text);
+        let title = document.fields.value("title");
+        let title = title.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+        let keywords = titled_phrases(&extractor, title, &document.text);
         out.json_line(&WithFields {
             fields: &document.fields,
             keywords,
@@ -46,19 +49,27 @@ struct WithFields<'a> {
 /// One keyword as the CLI prints it.
 #[derive(Debug, Serialize)]
 pub struct PhraseJson {
-    /// The phrase as written in the text.
+    /// The phrase in its dictionary form (`Европейский союз`).
     pub phrase: String,
+    /// The phrase as written in the text, its most frequent form (`Европейского союза`).
+    pub surface: String,
     /// Its score in `(0, 1)`.
     pub score: f64,
 }
 
 /// The keywords of `text`, best first.
 pub fn phrases(extractor: &KeywordExtractor, text: &str) -> Vec<PhraseJson> {
+    titled_phrases(extractor, "", text)
+}
+
+/// The keywords of a document with a title (possibly empty), best first.
+pub fn titled_phrases(extractor: &KeywordExtractor, title: &str, text: &str) -> Vec<PhraseJson> {
     extractor
-        .extract(text)
+        .extract_with_title(title, text)
         .into_iter()
         .map(|k| PhraseJson {
             phrase: k.phrase,
+            surface: k.surface,
             score: k.score,
         })
         .collect()

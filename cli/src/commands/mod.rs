@@ -40,7 +40,8 @@ pub enum Command {
     Stem(stem::Args),
     /// Detect the language of each document and its other-language spans.
     Detect(detect::Args),
-    /// Print the top keywords of each document (phrases as written in the text).
+    /// Print the top keywords of each document, in dictionary form (`--jsonl`: a `title`
+    /// field is used as the title).
     Keywords(keywords::Args),
     /// TF-IDF: fit a model on a corpus, or transform documents with a saved model.
     #[command(subcommand)]
