@@ -13,6 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod convert;
 mod extras;
+mod morph;
 mod text;
 mod tfidf;
 mod tokens;
@@ -841,6 +842,12 @@ mod _slovo {
     #[pymodule_export]
     use super::extras::{
         detect, detect_many, detect_spans, keywords, keywords_many, PyDetection, PyKeyword,
+    };
+
+    #[pymodule_export]
+    use super::morph::{
+        inflect, lemma, lemma_many, lemmatize, lemmatize_many, normal_phrase, normal_phrase_many,
+        parse, parse_sentence, parse_sentence_many, PyParse,
     };
 
     #[pymodule_init]
