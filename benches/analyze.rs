@@ -8,12 +8,15 @@
 //!   first iteration;
 //! - `analyze/for_each_term/new_thread`: the same on a new thread each time, so with an
 //!   empty memo and stemmer cache (a program's first pass over new text);
-//! - `analyze/terms`: the same, collecting `Vec<Term>` (one `String` per term).
+//! - `analyze/terms`: the same through the `Terms` iterator (a `Term` per term, its form
+//!   borrowed from the text when it is a slice of it);
+//! - `analyze/for_each_term/lemma` (feature `morph`): `TermForm::Lemma` instead of stems
+//!   (each word as written looked up in the thread's lemma cache, the lemma folded), warm.
 //!
 //! Text: see `benches/common/mod.rs` (`SLOVO_BENCH_TEXT` overrides it).
 //!
 //! ```text
-//! cargo bench --bench analyze -- --warm-up-time 1 --measurement-time 5
+//! cargo bench --bench analyze --features morph -- --warm-up-time 1 --measurement-time 5
 //! ```
 use std::hint::black_box;
 
@@ -55,8 +58,19 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.bench_function("analyze/terms", |b| {
-        b.iter(|| analyzer.terms(black_box(text)).len())
+        b.iter(|| analyzer.terms(black_box(text)).count())
     });
+    #[cfg(feature = "morph")]
+    {
+        let lemmas = Analyzer::builder().form(slovo::TermForm::Lemma).build();
+        group.bench_function("analyze/for_each_term/lemma", |b| {
+            b.iter(|| {
+                let mut n = 0usize;
+                lemmas.for_each_term(black_box(text), |lemma, _| n += lemma.len());
+                n
+            })
+        });
+    }
     group.finish();
 }
 

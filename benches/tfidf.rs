@@ -15,7 +15,9 @@
 //! Throughput is reported in bytes of the original text, so MB/s compares with whole-pipeline
 //! targets. The `baseline` counts the same terms in one hash map: a floor for any vectorizer.
 //!
-//! `cargo bench --bench tfidf -- --warm-up-time 1 --measurement-time 3`
+//! `fit_transform/1gram/lemma/1thread` (feature `morph`) counts lemmas instead of stems.
+//!
+//! `cargo bench --bench tfidf --features morph -- --warm-up-time 1 --measurement-time 3`
 //! (`-- fit_transform/` for the text rows only)
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
@@ -70,6 +72,26 @@ fn bench(c: &mut Criterion) {
                 )
             });
         }
+    }
+
+    // Lemmas instead of stems (feature `morph`): the row to read next to
+    // `fit_transform/1gram/1thread`.
+    #[cfg(feature = "morph")]
+    {
+        let mut lemmas = TfidfVectorizer::new(TfidfConfig::default()).expect("valid options");
+        lemmas.set_analyzer(
+            slovo::Analyzer::builder()
+                .form(slovo::TermForm::Lemma)
+                .build(),
+        );
+        lemmas.set_parallel(false);
+        group.bench_function("fit_transform/1gram/lemma/1thread", |b| {
+            b.iter_batched_ref(
+                || lemmas.clone(),
+                |v| v.fit_transform(&texts).expect("fit").nnz(),
+                BatchSize::LargeInput,
+            )
+        });
     }
 
     let mut cold = TfidfVectorizer::new(TfidfConfig::default()).expect("valid options");

@@ -18,8 +18,8 @@
 //! assert_eq!(slovo::sentences(text).count(), 2);
 //!
 //! // Terms: normalized, without stop words, stemmed; each keeps its surface and span.
-//! let terms = Analyzer::default().terms(text);
-//! assert_eq!(terms[0].stem, "казыха");
+//! let terms: Vec<_> = Analyzer::default().terms(text).collect();
+//! assert_eq!(terms[0].form, "казыха");
 //! assert_eq!(&text[terms[0].span.clone()], "Казыхан");
 //!
 //! // Language, and the spans in other languages.
@@ -42,12 +42,17 @@
 //!
 //! [`Analyzer`] is the pipeline every statistic stands on: tokenize, keep the chosen
 //! token kinds, normalize each token (NFC, lowercase, `ё` → `е`), drop stop words and
-//! short tokens, stem with a per-thread cached [`Stemmer`]. It is cheap to clone,
-//! `Send + Sync`, and its [`AnalyzerConfig`] is serde-serializable.
+//! short tokens, then count each word as its [`TermForm`]: its stem (a per-thread cached
+//! [`Stemmer`], the default), the normalized word, or with feature `morph` its lemma, the
+//! dictionary form. It is cheap to clone, `Send + Sync`, and its [`AnalyzerConfig`] is
+//! serde-serializable. [`Analyzer::terms`] is an iterator of [`Term`]s; `for_each_term`
+//! is the allocation-free path for counting.
 //!
 //! ```
-//! let analyzer = slovo::Analyzer::builder().min_chars(3).stem(false).build();
-//! let words: Vec<String> = analyzer.terms("Ёлки и ели").into_iter().map(|t| t.stem).collect();
+//! use slovo::{Analyzer, TermForm};
+//!
+//! let analyzer = Analyzer::builder().min_chars(3).form(TermForm::Normalized).build();
+//! let words: Vec<_> = analyzer.terms("Ёлки и ели").map(|t| t.form).collect();
 //! assert_eq!(words, ["елки", "ели"]);
 //! ```
 //!
@@ -257,6 +262,32 @@
 //! # }
 //! ```
 //!
+//! Lemmas as terms: an [`Analyzer`] with [`TermForm`]`::Lemma` counts each word in its
+//! dictionary form (analysed as written, then lowercased with `ё` → `е`), and
+//! `AnalyzerBuilder::pos` keeps only some parts of speech, so TF-IDF feature names and term
+//! counts are readable words. The CLI's `slovo lemmatize` prints each word's lemma, part of
+//! speech and offsets.
+//!
+//! ```
+//! # #[cfg(feature = "morph")] {
+//! use slovo::{Analyzer, Pos, TermForm};
+//!
+//! let lemmas = Analyzer::builder().form(TermForm::Lemma).build();
+//! let text = "Стороны обсудили вопросы партнерства в рамках Европейского союза.";
+//! let forms: Vec<_> = lemmas.terms(text).map(|t| t.form).collect();
+//! assert_eq!(forms, ["сторона", "обсудить", "вопрос", "партнерство", "рамка", "европейский", "союз"]);
+//!
+//! // Nouns only, as TF-IDF features.
+//! let nouns = lemmas.to_builder().pos([Pos::Noun]).build();
+//! let mut vectorizer = slovo::TfidfVectorizer::new(Default::default())?;
+//! vectorizer.set_analyzer(nouns);
+//! vectorizer.fit(&[text])?;
+//! let names: Vec<&str> = vectorizer.vocabulary().unwrap().iter().collect();
+//! assert_eq!(names, ["вопрос", "партнерство", "рамка", "союз", "сторона"]);
+//! # }
+//! # Ok::<(), slovo::Error>(())
+//! ```
+//!
 //! The dictionary is data under CC BY-SA 4.0 (crate `rumorph-dict-ru`: OpenCorpora, Russian
 //! Wiktionary, UD GSD and Taiga; see `src/morph/NOTICE.md`). slovo's code stays MIT OR
 //! Apache-2.0; a binary built with `morph` carries that data and its licence.
@@ -302,7 +333,9 @@ pub use segment::token::{CharOffsets, Token, TokenKind};
 #[doc(hidden)]
 pub use segment::tokenize::TokenizerPath;
 pub use segment::tokenize::{tokenize, Tokenizer, Tokens};
-pub use terms::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Stemmer, StopWords, Term};
+pub use terms::{
+    Analyzer, AnalyzerBuilder, AnalyzerConfig, Stemmer, StopWords, Term, TermForm, Terms,
+};
 pub use tfidf::{CsrMatrix, DocumentFrequencies, TfidfConfig, TfidfVectorizer, Vocabulary};
 
 /// The README's Rust examples, compiled and run as doc tests so they stay true.

@@ -94,7 +94,7 @@ fn saved_models_of_format_2_load() {
     let mut frequencies = DocumentFrequencies::new();
     let analyzer = slovo::Analyzer::default();
     for doc in MODEL_DOCS {
-        frequencies.add_document(analyzer.terms(doc).into_iter().map(|t| t.stem));
+        frequencies.add_document(analyzer.terms(doc).map(|t| t.form.into_owned()));
     }
     let vectorizer_path = dir.join("vectorizer_v2.bin");
     let frequencies_path = dir.join("frequencies_v2.bin");

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, a module per suite.
 
+mod analyze;
 mod encoding;
 mod fuzz_seeds;
 mod hostile;

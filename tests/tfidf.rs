@@ -489,7 +489,7 @@ fn fit_transform_from_text_equals_fit_on_analyzer_stems() {
     let analyzer = slovo::Analyzer::default();
     let stems: Vec<Vec<String>> = texts
         .iter()
-        .map(|t| analyzer.terms(t).into_iter().map(|t| t.stem).collect())
+        .map(|t| analyzer.terms(t).map(|t| t.form.into_owned()).collect())
         .collect();
     for ngram_range in [(1, 1), (1, 2), (2, 3)] {
         let mut config = TfidfConfig::default();
@@ -517,7 +517,10 @@ fn fit_transform_from_text_equals_fit_on_analyzer_stems() {
 fn saved_and_loaded_model_analyzes_and_transforms_identically() {
     let texts = sample_paragraphs();
     // Not the default analyzer: the loaded model must bring this one back.
-    let analyzer = slovo::Analyzer::builder().stem(false).min_chars(3).build();
+    let analyzer = slovo::Analyzer::builder()
+        .form(slovo::TermForm::Normalized)
+        .min_chars(3)
+        .build();
     let mut config = TfidfConfig::default();
     config.ngram_range = (1, 2);
     config.sublinear_tf = true;
@@ -650,7 +653,7 @@ proptest! {
         let analyzer = slovo::Analyzer::default();
         let terms: Vec<Vec<String>> = docs
             .iter()
-            .map(|d| analyzer.terms(d).into_iter().map(|t| t.stem).collect())
+            .map(|d| analyzer.terms(d).map(|t| t.form.into_owned()).collect())
             .collect();
         let mut config = TfidfConfig::default();
         config.ngram_range = if bigrams { (1, 2) } else { (1, 1) };

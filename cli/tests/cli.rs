@@ -371,11 +371,16 @@ fn terms_give_stem_surface_and_code_point_offsets() {
 }
 
 #[test]
-fn analyze_reports_top_terms_with_their_surface_form() {
+fn analyze_reports_top_words_in_dictionary_form() {
     let lines = json_lines(&slovo(&["analyze", "--json"], b""));
     let top = lines[0]["terms"]["top"].as_array().expect("top terms");
-    assert_eq!(top[0]["stem"], "европейск");
+    // In dictionary form, with the most frequent form as written.
+    assert_eq!(top[0]["lemma"], "европейский");
     assert_eq!(top[0]["surface"], "Европейского");
+    let lemmas: Vec<&str> = top.iter().filter_map(|t| t["lemma"].as_str()).collect();
+    for lemma in ["казахстан", "сотрудничество", "сторона"] {
+        assert!(lemmas.contains(&lemma), "{lemma} not among {lemmas:?}");
+    }
     assert!(top[0]["count"].as_u64().expect("count") >= 10);
 }
 
@@ -756,4 +761,113 @@ fn unwritable_model_path_is_named() {
         "Привет, мир!".as_bytes(),
     );
     assert_error(&out, &["cannot write no/such/dir/m.model", "No such file"]);
+}
+
+#[test]
+fn lemmatize_gives_each_word_its_lemma_and_span() {
+    let input = "Европейского союза\nСтороны обсудили вопросы партнёрства\n";
+    let lines = json_lines(&slovo(&["lemmatize", "--per-line"], input.as_bytes()));
+    assert_eq!(lines.len(), 2);
+    let lemmas = |line: &Value| -> Vec<String> {
+        line["lemmas"]
+            .as_array()
+            .expect("lemmas")
+            .iter()
+            .map(|l| l["lemma"].as_str().expect("lemma").to_owned())
+            .collect()
+    };
+    assert_eq!(lemmas(&lines[0]), ["европейский", "союз"]);
+    assert_eq!(
+        lemmas(&lines[1]),
+        ["сторона", "обсудить", "вопрос", "партнёрство"]
+    );
+    let last = &lines[1]["lemmas"][3];
+    assert_eq!(last["text"], "партнёрства");
+    assert_eq!(last["pos"], "NOUN");
+    // Code-point offsets by default, bytes on request.
+    assert_eq!(
+        (last["start"].as_u64(), last["end"].as_u64()),
+        (Some(25), Some(36))
+    );
+    let bytes = json_lines(&slovo(
+        &["lemmatize", "--per-line", "--byte-offsets"],
+        input.as_bytes(),
+    ));
+    assert_eq!(bytes[1]["lemmas"][3]["start"], 47);
+    // JSON Lines keep their other fields.
+    let doc = serde_json::json!({"id": 3, "text": "Касым-Жомарта Токаева"}).to_string();
+    let lines = json_lines(&slovo(&["lemmatize", "--jsonl"], doc.as_bytes()));
+    assert_eq!(lines[0]["id"], 3);
+    assert_eq!(lemmas(&lines[0]), ["касым-жомарт", "токаев"]);
+}
+
+const CONLLU: &str = "# sent_id = 1\n\
+# text = Стороны обсудили вопросы.\n\
+1\tСтороны\t_\t_\t_\t_\t2\tnsubj\t_\t_\n\
+2\tобсудили\t_\t_\t_\t_\t0\troot\t_\t_\n\
+3\tвопросы\t_\t_\t_\t_\t2\tobj\t_\tSpaceAfter=No\n\
+3.1\tпусто\t_\t_\t_\t_\t_\t_\t2:obj\t_\n\
+4\t.\t_\t_\t_\t_\t2\tpunct\t_\t_\n\
+\n\
+# sent_id = 2\n\
+1-2\tОттого\t_\t_\t_\t_\t_\t_\t_\t_\n\
+1\tОт\t_\t_\t_\t_\t2\tcase\t_\t_\n\
+2\tтого\t_\t_\t_\t_\t0\troot\t_\t_\n\
+\n";
+
+#[test]
+fn morph_fills_lemma_and_upos_of_conllu() {
+    let out = slovo(&["morph", "--conllu"], CONLLU.as_bytes());
+    let text = stdout(&out);
+    let expected_lines = CONLLU.lines().count();
+    assert_eq!(text.lines().count(), expected_lines, "{text}");
+    for (got, given) in text.lines().zip(CONLLU.lines()) {
+        let (g, i): (Vec<&str>, Vec<&str>) =
+            (got.split('\t').collect(), given.split('\t').collect());
+        let id = i[0];
+        if given.starts_with('#') || given.is_empty() || id.contains(['-', '.']) {
+            assert_eq!(got, given, "passes through untouched");
+            continue;
+        }
+        // Only LEMMA and UPOS change.
+        assert_eq!((g[0], g[1]), (i[0], i[1]));
+        assert_eq!(g[4..], i[4..]);
+    }
+    let words: Vec<Vec<&str>> = text
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|c| c.len() == 10 && !c[0].contains(['-', '.']))
+        .collect();
+    let lemma_pos: Vec<(&str, &str)> = words.iter().map(|c| (c[2], c[3])).collect();
+    assert_eq!(
+        lemma_pos[..4],
+        [
+            ("сторона", "NOUN"),
+            ("обсудить", "VERB"),
+            ("вопрос", "NOUN"),
+            (".", "PUNCT")
+        ]
+    );
+    // The same from a file, and a file without a final blank line ends its sentence.
+    let path = scratch("morph_in.conllu", CONLLU.trim_end().as_bytes());
+    let from_file = slovo(
+        &["morph", "--conllu", path.to_str().expect("UTF-8 path")],
+        b"",
+    );
+    assert_eq!(stdout(&from_file).trim_end(), text.trim_end());
+}
+
+#[test]
+fn morph_reports_bad_conllu_with_its_line() {
+    let bad = "# ok\n1\tслово\t_\n";
+    assert_error(
+        &slovo(&["morph", "--conllu"], bad.as_bytes()),
+        &["line 2", "10 tab-separated"],
+    );
+    let bad_id = "x\ta\t_\t_\t_\t_\t_\t_\t_\t_\n";
+    assert_error(
+        &slovo(&["morph", "--conllu"], bad_id.as_bytes()),
+        &["line 1", "bad ID"],
+    );
+    assert_error(&slovo(&["morph"], CONLLU.as_bytes()), &["--conllu"]);
 }

@@ -212,23 +212,25 @@ pub fn terms(data: &[u8]) {
         Analyzer::default()
     } else {
         Analyzer::builder()
-            .stem(false)
+            .form(slovo::TermForm::Normalized)
             .min_chars(usize::from(flags >> 4))
             .normalize(normalize_options(flags >> 1))
             .build()
     };
-    let terms = analyzer.terms(&text);
+    let terms: Vec<slovo::Term> = analyzer.terms(&text).collect();
     check_spans(
         &text,
         terms.iter().map(|t| (t.span.clone(), Some(t.surface))),
     );
-    assert!(terms.iter().all(|t| !t.stem.is_empty()), "empty term");
+    assert!(terms.iter().all(|t| !t.form.is_empty()), "empty term");
     let mut streamed = Vec::new();
     analyzer.for_each_term(&text, |stem, token| {
         streamed.push((stem.to_owned(), token.span))
     });
-    let collected: Vec<(String, Range<usize>)> =
-        terms.into_iter().map(|t| (t.stem, t.span)).collect();
+    let collected: Vec<(String, Range<usize>)> = terms
+        .into_iter()
+        .map(|t| (t.form.into_owned(), t.span))
+        .collect();
     assert_eq!(streamed, collected, "for_each_term and terms disagree");
 }
 

@@ -645,7 +645,11 @@ impl PyAnalyzer {
             Some(StopArg::Set(set)) => set,
         };
         config.min_chars = min_chars;
-        config.stem = stem;
+        config.form = if stem {
+            slovo::TermForm::Stem
+        } else {
+            slovo::TermForm::Normalized
+        };
         config.normalize = NormalizeOptions::new()
             .form(unicode_form(form)?)
             .lowercase(lowercase)
@@ -724,7 +728,7 @@ impl PyAnalyzer {
     /// Whether terms are stemmed.
     #[getter]
     fn stem(&self) -> bool {
-        self.inner.config().stem
+        self.inner.config().form == slovo::TermForm::Stem
     }
 
     /// Unicode normalization form ('NFC', 'NFKC' or None).
@@ -785,7 +789,7 @@ impl PyAnalyzer {
              strip_zero_width={})",
             kinds.join(", "),
             c.min_chars,
-            py_bool(c.stem),
+            py_bool(c.form == slovo::TermForm::Stem),
             self.form().map_or_else(|| "None".to_owned(), py_str_repr),
             py_bool(n.lowercase),
             py_bool(n.yo_to_ye),

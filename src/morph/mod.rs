@@ -756,7 +756,6 @@ impl Morph {
     /// Runs `f` with this thread's lemma cache, for many lookups with one thread-local access
     /// (`Lemmatizer::lemma(word, fold, f)`): what the analyzer holds for a whole text, as it
     /// holds the thread's stemmer.
-    #[allow(dead_code)] // the analyzer's entry point, wired up with `TermForm::Lemma`
     pub(crate) fn with_lemmatizer<R>(&self, f: impl FnOnce(&mut cache::Lemmatizer<'_>) -> R) -> R {
         cache::with_lemmatizer(self.dictionary(), f)
     }

@@ -257,7 +257,7 @@ mod tests {
             Analyzer::default(),
             Analyzer::builder()
                 .kinds([TokenKind::Word, TokenKind::Number, TokenKind::Punct])
-                .stem(false)
+                .form(crate::terms::analyze::TermForm::Normalized)
                 .min_chars(1)
                 .build(),
             Analyzer::builder()

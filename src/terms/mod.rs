@@ -6,6 +6,6 @@ pub(crate) mod memo;
 pub(crate) mod stem;
 pub(crate) mod stopwords;
 
-pub use analyze::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Term};
+pub use analyze::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Term, TermForm, Terms};
 pub use stem::Stemmer;
 pub use stopwords::StopWords;

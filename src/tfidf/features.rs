@@ -358,6 +358,7 @@ impl FeatureAnalyzer {
     /// slovo::tfidf::FeatureAnalyzer::new().for_each_token("Don't STOP", |t| tokens.push(t.to_owned()));
     /// assert_eq!(tokens, ["Don", "STOP"]);
     /// ```
+    #[cfg_attr(not(feature = "regex"), allow(unused_mut))]
     pub fn for_each_token<F: FnMut(&str)>(&self, text: &str, mut f: F) {
         match &self.pattern {
             Pattern::Words { min_chars } => for_each_word(text, *min_chars, f),

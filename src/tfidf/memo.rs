@@ -236,7 +236,9 @@ mod tests {
             }
         });
         assert_eq!(memo_len(&Analyzer::default()), 3);
-        let other = Analyzer::builder().stem(false).build();
+        let other = Analyzer::builder()
+            .form(crate::terms::analyze::TermForm::Normalized)
+            .build();
         assert_eq!(memo_len(&other), 0);
         // `other`'s memo is the one kept now.
         assert_eq!(memo_len(&analyzer), 0);

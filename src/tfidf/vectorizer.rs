@@ -702,7 +702,9 @@ mod tests {
             ngram_range: (1, 2),
             ..TfidfConfig::default()
         };
-        let unstemmed = Analyzer::builder().stem(false).build();
+        let unstemmed = Analyzer::builder()
+            .form(crate::terms::analyze::TermForm::Normalized)
+            .build();
         let configs = [
             (TfidfConfig::default(), Analyzer::default()),
             (with_stop_words, Analyzer::default()),

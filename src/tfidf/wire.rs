@@ -116,6 +116,8 @@ impl TfidfVectorizer {
             None => Self::new(wire.config).map_err(corrupt)?,
         };
         if let Some(config) = wire.analyzer {
+            // A model of lemmas read by a build without `morph` must not count stems.
+            config.check_supported()?;
             vectorizer.set_analyzer(Analyzer::from_config(config));
         }
         Ok(vectorizer)

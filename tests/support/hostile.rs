@@ -146,7 +146,7 @@ pub fn functions() -> Vec<Function> {
             "normalize_nfkc_all",
             Box::new(move |t: &str| slovo::normalize(t, &all).len()),
         ),
-        ("terms", Box::new(move |t: &str| analyzer.terms(t).len())),
+        ("terms", Box::new(move |t: &str| analyzer.terms(t).count())),
         (
             "detect",
             Box::new(|t: &str| slovo::detect(t).lang.code().len()),

@@ -84,7 +84,7 @@ pub struct Report<'a> {
     pub tokens: TokenCounts,
     /// Word statistics.
     pub words: WordStats<'a>,
-    /// The analyzer's terms (stems, without stop words), most frequent first.
+    /// The analyzer's terms (lemmas, without stop words), most frequent first.
     pub terms: TermStats<'a>,
     /// The document's language and its language spans (code-point offsets).
     pub language: Detected,
@@ -158,36 +158,40 @@ pub struct WordCount<'a> {
     pub count: usize,
 }
 
-/// Term statistics from [`slovo::Analyzer`] (stop words dropped, words stemmed).
+/// Term statistics from [`slovo::Analyzer`] with lemmas (stop words dropped, each word in
+/// its dictionary form, lowercase with `ё` → `е`).
 #[derive(Debug, Serialize)]
 pub struct TermStats<'a> {
     /// Terms in the document.
     pub total: usize,
-    /// Different stems.
+    /// Different lemmas.
     pub distinct: usize,
-    /// The most frequent stems, most frequent first (ties in alphabetical order).
+    /// The most frequent lemmas, most frequent first (ties in alphabetical order).
     pub top: Vec<TermCount<'a>>,
 }
 
-/// One stem, its most frequent surface form and how often it occurs.
+/// One lemma, its most frequent surface form and how often it occurs.
 #[derive(Debug, Serialize)]
 pub struct TermCount<'a> {
-    /// The stem.
-    pub stem: String,
+    /// The lemma (dictionary form).
+    pub lemma: String,
     /// Its most frequent form in the text, as written (ties: the first seen).
     pub surface: &'a str,
     /// Occurrences.
     pub count: usize,
 }
 
-/// A stem's count, and for each of its surface forms: (count, order of first sight).
+/// A lemma's count, and for each of its surface forms: (count, order of first sight).
 type StemTally<'a> = (usize, HashMap<&'a str, (usize, usize)>);
 
 impl<'a> TermStats<'a> {
     fn new(text: &'a str, top: usize) -> Self {
         let mut stems: HashMap<String, StemTally<'a>> = HashMap::new();
         let mut total = 0;
-        slovo::Analyzer::default().for_each_term(text, |stem, token| {
+        let analyzer = slovo::Analyzer::builder()
+            .form(slovo::TermForm::Lemma)
+            .build();
+        analyzer.for_each_term(text, |stem, token| {
             total += 1;
             let (count, surfaces) = match stems.get_mut(stem) {
                 Some(entry) => entry,
@@ -208,13 +212,13 @@ impl<'a> TermStats<'a> {
                     })
                     .map_or("", |(surface, _)| surface);
                 TermCount {
-                    stem,
+                    lemma: stem,
                     surface,
                     count,
                 }
             })
             .collect();
-        ranked.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.stem.cmp(&b.stem)));
+        ranked.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.lemma.cmp(&b.lemma)));
         ranked.truncate(top);
         TermStats {
             total,
@@ -345,7 +349,7 @@ impl<'a> Report<'a> {
             writeln!(w)?;
             writeln!(
                 w,
-                "Most frequent terms ({} terms, {} distinct stems; stop words left out)",
+                "Most frequent words in dictionary form ({} terms, {} distinct lemmas; stop words left out)",
                 self.terms.total, self.terms.distinct
             )?;
             let width = self
@@ -359,8 +363,8 @@ impl<'a> Report<'a> {
                     "{:>4}. {:>width$}  {:<20} ({})",
                     rank + 1,
                     term.count,
-                    term.surface,
-                    term.stem
+                    term.lemma,
+                    term.surface
                 )?;
             }
         }

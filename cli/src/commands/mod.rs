@@ -9,6 +9,8 @@ use crate::output::Output;
 pub mod analyze;
 pub mod detect;
 pub mod keywords;
+pub mod lemmatize;
+pub mod morph;
 pub mod sentences;
 mod spans;
 pub mod stem;
@@ -28,6 +30,12 @@ pub enum Command {
     Analyze(analyze::Args),
     /// Print the terms of each document (stem, surface form, offsets) as JSON Lines.
     Terms(terms::Args),
+    /// The lemma (dictionary form) and part of speech of every word, with offsets; prints
+    /// one JSON object per document.
+    Lemmatize(lemmatize::Args),
+    /// Fill the LEMMA and UPOS columns of CoNLL-U input (FORM column as tokens, analysed in
+    /// context); comments, multiword tokens and empty nodes pass through.
+    Morph(morph::Args),
     /// Stem the words of each input line (Snowball Russian); one output line per line.
     Stem(stem::Args),
     /// Detect the language of each document and its other-language spans.
@@ -47,6 +55,8 @@ impl Command {
             Command::Sentences(args) => sentences::run(args, out),
             Command::Analyze(args) => analyze::run(args, out),
             Command::Terms(args) => terms::run(args, out),
+            Command::Lemmatize(args) => lemmatize::run(args, out),
+            Command::Morph(args) => morph::run(args, out),
             Command::Stem(args) => stem::run(args, out),
             Command::Detect(args) => detect::run(args, out),
             Command::Keywords(args) => keywords::run(args, out),

@@ -44,7 +44,7 @@ struct Terms<'a> {
 
 #[derive(serde::Serialize)]
 struct TermJson<'a> {
-    stem: String,
+    stem: std::borrow::Cow<'a, str>,
     surface: &'a str,
     start: usize,
     end: usize,
@@ -53,10 +53,10 @@ struct TermJson<'a> {
 impl Serialize for Terms<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut offsets = SpanOffsets::new(self.text, self.byte_offsets);
-        serializer.collect_seq(self.analyzer.terms(self.text).into_iter().map(|term| {
+        serializer.collect_seq(self.analyzer.terms(self.text).map(|term| {
             let (start, end) = offsets.of(&term.span);
             TermJson {
-                stem: term.stem,
+                stem: term.form,
                 surface: term.surface,
                 start,
                 end,
