@@ -288,15 +288,18 @@ class StopWords:
 
 @final
 class Analyzer:
-    """Text → terms: tokenize, keep `kinds`, normalize, drop stop words and short tokens, stem."""
+    """Text → terms: tokenize, keep `kinds`, normalize, drop stop words and short tokens,
+    then stem or lemmatize (`form`: 'stem', 'lemma' or 'normalized'; `pos`: UPOS kept)."""
     def __new__(
         cls,
         *,
         kinds: Optional[Sequence[str]] = None,
         stop_words: Union[str, StopWords, Iterable[str], None] = "russian",
         min_chars: int = 2,
-        stem: bool = True,
-        form: Optional[str] = "NFC",
+        form: str = "stem",
+        pos: Optional[Sequence[str]] = None,
+        stem: Optional[bool] = None,
+        unicode_form: Optional[str] = "NFC",
         lowercase: bool = True,
         yo_to_ye: bool = True,
         strip_stress: bool = True,
@@ -312,7 +315,7 @@ class Analyzer:
     def terms(self, text: str) -> list[Term]:
         """The terms of `text`, in order."""
     def stems(self, text: str) -> list[str]:
-        """The stems of `text`'s terms, in order."""
+        """The counted forms of `text`'s terms (stems, lemmas …), in order."""
     def __call__(self, text: str) -> list[str]: ...
     def terms_many(self, texts: Sequence[str]) -> list[list[Term]]:
         """`terms` of each text, in parallel without the GIL."""
@@ -329,9 +332,15 @@ class Analyzer:
         """Tokens with fewer characters are dropped."""
     @property
     def stem(self) -> bool:
-        """Whether terms are stemmed."""
+        """Whether terms are stems (``form == 'stem'``)."""
     @property
-    def form(self) -> Optional[str]:
+    def form(self) -> str:
+        """The term counted: 'stem', 'lemma' or 'normalized'."""
+    @property
+    def pos(self) -> Optional[list[str]]:
+        """Parts of speech kept (UD UPOS), or None for all."""
+    @property
+    def unicode_form(self) -> Optional[str]:
         """Unicode normalization form ('NFC', 'NFKC' or None)."""
     @property
     def lowercase(self) -> bool:

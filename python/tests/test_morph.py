@@ -300,3 +300,59 @@ def test_dictionary_notice_ships_with_the_package():
     source = Path(__file__).parents[2] / "src" / "morph" / "NOTICE.md"
     if source.exists():
         assert shipped.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
+
+
+# --- Analyzer(form="lemma", pos=...) and readable TF-IDF features ---------------------------
+
+
+def test_analyzer_lemma_form():
+    text = "Стороны обсудили вопросы партнёрства."
+    a = slovo.Analyzer(form="lemma")
+    assert a.form == "lemma" and not a.stem
+    assert a.stems(text) == ["сторона", "обсудить", "вопрос", "партнерство"]
+    terms = a.terms(text)
+    assert (terms[0].stem, terms[0].surface, terms[0].start, terms[0].end) == ("сторона", "Стороны", 0, 7)
+    assert a.stems_many([text] * 3) == [a.stems(text)] * 3
+    assert slovo.Analyzer().form == "stem"
+    assert slovo.Analyzer(form="normalized").stems("Стороны обсудили") == ["стороны", "обсудили"]
+    assert slovo.Analyzer(stem=False).form == "normalized"
+
+
+def test_analyzer_pos_filter():
+    a = slovo.Analyzer(form="lemma", pos=["NOUN", "PROPN"])
+    assert a.pos == ["NOUN", "PROPN"]
+    assert a.stems("Президент Токаев быстро обсудил новые вопросы.") == ["президент", "токаев", "вопрос"]
+    assert slovo.Analyzer(pos=["adj"]).pos == ["ADJ"]
+    assert slovo.Analyzer().pos is None
+
+
+def test_analyzer_lemma_repr_pickle():
+    a = slovo.Analyzer(form="lemma", pos=["NOUN"], min_chars=3)
+    assert "form='lemma', pos=['NOUN']" in repr(a)
+    b = pickle.loads(pickle.dumps(a))
+    assert b == a and b.form == "lemma" and b.pos == ["NOUN"]
+    assert a != slovo.Analyzer(form="lemma", min_chars=3)
+
+
+def test_analyzer_old_unicode_form_keyword_warns():
+    with pytest.warns(DeprecationWarning, match="unicode_form"):
+        a = slovo.Analyzer(form="NFKC")
+    assert (a.form, a.unicode_form) == ("stem", "NFKC")
+
+
+def test_tfidf_feature_names_are_lemmas():
+    docs = [
+        "Стороны обсудили вопросы партнёрства и сотрудничества.",
+        "Вопрос партнёрства обсуждали стороны.",
+        "Люди задержаны, задержание людей продлено.",
+    ]
+    vectorizer = slovo.TfidfVectorizer(analyzer=slovo.Analyzer(form="lemma"))
+    matrix = vectorizer.fit_transform(docs)
+    names = list(vectorizer.get_feature_names_out())
+    assert {"сторона", "вопрос", "партнерство", "обсудить", "человек"} <= set(names)
+    assert matrix.shape == (3, len(names))
+    nouns = slovo.CountVectorizer(analyzer=slovo.Analyzer(form="lemma", pos=["NOUN"]))
+    nouns.fit(docs)
+    assert "обсудить" not in nouns.vocabulary_ and "сторона" in nouns.vocabulary_
+    copy_ = pickle.loads(pickle.dumps(vectorizer))
+    assert (copy_.transform(docs) != matrix).nnz == 0
