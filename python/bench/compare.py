@@ -1,6 +1,7 @@
 """slovo's Python API against the Python tools people use today, on the same inputs.
 
-    pip install ./python razdel PyStemmer scikit-learn lingua-language-detector langdetect
+    pip install ./python razdel PyStemmer scikit-learn lingua-language-detector langdetect \
+        pymorphy3 pymorphy3-dicts-ru DAWG2   # DAWG2: pymorphy3's C extension (its "fast" extra)
     python python/bench/compare.py              # all cores
     RAYON_NUM_THREADS=1 python python/bench/compare.py   # slovo on one thread
     python python/bench/compare.py --only tokenize,langid   # some sections only
@@ -21,6 +22,13 @@ is the best case. Two more TF-IDF rows time one fit per new interpreter, each si
 taking turns (`--repeat` processes each, best taken): the first fit of a process, and a fit
 of the second half of the corpus after one of the first half (caches warm from similar text,
 not the same documents). Prints a Markdown table.
+
+The `lemmatize` section (`--only lemmatize`) takes the first 100,000 word tokens of the news
+documents, as written (what the Rust morph bench uses), and times `--repeat` runs of each
+side, printing the median: `slovo.lemma_many` on the tokens, `slovo.lemmatize_many` on the
+documents that hold them (tokenizing included), and pymorphy3's
+`MorphAnalyzer().parse(w)[0].normal_form` for each token (which DAWG implementation it runs
+on is printed). slovo's first call of the process (cold per-thread caches) is printed too.
 """
 from __future__ import annotations
 
@@ -28,6 +36,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -95,7 +104,8 @@ def row(rows, task, unit, n, ours_name, ours_s, theirs_name, theirs_s):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", help="comma-separated sections: tokenize,stem,tfidf,langid "
+    parser.add_argument("--only", help="comma-separated sections: tokenize,stem,tfidf,langid,"
+                        "lemmatize "
                         "(tfidf-sk: only the TF-IDF rows with scikit-learn's analyzer)")
     parser.add_argument("--langid-limit", type=int, default=None,
                         help="use only the first N items per (language, kind) of the langid data")
@@ -110,9 +120,13 @@ def main() -> None:
         return
     rows: list[str] = []
 
-    sections = set(args.only.split(",")) if args.only else {"tokenize", "stem", "tfidf", "langid"}
+    sections = set(args.only.split(",")) if args.only else {"tokenize", "stem", "tfidf", "langid", "lemmatize"}
     notes: list[str] = []
     langid_table: list[str] = []
+
+    # Lemmas first, so slovo's first call finds its caches cold.
+    if "lemmatize" in sections:
+        lemmatize_rows(rows, notes, args.repeat)
 
     if sections & {"tokenize", "stem"}:
         text = war_and_peace()
@@ -164,6 +178,62 @@ def main() -> None:
         print("\n".join(langid_table))
     for note in notes:
         print(f"\nnote: {note}")
+
+
+def median(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def lemmatize_rows(rows, notes, repeat) -> None:
+    try:
+        import pymorphy3
+    except ImportError:
+        notes.append("lemmatize: pymorphy3 is not installed, skipped")
+        return
+    limit = 100_000
+    docs: list[str] = []
+    words: list[str] = []
+    for doc in news():
+        tokens = [t for t in slovo.tokenize(doc) if t.kind == "word"]
+        room = limit - len(words)
+        if len(tokens) >= room:
+            # The documents hold exactly the tokens timed: the last one is cut after them.
+            words.extend(t.text for t in tokens[:room])
+            if room:
+                docs.append(doc[: tokens[room - 1].end])
+            break
+        words.extend(t.text for t in tokens)
+        docs.append(doc)
+    if len(words) < limit:
+        notes.append("lemmatize: fewer than 100,000 news tokens, skipped")
+        return
+    assert sum(len(x) for x in slovo.lemmatize_many(docs)) == limit
+
+    start = time.perf_counter()
+    first = slovo.lemma_many(words)
+    cold = time.perf_counter() - start
+    ours_words = median(lambda: slovo.lemma_many(words), repeat)
+    ours_docs = median(lambda: slovo.lemmatize_many(docs), repeat)
+    morph = pymorphy3.MorphAnalyzer()
+    # `dawg` is the C extension (DAWG2), `dawg_python` the pure-Python fallback.
+    dawg = type(morph.dictionary.words).__mro__[1].__module__
+    theirs_lemmas = [morph.parse(w)[0].normal_form for w in words]
+    theirs = median(lambda: [morph.parse(w)[0].normal_form for w in words], repeat)
+    agree = sum(a.replace("ё", "е") == b.replace("ё", "е") for a, b in zip(first, theirs_lemmas))
+    what = f"lemmas of {limit:,} news tokens ({len(set(words)):,} distinct)"
+    base = f"pymorphy3 `parse(w)[0].normal_form` ({dawg})"
+    row(rows, what, "words", limit, "`slovo.lemma_many` (tokens), median", ours_words, base, theirs)
+    row(rows, what, "words", limit, "`slovo.lemmatize_many` (documents, tokenizing), median",
+        ours_docs, base, theirs)
+    row(rows, what, "words", limit, "`slovo.lemma_many`, first call (cold caches)", cold,
+        base, theirs)
+    notes.append(f"lemmatize: slovo and pymorphy3 give the same lemma (ё = е) for "
+                 f"{agree / limit:.1%} of the tokens")
 
 
 def stem_rows(rows, tokens, Stemmer, repeat) -> None:

@@ -8,6 +8,11 @@ that keeps the text and compact offset/kind arrays and makes each ``Token`` only
 is read (indexing, iteration). It compares equal to a ``list`` of the same tokens; slices
 are ``Tokens`` too; ``list(tokens)`` gives a plain list. Whole columns come at once:
 ``tokens.starts`` / ``tokens.ends`` (NumPy int64), ``tokens.texts()``, ``tokens.kinds()``.
+
+Morphology: ``lemmatize(text)`` gives the lemmas of a text's words, ``lemma(word)`` one
+lemma, ``parse(word)`` every analysis as a ``Parse`` (lemma, UD part of speech and
+features, score), ``inflect`` puts a word into a case or number, ``normal_phrase`` a phrase
+into its dictionary form with agreement.
 """
 from collections.abc import Sequence as _Sequence
 
@@ -15,6 +20,7 @@ from slovo._slovo import (
     Analyzer,
     Detection,
     Keyword,
+    Parse,
     Sentence,
     detect,
     detect_many,
@@ -28,7 +34,17 @@ from slovo._slovo import (
     Tokens,
     __version__,
     fold,
+    inflect,
+    lemma,
+    lemma_many,
+    lemmatize,
+    lemmatize_many,
+    normal_phrase,
+    normal_phrase_many,
     normalize,
+    parse,
+    parse_sentence,
+    parse_sentence_many,
     sentences,
     sentences_many,
     stem,
@@ -55,6 +71,7 @@ __all__ = [
     "CountVectorizer",
     "Detection",
     "Keyword",
+    "Parse",
     "Sentence",
     "detect",
     "detect_many",
@@ -72,7 +89,17 @@ __all__ = [
     "Tokens",
     "__version__",
     "fold",
+    "inflect",
+    "lemma",
+    "lemma_many",
+    "lemmatize",
+    "lemmatize_many",
+    "normal_phrase",
+    "normal_phrase_many",
     "normalize",
+    "parse",
+    "parse_sentence",
+    "parse_sentence_many",
     "sentences",
     "sentences_many",
     "stem",

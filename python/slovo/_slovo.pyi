@@ -1,6 +1,6 @@
 """Type stubs of the compiled extension `slovo._slovo`."""
 from os import PathLike
-from typing import Iterable, Iterator, Literal, Optional, Sequence, Union, final, overload
+from typing import Iterable, Iterator, Literal, Mapping, Optional, Sequence, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -38,6 +38,17 @@ __all__ = [
     "tfidf_weigh",
     "tokenize",
     "tokenize_many",
+    "Parse",
+    "inflect",
+    "lemma",
+    "lemma_many",
+    "lemmatize",
+    "lemmatize_many",
+    "normal_phrase",
+    "normal_phrase_many",
+    "parse",
+    "parse_sentence",
+    "parse_sentence_many",
 ]
 
 __version__: str
@@ -277,15 +288,18 @@ class StopWords:
 
 @final
 class Analyzer:
-    """Text → terms: tokenize, keep `kinds`, normalize, drop stop words and short tokens, stem."""
+    """Text → terms: tokenize, keep `kinds`, normalize, drop stop words and short tokens,
+    then stem or lemmatize (`form`: 'stem', 'lemma' or 'normalized'; `pos`: UPOS kept)."""
     def __new__(
         cls,
         *,
         kinds: Optional[Sequence[str]] = None,
         stop_words: Union[str, StopWords, Iterable[str], None] = "russian",
         min_chars: int = 2,
-        stem: bool = True,
-        form: Optional[str] = "NFC",
+        form: str = "stem",
+        pos: Optional[Sequence[str]] = None,
+        stem: Optional[bool] = None,
+        unicode_form: Optional[str] = "NFC",
         lowercase: bool = True,
         yo_to_ye: bool = True,
         strip_stress: bool = True,
@@ -301,7 +315,7 @@ class Analyzer:
     def terms(self, text: str) -> list[Term]:
         """The terms of `text`, in order."""
     def stems(self, text: str) -> list[str]:
-        """The stems of `text`'s terms, in order."""
+        """The counted forms of `text`'s terms (stems, lemmas …), in order."""
     def __call__(self, text: str) -> list[str]: ...
     def terms_many(self, texts: Sequence[str]) -> list[list[Term]]:
         """`terms` of each text, in parallel without the GIL."""
@@ -318,9 +332,15 @@ class Analyzer:
         """Tokens with fewer characters are dropped."""
     @property
     def stem(self) -> bool:
-        """Whether terms are stemmed."""
+        """Whether terms are stems (``form == 'stem'``)."""
     @property
-    def form(self) -> Optional[str]:
+    def form(self) -> str:
+        """The term counted: 'stem', 'lemma' or 'normalized'."""
+    @property
+    def pos(self) -> Optional[list[str]]:
+        """Parts of speech kept (UD UPOS), or None for all."""
+    @property
+    def unicode_form(self) -> Optional[str]:
         """Unicode normalization form ('NFC', 'NFKC' or None)."""
     @property
     def lowercase(self) -> bool:
@@ -723,3 +743,183 @@ def sentences_many(texts: Sequence[str]) -> list[list[Sentence]]:
     list of list of Sentence
         The sentences of each text.
     """
+
+@final
+class Parse:
+    """One analysis of a word form: `word`, `lemma`, `pos` (UPOS), `feats`, `score`, `origin`.
+
+    Immutable, hashable and picklable. ``case``, ``number``, ``gender`` … give one UD
+    feature's value or None; ``features`` gives them all as a dict.
+
+    Examples
+    --------
+    >>> p = slovo.parse("коммуникаций")[0]
+    >>> p.lemma, p.pos, p.case, p.number
+    ('коммуникация', 'NOUN', 'Gen', 'Plur')
+    """
+    def __new__(
+        cls,
+        word: str,
+        lemma: str,
+        pos: str = "X",
+        feats: str = "",
+        score: float = 1.0,
+        origin: str = "dictionary",
+    ) -> Parse: ...
+    @property
+    def word(self) -> str:
+        """The form as the dictionary spells it."""
+    @property
+    def lemma(self) -> str:
+        """The lemma (dictionary form), lowercase."""
+    @property
+    def pos(self) -> str:
+        """The part of speech (UD UPOS: 'NOUN', 'VERB', …)."""
+    @property
+    def feats(self) -> str:
+        """The UD features as CoNLL-U writes them ('Case=Gen|Number=Sing'), '' if none."""
+    @property
+    def features(self) -> dict[str, str]:
+        """The UD features as a dict ({'Case': 'Gen', 'Number': 'Sing'})."""
+    @property
+    def score(self) -> float:
+        """The probability of this analysis."""
+    @property
+    def origin(self) -> str:
+        """Where the analysis comes from: 'dictionary', 'rule' or 'guess'."""
+    @property
+    def case(self) -> Optional[str]:
+        """Case ('Nom', 'Gen', 'Dat', 'Acc', 'Ins', 'Loc', 'Par', 'Voc') or None."""
+    @property
+    def number(self) -> Optional[str]:
+        """Number ('Sing', 'Plur') or None."""
+    @property
+    def gender(self) -> Optional[str]:
+        """Gender ('Masc', 'Fem', 'Neut') or None."""
+    @property
+    def animacy(self) -> Optional[str]:
+        """Animacy ('Anim', 'Inan') or None."""
+    @property
+    def person(self) -> Optional[str]:
+        """Person ('1', '2', '3') or None."""
+    @property
+    def tense(self) -> Optional[str]:
+        """Tense ('Past', 'Pres', 'Fut') or None."""
+    @property
+    def aspect(self) -> Optional[str]:
+        """Aspect ('Imp', 'Perf') or None."""
+    @property
+    def mood(self) -> Optional[str]:
+        """Mood ('Ind', 'Imp', 'Cnd') or None."""
+    @property
+    def verb_form(self) -> Optional[str]:
+        """Verb form ('Fin', 'Inf', 'Part', 'Conv') or None."""
+    @property
+    def voice(self) -> Optional[str]:
+        """Voice ('Act', 'Pass', 'Mid') or None."""
+    @property
+    def degree(self) -> Optional[str]:
+        """Degree ('Pos', 'Cmp', 'Sup') or None."""
+    @property
+    def variant(self) -> Optional[str]:
+        """'Short' for a short adjective or participle, else None."""
+    @property
+    def name_type(self) -> Optional[str]:
+        """Kind of proper name ('Giv', 'Sur', 'Pat', 'Geo', 'Com', 'Prs') or None."""
+    def inflect(
+        self,
+        features: Optional[Mapping[str, Union[str, int]]] = None,
+        *,
+        case: Optional[str] = None,
+        number: Optional[str] = None,
+        gender: Optional[str] = None,
+        animacy: Optional[str] = None,
+        person: Optional[Union[str, int]] = None,
+        tense: Optional[str] = None,
+        aspect: Optional[str] = None,
+        mood: Optional[str] = None,
+        verb_form: Optional[str] = None,
+        voice: Optional[str] = None,
+        degree: Optional[str] = None,
+    ) -> Optional[Parse]:
+        """This analysis put into another form, or None if the word has no such form.
+
+        Examples
+        --------
+        >>> slovo.parse("кошка")[0].inflect(case="gen", number="plur").word
+        'кошек'
+        """
+    def forms(self) -> list[Parse]:
+        """Every form of this analysis's word (its paradigm)."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Parse], tuple[str, str, str, str, float, str]]: ...
+
+def parse(word: str) -> list[Parse]:
+    """The analyses of a word form, most probable first.
+
+    Examples
+    --------
+    >>> [(p.lemma, p.pos) for p in slovo.parse("стали")][:2]
+    [('стать', 'VERB'), ('сталь', 'NOUN')]
+    """
+def lemma(word: str) -> str:
+    """The lemma (dictionary form) of a word form, lowercase.
+
+    Examples
+    --------
+    >>> slovo.lemma("коммуникаций")
+    'коммуникация'
+    """
+def lemma_many(words: Iterable[str]) -> list[str]:
+    """`lemma` of each word of a list (each distinct word looked up once, without the GIL)."""
+def lemmatize(text: str, *, context: bool = False) -> list[str]:
+    """The lemmas of the words of a text, in order.
+
+    Examples
+    --------
+    >>> slovo.lemmatize("Стороны обсудили вопросы партнёрства.")
+    ['сторона', 'обсудить', 'вопрос', 'партнёрство']
+    """
+def lemmatize_many(texts: Iterable[str], *, context: bool = False) -> list[list[str]]:
+    """`lemmatize` of each text of a list, in parallel without the GIL."""
+def parse_sentence(words: Iterable[str], *, context: bool = True) -> list[Parse]:
+    """The best analysis of each word of one sentence (given as its tokens), ranked in context."""
+def parse_sentence_many(
+    sentences: Iterable[Iterable[str]], *, context: bool = True
+) -> list[list[Parse]]:
+    """`parse_sentence` of each sentence of a list, in parallel without the GIL."""
+def inflect(
+    word: Union[str, Parse],
+    features: Optional[Mapping[str, Union[str, int]]] = None,
+    *,
+    case: Optional[str] = None,
+    number: Optional[str] = None,
+    gender: Optional[str] = None,
+    animacy: Optional[str] = None,
+    person: Optional[Union[str, int]] = None,
+    tense: Optional[str] = None,
+    aspect: Optional[str] = None,
+    mood: Optional[str] = None,
+    verb_form: Optional[str] = None,
+    voice: Optional[str] = None,
+    degree: Optional[str] = None,
+) -> Optional[str]:
+    """A word put into another form, written as the word is; None if it has no such form.
+
+    Examples
+    --------
+    >>> slovo.inflect("Москва", case="gen")
+    'Москвы'
+    """
+def normal_phrase(phrase: str) -> str:
+    """A phrase in its dictionary form, with agreement.
+
+    Examples
+    --------
+    >>> slovo.normal_phrase("Европейского союза")
+    'Европейский союз'
+    """
+def normal_phrase_many(phrases: Iterable[str]) -> list[str]:
+    """`normal_phrase` of each phrase of a list, in parallel without the GIL."""

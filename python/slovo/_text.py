@@ -129,7 +129,7 @@ class _SlovoPreprocessor:
         a = self.analyzer
         return normalize(
             doc,
-            form=a.form,
+            form=a.unicode_form,
             lowercase=a.lowercase,
             yo_to_ye=a.yo_to_ye,
             strip_stress=a.strip_stress,

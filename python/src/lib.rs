@@ -13,6 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod convert;
 mod extras;
+mod morph;
 mod pool;
 mod text;
 mod tfidf;
@@ -25,7 +26,7 @@ use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString};
 use rayon::prelude::*;
-use slovo::{AnalyzerConfig, NormalizeOptions, TokenKind, UnicodeForm};
+use slovo::{AnalyzerConfig, NormalizeOptions, Pos, TermForm, TokenKind, UnicodeForm};
 
 use convert::{decode_state, encode_state, py_result, Texts};
 use slovo::CharOffsets;
@@ -471,7 +472,8 @@ impl PyStopWords {
 /// Attributes
 /// ----------
 /// stem : str
-///     The counted form (the stem, or the normalized word without stemming).
+///     The counted form: the stem, the lemma or the normalized word, as the analyzer's
+///     ``form`` says (the attribute keeps its name from when stems were the only form).
 /// surface : str
 ///     The token as written.
 /// start, end : int
@@ -533,27 +535,40 @@ impl PyTerm {
     }
 }
 
-/// Text → terms: tokenize, keep ``kinds``, normalize, drop stop words and short tokens, stem.
+/// Text → terms: tokenize, keep ``kinds``, normalize, drop stop words and short tokens,
+/// then stem or lemmatize.
 ///
 /// Parameters
 /// ----------
 /// kinds : list of str, optional
 ///     Token kinds that become terms (default ``['word']``).
 /// stop_words : 'russian', StopWords, iterable of str or None, default='russian'
-///     Words dropped, matched against the normalized form (case and ``ё`` folded).
+///     Words dropped, matched against the normalized form (case and ``ё`` folded; with
+///     ``form='lemma'`` against the lemma too).
 /// min_chars : int, default=2
 ///     Shorter tokens are dropped.
-/// stem : bool, default=True
-///     Stem with Snowball Russian (else the term is the normalized word).
-/// form, lowercase, yo_to_ye, strip_stress, strip_soft_hyphens, strip_zero_width
-///     Normalization, as in :func:`normalize` (``lowercase`` and ``yo_to_ye`` default to
-///     True here).
+/// form : {'stem', 'lemma', 'normalized'}, default='stem'
+///     The term counted: the Snowball stem, the lemma (dictionary form, lowercase, ``ё``
+///     as ``е``: readable feature names), or the normalized word.
+/// pos : list of str, optional
+///     Keep only words whose most probable part of speech (UD UPOS: ``'NOUN'``,
+///     ``'PROPN'``, ``'ADJ'``, ``'VERB'`` …) is one of these (default: all).
+/// stem : bool, optional
+///     Older spelling of ``form``: ``stem=False`` is ``form='normalized'``.
+/// unicode_form, lowercase, yo_to_ye, strip_stress, strip_soft_hyphens, strip_zero_width
+///     Normalization, as ``form``, ``lowercase`` … of :func:`normalize` (``lowercase`` and
+///     ``yo_to_ye`` default to True here). ``form='NFC'`` or ``'NFKC'`` still sets
+///     ``unicode_form``, with a DeprecationWarning.
 ///
 /// Examples
 /// --------
 /// >>> analyzer = slovo.Analyzer()
 /// >>> analyzer.stems("Стороны обсудили вопросы партнёрства.")
 /// ['сторон', 'обсуд', 'вопрос', 'партнерств']
+/// >>> slovo.Analyzer(form="lemma").stems("Стороны обсудили вопросы партнёрства.")
+/// ['сторона', 'обсудить', 'вопрос', 'партнерство']
+/// >>> slovo.Analyzer(form="lemma", pos=["NOUN"]).stems("Стороны обсудили вопросы.")
+/// ['сторона', 'вопрос']
 #[pyclass(module = "slovo._slovo", name = "Analyzer", eq)]
 #[derive(Clone)]
 struct PyAnalyzer {
@@ -615,18 +630,22 @@ fn stop_words_arg(arg: Option<&Bound<'_, PyAny>>) -> PyResult<slovo::StopWords> 
 impl PyAnalyzer {
     #[new]
     #[pyo3(signature = (*, kinds = None, stop_words = Some(StopArg::Russian), min_chars = 2,
-        stem = true, form = Some("NFC"), lowercase = true, yo_to_ye = true, strip_stress = true,
-        strip_soft_hyphens = true, strip_zero_width = true),
-        text_signature = "(*, kinds=None, stop_words='russian', min_chars=2, stem=True, \
-            form='NFC', lowercase=True, yo_to_ye=True, strip_stress=True, \
-            strip_soft_hyphens=True, strip_zero_width=True)")]
+        form = "stem", pos = None, stem = None, unicode_form = Some("NFC"), lowercase = true,
+        yo_to_ye = true, strip_stress = true, strip_soft_hyphens = true,
+        strip_zero_width = true),
+        text_signature = "(*, kinds=None, stop_words='russian', min_chars=2, form='stem', \
+            pos=None, stem=None, unicode_form='NFC', lowercase=True, yo_to_ye=True, \
+            strip_stress=True, strip_soft_hyphens=True, strip_zero_width=True)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
+        py: Python<'_>,
         kinds: Option<Texts<'_>>,
         stop_words: Option<StopArg>,
         min_chars: usize,
-        stem: bool,
-        form: Option<&str>,
+        form: &str,
+        pos: Option<Texts<'_>>,
+        stem: Option<bool>,
+        unicode_form: Option<&str>,
         lowercase: bool,
         yo_to_ye: bool,
         strip_stress: bool,
@@ -647,13 +666,40 @@ impl PyAnalyzer {
             Some(StopArg::Set(set)) => set,
         };
         config.min_chars = min_chars;
-        config.form = if stem {
-            slovo::TermForm::Stem
-        } else {
-            slovo::TermForm::Normalized
+        let (term_form, unicode) =
+            if form.eq_ignore_ascii_case("nfc") || form.eq_ignore_ascii_case("nfkc") {
+                // `form` was the Unicode form before terms had forms.
+                PyErr::warn(
+                    py,
+                    &py.get_type::<pyo3::exceptions::PyDeprecationWarning>(),
+                    c"Analyzer(form='NFC'/'NFKC') sets the Unicode form: write unicode_form= \
+                      (form= is the term form: 'stem', 'lemma' or 'normalized')",
+                    1,
+                )?;
+                (TermForm::Stem, Some(form))
+            } else {
+                (py_result(TermForm::from_str(form))?, unicode_form)
+            };
+        config.form = match (stem, term_form) {
+            (None, form) | (Some(true), form @ TermForm::Stem) => form,
+            (Some(false), TermForm::Stem) => TermForm::Normalized,
+            (Some(stem), form) => {
+                return Err(PyValueError::new_err(format!(
+                    "stem={} contradicts form={}: give form= only",
+                    convert::py_bool(stem),
+                    convert::py_str_repr(form.as_str())
+                )))
+            }
         };
+        if let Some(pos) = pos {
+            config.pos = pos
+                .to_strings()?
+                .iter()
+                .map(|p| py_result(Pos::from_str(p)))
+                .collect::<PyResult<_>>()?;
+        }
         config.normalize = NormalizeOptions::new()
-            .form(unicode_form(form)?)
+            .form(self::unicode_form(unicode)?)
             .lowercase(lowercase)
             .yo_to_ye(yo_to_ye)
             .strip_stress(strip_stress)
@@ -680,7 +726,7 @@ impl PyAnalyzer {
         py.detach(|| self.terms_of(text))
     }
 
-    /// The stems of `text`'s terms, in order.
+    /// The counted forms of `text`'s terms (stems, lemmas …), in order.
     fn stems(&self, py: Python<'_>, text: &str) -> Vec<String> {
         py.detach(|| self.stems_of(text))
     }
@@ -731,15 +777,28 @@ impl PyAnalyzer {
         self.inner.config().min_chars
     }
 
-    /// Whether terms are stemmed.
+    /// Whether terms are stems (``form == 'stem'``).
     #[getter]
     fn stem(&self) -> bool {
-        self.inner.config().form == slovo::TermForm::Stem
+        self.inner.config().form == TermForm::Stem
+    }
+
+    /// The term counted: 'stem', 'lemma' or 'normalized'.
+    #[getter]
+    fn form(&self) -> &'static str {
+        self.inner.config().form.as_str()
+    }
+
+    /// Parts of speech kept (UD UPOS), or None for all.
+    #[getter]
+    fn pos(&self) -> Option<Vec<&'static str>> {
+        let pos = &self.inner.config().pos;
+        (!pos.is_empty()).then(|| pos.iter().map(|p| p.as_str()).collect())
     }
 
     /// Unicode normalization form ('NFC', 'NFKC' or None).
     #[getter]
-    fn form(&self) -> Option<&'static str> {
+    fn unicode_form(&self) -> Option<&'static str> {
         match self.inner.config().normalize.form {
             UnicodeForm::None => None,
             UnicodeForm::Nfc => Some("NFC"),
@@ -789,14 +848,22 @@ impl PyAnalyzer {
             format!("<StopWords of {} words>", c.stop_words.len())
         };
         let n = &c.normalize;
+        let pos = match self.pos() {
+            None => "None".to_owned(),
+            Some(pos) => {
+                let pos: Vec<String> = pos.iter().map(|p| py_str_repr(p)).collect();
+                format!("[{}]", pos.join(", "))
+            }
+        };
         format!(
-            "Analyzer(kinds=[{}], stop_words={stop_words}, min_chars={}, stem={}, form={}, \
-             lowercase={}, yo_to_ye={}, strip_stress={}, strip_soft_hyphens={}, \
-             strip_zero_width={})",
+            "Analyzer(kinds=[{}], stop_words={stop_words}, min_chars={}, form={}, pos={pos}, \
+             unicode_form={}, lowercase={}, yo_to_ye={}, strip_stress={}, \
+             strip_soft_hyphens={}, strip_zero_width={})",
             kinds.join(", "),
             c.min_chars,
-            py_bool(c.form == slovo::TermForm::Stem),
-            self.form().map_or_else(|| "None".to_owned(), py_str_repr),
+            py_str_repr(c.form.as_str()),
+            self.unicode_form()
+                .map_or_else(|| "None".to_owned(), py_str_repr),
             py_bool(n.lowercase),
             py_bool(n.yo_to_ye),
             py_bool(n.strip_stress),
@@ -852,6 +919,12 @@ mod _slovo {
     #[pymodule_export]
     use super::extras::{
         detect, detect_many, detect_spans, keywords, keywords_many, PyDetection, PyKeyword,
+    };
+
+    #[pymodule_export]
+    use super::morph::{
+        inflect, lemma, lemma_many, lemmatize, lemmatize_many, normal_phrase, normal_phrase_many,
+        parse, parse_sentence, parse_sentence_many, PyParse,
     };
 
     #[pymodule_init]

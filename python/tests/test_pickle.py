@@ -23,7 +23,7 @@ def objects(docs):
         slovo.Term("брюссел", "Брюсселе", 0, 8),
         slovo.StopWords(["ещё", "вот"]),
         slovo.StopWords.russian(),
-        slovo.Analyzer(kinds=["word", "number"], stop_words=["да"], min_chars=1, stem=False, form="NFKC"),
+        slovo.Analyzer(kinds=["word", "number"], stop_words=["да"], min_chars=1, stem=False, unicode_form="NFKC"),
         table,
         slovo.keywords(docs[0], 1)[0],
         slovo.detect(docs[0]),

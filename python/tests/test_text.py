@@ -153,9 +153,10 @@ def test_analyzer_many(analyzer, docs):
 
 
 def test_analyzer_properties():
-    a = slovo.Analyzer(kinds=("word", "hashtag"), min_chars=3, stem=False, form="NFKC", lowercase=False)
+    a = slovo.Analyzer(kinds=("word", "hashtag"), min_chars=3, stem=False, unicode_form="NFKC", lowercase=False)
     assert a.kinds == ["word", "hashtag"]
-    assert (a.min_chars, a.stem, a.form, a.lowercase, a.yo_to_ye) == (3, False, "NFKC", False, True)
+    assert (a.min_chars, a.stem, a.form, a.unicode_form) == (3, False, "normalized", "NFKC")
+    assert (a.lowercase, a.yo_to_ye, a.pos) == (False, True, None)
     assert a.stop_words == slovo.StopWords.russian()
     assert slovo.Analyzer(stop_words=None).stop_words == slovo.StopWords()
     assert slovo.Analyzer() == slovo.Analyzer() and slovo.Analyzer() != a
@@ -191,7 +192,10 @@ def test_wrong_types_raise_type_error(call):
     "call",
     [
         lambda: slovo.Analyzer(kinds=["noun"]),
-        lambda: slovo.Analyzer(form="NFD"),
+        lambda: slovo.Analyzer(unicode_form="NFD"),
+        lambda: slovo.Analyzer(form="root"),
+        lambda: slovo.Analyzer(pos=["NOUNS"]),
+        lambda: slovo.Analyzer(form="lemma", stem=True),
         lambda: slovo.Analyzer(stop_words="english"),
         lambda: slovo.Token("x", kind="verb"),
         lambda: slovo.TfidfVectorizer(ngram_range=(2, 1)).fit(["а"]),

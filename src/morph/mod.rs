@@ -1002,6 +1002,36 @@ impl Morph {
         let ranked = self.ranked_sentence(sentence);
         phrase::normal_phrase_in_sentence(self.dictionary(), sentence, ranked, phrase)
     }
+
+    /// `word` put into the form that has `features`, written as `word` is (in capitals,
+    /// capitalised, `е` for `ё`), or `None` when none of its analyses has such a form.
+    ///
+    /// The analyses are tried most probable first: `быстро` is first an adverb, which has no
+    /// case, so its genitive is that of its second reading, the adjective `быстрый`. To
+    /// inflect one chosen analysis, use [`inflect`](Self::inflect).
+    ///
+    /// ```
+    /// use slovo::morph::{Case, Feature, Number};
+    ///
+    /// let morph = slovo::Morph::new();
+    /// assert_eq!(morph.inflect_word("Москва", [Case::Gen]).as_deref(), Some("Москвы"));
+    /// let plural_genitive = [Feature::from(Case::Gen), Number::Plur.into()];
+    /// assert_eq!(morph.inflect_word("кошка", plural_genitive).as_deref(), Some("кошек"));
+    /// assert_eq!(morph.inflect_word("быстро", [Case::Gen]).as_deref(), Some("быстрого"));
+    /// assert_eq!(morph.inflect_word("и", [Case::Gen]), None);
+    /// ```
+    #[must_use]
+    pub fn inflect_word<F: Into<Feature>>(
+        &self,
+        word: &str,
+        features: impl IntoIterator<Item = F>,
+    ) -> Option<String> {
+        let features: Vec<Feature> = features.into_iter().map(Into::into).collect();
+        self.parse(word).iter().find_map(|parse| {
+            let form = self.inflect(parse, features.iter().copied())?;
+            Some(phrase::like_written(word, &parse.analysis, form.word()))
+        })
+    }
 }
 
 impl Default for Morph {

@@ -268,7 +268,7 @@ fn is_person_name(reading: &Reading<'_>) -> bool {
 
 /// `form` written as `original` is: in capitals, capitalised (each part of a hyphenated word
 /// on its own), or with `ё` spelled `е` when the writer does so.
-fn like_written(original: &str, analysis: &Analysis, form: &str) -> String {
+pub(super) fn like_written(original: &str, analysis: &Analysis, form: &str) -> String {
     // The writer spells `ё` as `е` if the dictionary has `ё` where the text has `е`.
     let form = if !original.contains(['ё', 'Ё']) && analysis.word.contains('ё') {
         form.replace('ё', "е")
