@@ -362,7 +362,7 @@ impl FeatureAnalyzer {
     #[cfg_attr(not(feature = "regex"), allow(unused_mut))]
     pub fn for_each_token<F: FnMut(&str)>(&self, text: &str, mut f: F) {
         match &self.pattern {
-            Pattern::Words { min_chars } => for_each_word(text, *min_chars, f),
+            Pattern::Words { min_chars } => for_each_word(text, *min_chars, &mut f),
             #[cfg(feature = "regex")]
             Pattern::Regex { regex, group } => match group {
                 None => regex.find_iter(text).for_each(|m| f(m.as_str())),
