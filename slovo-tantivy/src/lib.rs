@@ -24,9 +24,11 @@
 //!
 //! # Example
 //!
-//! Register the tokenizer under a name once, then name it in the schema:
+//! Register the tokenizer under a name once, then name it in the schema (lemmas need the
+//! `morph` feature, on by default):
 //!
 //! ```
+//! # #[cfg(feature = "morph")] {
 //! use slovo_tantivy::SlovoTokenizer;
 //! use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED};
 //! use tantivy::{doc, Index};
@@ -37,7 +39,7 @@
 //! let mut schema = Schema::builder();
 //! let body = schema.add_text_field("body", TextOptions::default().set_indexing_options(indexing) | STORED);
 //! let index = Index::create_in_ram(schema.build());
-//! index.tokenizers().register(slovo_tantivy::NAME, SlovoTokenizer::new());
+//! index.tokenizers().register(slovo_tantivy::NAME, SlovoTokenizer::lemmas());
 //!
 //! let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
 //! writer.add_document(doc!(body => "Выставка пройдёт в Ростове-на-Дону."))?;
@@ -45,16 +47,17 @@
 //!
 //! let searcher = index.reader()?.searcher();
 //! let parser = tantivy::query::QueryParser::for_index(&index, vec![body]);
-//! for query in ["Ростов-на-Дону", "ростов", "пройдет"] {
+//! for query in ["Ростов-на-Дону", "Ростов", "пройти"] {
 //!     let query = parser.parse_query(query)?;
 //!     assert_eq!(searcher.search(&query, &tantivy::collector::Count)?, 1);
 //! }
+//! # }
 //! # Ok::<(), tantivy::TantivyError>(())
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use slovo::{normalize, Analyzer, Stemmer, StopWords, TokenKind};
+use slovo::{normalize, Analyzer, Stemmer, StopWords, TermForm, TokenKind};
 use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
 
 /// The name the examples register [`SlovoTokenizer`] under (`"slovo_ru"`); any name works.
@@ -120,7 +123,7 @@ impl SlovoTokenizer {
     ///
     /// ```
     /// let tokenizer = slovo_tantivy::SlovoTokenizer::new();
-    /// assert!(tokenizer.analyzer().config().stem);
+    /// assert_eq!(tokenizer.analyzer().config().form, slovo::TermForm::Stem);
     /// ```
     #[must_use]
     pub fn new() -> Self {
@@ -207,7 +210,7 @@ impl SlovoTokenizer {
                 && token.kind == TokenKind::Word
                 && token.text.split('-').filter(|p| !p.is_empty()).count() > 1;
             if !is_compound {
-                if let Some(term) = self.analyzer.token_term(token.clone()) {
+                if let Some(term) = self.analyzer.token_term(token) {
                     push(&mut self.tokens, term, start, token.end(), position);
                 }
                 position += 1;
@@ -222,10 +225,10 @@ impl SlovoTokenizer {
             let mut offset = start;
             for part in word.split('-') {
                 if !part.is_empty() {
-                    if let Some(term) = self.analyzer.terms(part).into_iter().next() {
+                    if let Some(term) = self.analyzer.terms(part).next() {
                         let from = offset + term.span.start;
                         let to = offset + term.span.end;
-                        push(&mut self.tokens, term.stem, from, to, position);
+                        push(&mut self.tokens, term.form.into_owned(), from, to, position);
                     }
                     position += 1;
                 }
@@ -239,9 +242,9 @@ impl SlovoTokenizer {
     /// stemmed and the stems joined; a word the analyzer drops (a stop word, a kind it does
     /// not keep) gives `None`.
     fn compound_term(&mut self, token: &slovo::Token<'_>, word: &str) -> Option<String> {
-        let term = self.analyzer.token_term(token.clone())?;
+        let term = self.analyzer.token_term(*token)?;
         let config = self.analyzer.config();
-        if !config.stem {
+        if config.form != TermForm::Stem {
             return Some(term);
         }
         let normal = normalize(word, &config.normalize);

@@ -1,6 +1,7 @@
 //! The documents a fit or a transform reads, in either input form (text or term lists),
 //! behind one trait, and the per-thread buffers that turn one into features.
 
+#[cfg(feature = "parallel")]
 use std::ops::Range;
 
 use super::grams::Corpus;
