@@ -518,7 +518,6 @@ impl Analyzer {
     /// let analyzer = slovo::Analyzer::builder().min_chars(4).build();
     /// assert!(analyzer.terms("ЕС и Брюссель").all(|t| t.surface != "ЕС"));
     /// ```
-    #[must_use]
     pub fn builder() -> AnalyzerBuilder {
         AnalyzerBuilder::default()
     }
@@ -554,7 +553,6 @@ impl Analyzer {
     /// let surfaces: Vec<&str> = slovo::Analyzer::default().terms(text).map(|t| t.surface).collect();
     /// assert_eq!(surfaces, ["Казыхан", "посетил", "Брюссель"]);
     /// ```
-    #[must_use]
     pub fn terms<'a>(&self, text: &'a str) -> Terms<'a> {
         Terms {
             config: Arc::clone(&self.config),
@@ -869,7 +867,6 @@ impl AnalyzerBuilder {
     /// let a = Analyzer::builder().kinds([TokenKind::Hashtag]).build();
     /// assert_eq!(a.terms("слово #тег").next().unwrap().surface, "#тег");
     /// ```
-    #[must_use]
     pub fn kinds(mut self, kinds: impl IntoIterator<Item = TokenKind>) -> Self {
         self.config.kinds = kinds.into_iter().collect();
         self
@@ -882,7 +879,6 @@ impl AnalyzerBuilder {
     /// let a = Analyzer::builder().normalize(NormalizeOptions::none()).form(TermForm::Normalized).build();
     /// assert_eq!(a.terms("Ёлка").next().unwrap().form, "Ёлка");
     /// ```
-    #[must_use]
     pub fn normalize(mut self, options: NormalizeOptions) -> Self {
         self.config.normalize = options;
         self
@@ -896,7 +892,6 @@ impl AnalyzerBuilder {
     /// let surfaces: Vec<&str> = a.terms("Казахстан, Брюссель и ЕС").map(|t| t.surface).collect();
     /// assert_eq!(surfaces, ["Брюссель", "ЕС"]); // "и" is no stop word here, but too short
     /// ```
-    #[must_use]
     pub fn stop_words(mut self, stop_words: StopWords) -> Self {
         self.config.stop_words = stop_words;
         self
@@ -908,7 +903,6 @@ impl AnalyzerBuilder {
     /// let a = slovo::Analyzer::builder().min_chars(1).stop_words(slovo::StopWords::empty()).build();
     /// assert_eq!(a.terms("я").next().unwrap().form, "я");
     /// ```
-    #[must_use]
     pub fn min_chars(mut self, min_chars: usize) -> Self {
         self.config.min_chars = min_chars;
         self
