@@ -296,7 +296,7 @@
 //!
 //! * `parallel` (default): `TfidfVectorizer::transform` spreads documents over rayon's
 //!   thread pool; results are identical to the sequential path.
-//! * `ndarray` (off): [`CsrMatrix::to_dense`](tfidf::CsrMatrix::to_dense), the matrix as a
+//! * `ndarray` (off): `CsrMatrix::to_dense`, the matrix as a
 //!   dense `ndarray::Array2<f64>`.
 //! * `regex` (off): token patterns other than scikit-learn's default in
 //!   [`tfidf::FeatureAnalyzer`].

@@ -5,7 +5,7 @@
 //! cuts text at every character that is not a letter or digit, so `Ростов-на-Дону`,
 //! `кто-то`, `COVID-19`, e-mail addresses and URLs become loose pieces, and it keeps `ё` and
 //! `е` apart. [`SlovoTokenizer`] indexes what slovo's tokenizer and
-//! [`Analyzer`](slovo::Analyzer) make of the text instead:
+//! [`Analyzer`] make of the text instead:
 //!
 //! - words, numbers, URLs, e-mail addresses, hashtags and mentions as slovo tokenizes them
 //!   (`Ростов-на-Дону`, `т.е.`, `1,5`, `ivan@mail.ru` are one token each);

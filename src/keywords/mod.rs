@@ -6,7 +6,7 @@
 //!    normalize, drop stop words and one-letter words, stem); numbers, abbreviations and
 //!    anything dropped are left out and break phrases, as do punctuation and line
 //!    breaks. Words are grouped into terms: by **lemma** with the `morph` feature (the
-//!    [`Morph`](crate::Morph) analysis of each written form, which also gives its part of
+//!    `Morph` analysis of each written form, which also gives its part of
 //!    speech), by **stem** without it. For each term the scan records its frequency, the
 //!    first sentence it appears in (the title line is sentence 0), how many sentences it
 //!    spreads over, how often it is capitalised *inside* a sentence (names; a capital at
