@@ -248,7 +248,7 @@ impl fmt::Display for Charset {
 /// use slovo::{DecodeOptions, Encoding};
 ///
 /// let options = DecodeOptions::new(Encoding::Auto).with_lossy(true);
-/// assert_eq!(options, DecodeOptions { encoding: Encoding::Auto, lossy: true });
+/// assert_eq!((options.encoding, options.lossy), (Encoding::Auto, true));
 /// assert_eq!(DecodeOptions::default().encoding, Encoding::Utf8);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

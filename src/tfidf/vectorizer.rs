@@ -566,7 +566,8 @@ impl TfidfVectorizer {
     /// ```
     /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
     ///
-    /// let config = TfidfConfig { ngram_range: (1, 1_000_000), ..TfidfConfig::default() };
+    /// let mut config = TfidfConfig::default();
+    /// config.ngram_range = (1, 1_000_000);
     /// let mut vectorizer = TfidfVectorizer::new(config)?;
     /// vectorizer.fit(&["кот"])?;
     /// assert_eq!(vectorizer.transform_ngram_limit(), 1);
