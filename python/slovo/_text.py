@@ -268,6 +268,9 @@ class _Estimator:
             changed.append(f"{name}={shown}")
         return f"{type(self).__name__}({', '.join(changed)})"
 
+    def _sync(self) -> None:
+        """Builds counts added by ``partial_fit`` into the model; nothing to do here."""
+
     def __getstate__(self) -> dict:
         if self.__dict__.get("_model_pending"):
             # Counts added by partial_fit but not built into the model yet: build it now,
