@@ -75,8 +75,7 @@ impl PyDocumentFrequencies {
     /// Adds the counts of `other` to this table (in place).
     fn merge(&mut self, other: &Bound<'_, PyAny>) -> PyResult<()> {
         let other = frequencies_arg(other)?;
-        self.inner.merge(&other.borrow().inner);
-        Ok(())
+        py_result(self.inner.merge(&other.borrow().inner))
     }
 
     /// A new table with the counts of both.
