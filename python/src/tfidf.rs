@@ -72,7 +72,8 @@ impl PyDocumentFrequencies {
         Ok(())
     }
 
-    /// Adds the counts of `other` to this table (in place).
+    /// Adds the counts of `other` to this table (in place); `OverflowError`, and the table
+    /// unchanged, if a count would pass 2**53.
     fn merge(&mut self, other: &Bound<'_, PyAny>) -> PyResult<()> {
         let other = frequencies_arg(other)?;
         py_result(self.inner.merge(&other.borrow().inner))
