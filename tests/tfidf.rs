@@ -482,7 +482,7 @@ fn huge_counts_are_refused_not_wrapped() {
         format!(r#"{{"format_version":1,"n_docs":{max},"terms":[["кот",1,1]]}}"#),
         format!(r#"{{"format_version":1,"n_docs":2,"terms":[["кот",1,{max}]]}}"#),
     ] {
-        let err = table(&json).err().expect("refused");
+        let err = table(&json).expect_err("refused");
         assert!(err.to_string().contains("2^53"), "{err}");
     }
     let limit = 1u64 << 53;

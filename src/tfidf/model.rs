@@ -188,7 +188,7 @@ pub(super) const MAX_IDF: f64 = 1e100;
 
 /// Every idf value finite and within ±[`MAX_IDF`].
 pub(super) fn check_idf_values(idf: &[f64]) -> Result<()> {
-    match idf.iter().position(|v| !(v.abs() <= MAX_IDF)) {
+    match idf.iter().position(|v| !v.is_finite() || v.abs() > MAX_IDF) {
         Some(i) => Err(Error::invalid_option(
             "idf",
             format!("{} at column {i}", idf[i]),
