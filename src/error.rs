@@ -107,6 +107,18 @@ pub enum Error {
         /// What is missing and which call provides it.
         reason: String,
     },
+
+    /// Counts would pass 2⁵³ (documents, or a term's document frequency or total count),
+    /// the most a [`DocumentFrequencies`](crate::tfidf::DocumentFrequencies) holds: idf is
+    /// computed in `f64`, which counts exactly only that far.
+    ///
+    /// No real corpus comes near; such counts come from crafted tables or from merging a
+    /// table into itself over and over. Merge each piece of a corpus once.
+    #[error("count overflow: {reason}")]
+    CountOverflow {
+        /// Which count, and the values that would have been added.
+        reason: String,
+    },
 }
 
 impl Error {

@@ -197,7 +197,9 @@ fn pieces_merged_equal_the_single_fit_exactly() {
             let mut merged = DocumentFrequencies::new();
             // merge in reverse order: the result must not depend on it
             for chunk in docs.chunks(docs.len().div_ceil(pieces)).rev() {
-                merged.merge(&vectorizer.count_terms(chunk));
+                merged
+                    .merge(&vectorizer.count_terms(chunk))
+                    .expect("small counts");
             }
             assert_eq!(&merged, whole.frequencies(), "{pieces} pieces: counts");
             let bytes = merged.to_bytes();
@@ -469,6 +471,77 @@ fn saved_models_round_trip_and_reject_damage() {
     ));
 }
 
+/// Counts near `u64::MAX` (a crafted table) are refused on load, and a merge whose sums
+/// would pass 2^53 is an error that leaves the table unchanged, not a silent wrap (which
+/// made NaN idf and tables that saved but could not be read back).
+#[test]
+fn huge_counts_are_refused_not_wrapped() {
+    let table = |json: &str| serde_json::from_str::<DocumentFrequencies>(json);
+    let max = u64::MAX;
+    for json in [
+        format!(r#"{{"format_version":1,"n_docs":{max},"terms":[["кот",1,1]]}}"#),
+        format!(r#"{{"format_version":1,"n_docs":2,"terms":[["кот",1,{max}]]}}"#),
+    ] {
+        let err = table(&json).expect_err("refused");
+        assert!(err.to_string().contains("2^53"), "{err}");
+    }
+    let limit = 1u64 << 53;
+    let big = table(&format!(
+        r#"{{"format_version":1,"n_docs":{limit},"terms":[["кот",{limit},{limit}]]}}"#
+    ))
+    .expect("2^53 is allowed");
+    let mut one = DocumentFrequencies::new();
+    one.add_document(["пёс"]);
+    let before = one.clone();
+    let err = one.merge(&big).unwrap_err();
+    assert!(matches!(err, Error::CountOverflow { .. }), "{err}");
+    assert_eq!(one, before, "a failed merge changes nothing");
+    let mut again = big.clone();
+    assert!(matches!(
+        again.merge(&big),
+        Err(Error::CountOverflow { .. })
+    ));
+    assert_eq!(again, big);
+    // At the limit, the idf is finite and the model saves and loads.
+    let mut vectorizer = TfidfVectorizer::new(TfidfConfig::default()).expect("valid");
+    vectorizer.fit_frequencies(big).expect("fits");
+    assert!(vectorizer.idf().expect("idf").iter().all(|v| v.is_finite()));
+    TfidfVectorizer::from_bytes(&vectorizer.to_bytes()).expect("loads");
+}
+
+/// A finite but huge idf (1e308 made `null` weights: inf × tf, then inf / inf) is refused
+/// where a model is made from outside values: loading, `from_vocabulary`, `set_idf`.
+#[test]
+fn huge_idf_values_are_refused() {
+    let vocabulary = || slovo::tfidf::Vocabulary::new(["кот", "пёс"]).expect("valid");
+    for bad in [1e308, -1e308, f64::INFINITY, f64::NAN] {
+        let made = TfidfVectorizer::from_vocabulary(
+            TfidfConfig::default(),
+            vocabulary(),
+            Some(vec![1.0, bad]),
+        );
+        assert!(matches!(made, Err(Error::InvalidOption { .. })), "{bad}");
+        let mut transformer = slovo::tfidf::TfidfTransformer::new();
+        assert!(transformer.set_idf(vec![bad, 1.0]).is_err(), "{bad}");
+    }
+    // The bytes of a model whose idf was changed to 1e308 after saving.
+    let good = TfidfVectorizer::from_vocabulary(
+        TfidfConfig::default(),
+        vocabulary(),
+        Some(vec![1.0, 1.5]),
+    )
+    .expect("valid");
+    let mut bytes = good.to_bytes();
+    let at = bytes
+        .windows(8)
+        .position(|w| w == 1.5f64.to_le_bytes())
+        .expect("idf stored as little-endian f64");
+    bytes[at..at + 8].copy_from_slice(&1e308f64.to_le_bytes());
+    let err = TfidfVectorizer::from_bytes(&bytes).unwrap_err();
+    assert!(matches!(err, Error::CorruptModel { .. }), "{err}");
+    assert!(err.to_string().contains("1e100"), "{err}");
+}
+
 #[test]
 fn serde_json_round_trip_and_validation() {
     let mut table = DocumentFrequencies::new();
@@ -593,7 +666,9 @@ fn ngrams_longer_than_four_terms_count_like_the_rest() {
     let mut whole = TfidfVectorizer::new(config).expect("valid");
     let matrix = whole.fit_transform_terms(&docs).expect("fit");
     let mut table = whole.count_terms(&docs[..3]);
-    table.merge(&whole.count_terms(&docs[3..]));
+    table
+        .merge(&whole.count_terms(&docs[3..]))
+        .expect("small counts");
     assert_eq!(&table, whole.frequencies());
     assert_eq!(matrix, whole.transform_terms(&docs).expect("fitted"));
 }
@@ -615,7 +690,7 @@ proptest! {
         let vectorizer = TfidfVectorizer::new(config).expect("valid");
         let mut left = vectorizer.count_terms(&docs[..cut]);
         let right = vectorizer.count_terms(&docs[cut..]);
-        left.merge(&right);
+        left.merge(&right).expect("small counts");
         prop_assert_eq!(left, vectorizer.count_terms(&docs));
     }
 

@@ -8,21 +8,29 @@ use serde_json::Value;
 
 const SAMPLE: &str = include_str!("../../examples/data/kazinform_eu_ru.txt");
 
+/// Runs `slovo` with `stdin` piped in; an empty `stdin` is `/dev/null` (nothing piped, as
+/// from a terminal: `slovo analyze` then reports on its sample).
 fn slovo(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_slovo"))
         .args(args)
-        .stdin(Stdio::piped())
+        .stdin(if stdin.is_empty() {
+            Stdio::null()
+        } else {
+            Stdio::piped()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start slovo");
-    let mut input = child.stdin.take().expect("stdin");
+    let input = child.stdin.take();
     let stdin = stdin.to_vec();
     // Write from another thread: a big input would otherwise fill the pipe while the
     // child blocks on a full stdout that nobody reads yet.
     let writer = std::thread::spawn(move || {
         // The child may exit before reading (bad arguments): ignore a closed pipe.
-        let _ = input.write_all(&stdin);
+        if let Some(mut input) = input {
+            let _ = input.write_all(&stdin);
+        }
     });
     let output = child.wait_with_output().expect("run slovo");
     writer.join().expect("stdin writer");
@@ -769,6 +777,96 @@ fn counts_must_be_positive_whole_numbers() {
         &["--min-df", "lots"],
     );
     assert_error(&slovo(&["tfidf", "fit"], b""), &["--out"]);
+}
+
+/// A negative, NaN or infinite number is an error naming the option and the value, in the
+/// `--opt value` form too (where clap took `-1` for an option of its own).
+#[test]
+fn negative_and_non_finite_numbers_name_the_option() {
+    let cases: [(&[&str], &str); 9] = [
+        (&["--min-df", "-1"], "--min-df"),
+        (&["--min-df=-1"], "--min-df"),
+        (&["--max-df", "-0.5"], "--max-df"),
+        (&["--min-df", "nan"], "--min-df"),
+        (&["--max-df", "inf"], "--max-df"),
+        (&["--min-df", "1e400"], "--min-df"),
+        (&["--max-features", "-3"], "--max-features"),
+        (&["--ngram-range", "-1,2"], "--ngram-range"),
+        (&["--ngram-range", "1,-2"], "--ngram-range"),
+    ];
+    for (option, name) in cases {
+        let mut args = vec!["tfidf", "fit", "--out", "x.model"];
+        args.extend(option);
+        let value = option.last().unwrap().rsplit('=').next().unwrap();
+        assert_error(&slovo(&args, "кот".as_bytes()), &[name, value]);
+        let out = slovo(&args, "кот".as_bytes());
+        assert!(
+            !stderr(&out).contains("unexpected argument"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    for command in ["analyze", "keywords"] {
+        assert_error(
+            &slovo(&[command, "--top", "-1", "-"], b"x"),
+            &["--top", "\"-1\" is not a whole number"],
+        );
+    }
+}
+
+/// `echo … | slovo analyze` reports on the piped text, not on the bundled sample.
+#[test]
+fn analyze_reads_piped_standard_input() {
+    let docs = json_lines(&slovo(&["analyze", "--json"], "Кот спит.".as_bytes()));
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["source"], "<stdin>");
+    assert_eq!(docs[0]["size"]["bytes"], "Кот спит.".len());
+    // A file redirected into standard input is read too.
+    let path = scratch("analyze_redirect.txt", "Пёс лает.".as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_slovo"))
+        .args(["analyze", "--json"])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    let docs = json_lines(&out);
+    assert_eq!(docs[0]["source"], "<stdin>");
+    assert_eq!(docs[0]["words"]["total"], 2);
+}
+
+/// Output to a full disk (`/dev/full`) is one line and exit 2; to a pipe closed after the
+/// first line (`| head -1`) the run ends quietly with exit 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn full_and_closed_standard_output() {
+    let path = scratch("full_output.txt", SAMPLE.as_bytes());
+    for args in [
+        vec!["tokenize"],
+        vec!["tokenize", "--per-line"],
+        vec!["--help"],
+    ] {
+        let mut args = args.clone();
+        if args[0] != "--help" {
+            args.push(path.to_str().unwrap());
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_slovo"))
+            .args(&args)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_error(&out, &["No space left on device"]);
+    }
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' tokenize --per-line '{}' | head -1",
+            env!("CARGO_BIN_EXE_slovo"),
+            path.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).lines().count(), 1);
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
 }
 
 #[test]

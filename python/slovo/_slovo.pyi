@@ -378,7 +378,8 @@ class DocumentFrequencies:
     def add_document(self, features: Iterable[str]) -> None:
         """Counts one document given as its features (with repeats)."""
     def merge(self, other: DocumentFrequencies) -> None:
-        """Adds the counts of `other` to this table (in place)."""
+        """Adds the counts of `other` to this table (in place); `OverflowError`, and the
+        table unchanged, if a count would pass 2**53."""
     def __add__(self, other: DocumentFrequencies, /) -> DocumentFrequencies: ...
     def __radd__(self, other: DocumentFrequencies, /) -> DocumentFrequencies: ...
     def __iadd__(self, other: DocumentFrequencies, /) -> None: ...

@@ -1771,6 +1771,10 @@ _HASHING_PARAMS = (
 )
 
 
+#: The longest n-gram a HashingVectorizer forms (slovo::tfidf::HashingVectorizer's limit).
+_MAX_HASHED_NGRAM = 64
+
+
 class HashingVectorizer(_VectorizerMixin):
     """Convert a collection of text documents to a matrix of hashed feature counts.
 
@@ -1782,10 +1786,13 @@ class HashingVectorizer(_VectorizerMixin):
 
     Parameters
     ----------
-    input, encoding, decode_error, strip_accents, lowercase, preprocessor, tokenizer, stop_words, token_pattern, ngram_range, analyzer
+    input, encoding, decode_error, strip_accents, lowercase, preprocessor, tokenizer, stop_words, token_pattern, analyzer
         As in :class:`CountVectorizer`.
     n_features : int, default=2**20
         Number of columns.
+    ngram_range : tuple (min_n, max_n), default=(1, 1)
+        As in :class:`CountVectorizer`, with ``max_n`` at most 64: with no vocabulary to
+        bound them, n-grams of every length up to ``max_n`` are formed at each position.
     binary : bool, default=False
         Every stored value becomes 1 (before normalization).
     norm : {'l1', 'l2'} or None, default='l2'
@@ -1849,6 +1856,14 @@ class HashingVectorizer(_VectorizerMixin):
             raise ValueError(
                 "The 'n_features' parameter of HashingVectorizer must be an int in the "
                 f"range [1, 2147483647]. Got {self.n_features!r} instead."
+            )
+        if self.ngram_range is not None and self.ngram_range[1] > _MAX_HASHED_NGRAM:
+            # Without a vocabulary nothing else bounds the n-grams formed at each position:
+            # (1, 10**9), from a constructor or a pickle, made transform cubic in the text.
+            raise ValueError(
+                f"ngram_range={tuple(self.ngram_range)!r}: HashingVectorizer forms n-grams of "
+                f"at most {_MAX_HASHED_NGRAM} terms (or characters), so that its work stays "
+                "linear in the document"
             )
         return HashingModel(
             n_features=int(self.n_features),

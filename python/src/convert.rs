@@ -1,7 +1,9 @@
 //! Conversions shared by the bindings: errors, pickled state, code-point offsets, CSR parts.
 
 use numpy::IntoPyArray;
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyValueError};
+use pyo3::exceptions::{
+    PyFileNotFoundError, PyOSError, PyOverflowError, PyPermissionError, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 use serde::de::DeserializeOwned;
@@ -35,6 +37,7 @@ pub fn to_py_err(err: slovo::Error) -> PyErr {
         | E::CorruptModel { .. }
         | E::IncompatibleModel { .. }
         | E::NotFitted { .. } => PyValueError::new_err(message),
+        E::CountOverflow { .. } => PyOverflowError::new_err(message),
         // `slovo::Error` is non-exhaustive: a variant added later is a bad value until
         // it gets its own mapping here.
         _ => PyValueError::new_err(message),

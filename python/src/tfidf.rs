@@ -72,11 +72,11 @@ impl PyDocumentFrequencies {
         Ok(())
     }
 
-    /// Adds the counts of `other` to this table (in place).
+    /// Adds the counts of `other` to this table (in place); `OverflowError`, and the table
+    /// unchanged, if a count would pass 2**53.
     fn merge(&mut self, other: &Bound<'_, PyAny>) -> PyResult<()> {
         let other = frequencies_arg(other)?;
-        self.inner.merge(&other.borrow().inner);
-        Ok(())
+        py_result(self.inner.merge(&other.borrow().inner))
     }
 
     /// A new table with the counts of both.

@@ -127,3 +127,38 @@ def test_transform_work_does_not_follow_a_huge_ngram_range():
     for v in (vectorizer, restored):
         row = v.transform([doc])
         assert row.shape == (1, 1) and row.nnz == 1
+
+
+@pytest.mark.parametrize("analyzer", [None, "word", "char", "char_wb"])
+def test_hashing_refuses_a_huge_ngram_range_also_from_a_pickle(analyzer):
+    # No vocabulary bounds a HashingVectorizer's n-grams: (1, 10**9) made transform cubic
+    # in the document. It is refused at transform, however the vectorizer was made.
+    doc = " ".join(["кот", "пёс", "дом"] * 1000)
+    huge = slovo.HashingVectorizer(analyzer=analyzer, ngram_range=(1, 10**9))
+    bounded = slovo.HashingVectorizer(analyzer=analyzer, ngram_range=(1, 2))
+    crafted = pickle.loads(pickle.dumps(bounded))
+    crafted.__dict__["ngram_range"] = (1, 10**9)
+    for vectorizer in (huge, pickle.loads(pickle.dumps(crafted))):
+        with pytest.raises(ValueError, match="at most 64"):
+            vectorizer.transform([doc])
+    longest = slovo.HashingVectorizer(analyzer=analyzer, ngram_range=(1, 64), n_features=2**10)
+    assert longest.transform([doc]).shape == (1, 2**10)
+
+
+def test_huge_document_frequencies_overflow_with_an_error():
+    table = slovo.DocumentFrequencies()
+    table.add_document(["кот"])
+    doubled = table
+    for _ in range(60):
+        try:
+            doubled = doubled + doubled
+        except OverflowError as err:
+            assert "2^53" in str(err)
+            break
+    else:
+        pytest.fail("counts passed 2^53 without an error")
+    assert doubled.n_docs <= 2**53
+    restored = pickle.loads(pickle.dumps(doubled))
+    assert restored == doubled
+    vectorizer = slovo.TfidfVectorizer().fit_frequencies(doubled)
+    assert np.isfinite(vectorizer.idf_).all()

@@ -9,11 +9,11 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use slovo_tantivy::SlovoTokenizer;
-use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
-use tantivy::{doc, Index};
+use tantivy::tokenizer::TextAnalyzer;
+
+#[path = "../tests/common/index.rs"]
+mod index;
+use index::{ram_index, tantivy_russian};
 
 const FALLBACK: &str = include_str!("../../src/test_text/pushkin_pikovaya_ch1.txt");
 
@@ -41,25 +41,7 @@ fn documents() -> Vec<String> {
 }
 
 fn index_all(analyzer: TextAnalyzer, docs: &[String]) -> usize {
-    let indexing = TextFieldIndexing::default()
-        .set_tokenizer("ru")
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let mut schema = Schema::builder();
-    let body = schema.add_text_field(
-        "body",
-        TextOptions::default().set_indexing_options(indexing),
-    );
-    let index = Index::create_in_ram(schema.build());
-    index.tokenizers().register("ru", analyzer);
-    let mut writer = index
-        .writer_with_num_threads(1, 50_000_000)
-        .expect("writer");
-    for text in docs {
-        writer
-            .add_document(doc!(body => text.as_str()))
-            .expect("add");
-    }
-    writer.commit().expect("commit");
+    ram_index(analyzer, docs.iter().map(String::as_str), 50_000_000);
     docs.len()
 }
 
@@ -71,14 +53,7 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function("tantivy default ru (baseline)", |b| {
-        b.iter(|| {
-            let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(RemoveLongFilter::limit(40))
-                .filter(LowerCaser)
-                .filter(Stemmer::new(Language::Russian))
-                .build();
-            index_all(analyzer, &docs)
-        });
+        b.iter(|| index_all(tantivy_russian(), &docs));
     });
     group.bench_function("slovo stems", |b| {
         b.iter(|| index_all(SlovoTokenizer::new().into(), &docs));

@@ -9,6 +9,11 @@ use crate::error::{Error, Result};
 const MAGIC: &[u8; 8] = b"slovo-df";
 const FORMAT_VERSION: u32 = 1;
 
+/// The largest count (documents, df, total count) a table holds: 2⁵³, up to which `f64`
+/// (idf's type) represents every integer, and far from `u64::MAX`, so that adding one
+/// document at a time can never wrap.
+pub(crate) const MAX_COUNT: u64 = 1 << 53;
+
 /// Document counts of a corpus: the number of documents and, for every term (n-gram
 /// feature) seen, its document frequency (how many documents contain it) and its total
 /// count (how often it occurs in the whole corpus; `max_features` ranks by it).
@@ -33,11 +38,12 @@ const FORMAT_VERSION: u32 = 1;
 /// let mut right = DocumentFrequencies::new();
 /// right.add_document(["кот"]);
 ///
-/// left.merge(&right);
+/// left.merge(&right)?;
 /// assert_eq!(left.n_docs(), 2);
 /// assert_eq!(left.df("кот"), 2);
 /// assert_eq!(left.total_count("кот"), 3);
 /// assert_eq!(left.df("лес"), 0);
+/// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Clone, Default)]
 pub struct DocumentFrequencies {
@@ -155,6 +161,10 @@ impl DocumentFrequencies {
 
     /// Adds `other`'s counts to this table, as if its documents had been counted here.
     ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] if a sum would pass 2⁵³; the table is then unchanged.
+    ///
     /// ```
     /// use slovo::tfidf::DocumentFrequencies;
     ///
@@ -162,16 +172,34 @@ impl DocumentFrequencies {
     /// a.add_document(["x"]);
     /// let mut b = DocumentFrequencies::new();
     /// b.add_document(["x", "y"]);
-    /// a.merge(&b);
+    /// a.merge(&b)?;
     /// assert_eq!((a.n_docs(), a.df("x"), a.df("y")), (2, 2, 1));
+    /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn merge(&mut self, other: &DocumentFrequencies) {
-        self.n_docs += other.n_docs;
+    pub fn merge(&mut self, other: &DocumentFrequencies) -> Result<()> {
+        let sum = |what: &str, a: u64, b: u64| {
+            a.checked_add(b)
+                .filter(|&s| s <= MAX_COUNT)
+                .ok_or_else(|| Error::CountOverflow {
+                    reason: format!("{what}: {a} + {b} is above 2^53"),
+                })
+        };
+        // Every sum is checked before anything changes: an error leaves the table as it was.
+        let n_docs = sum("documents", self.n_docs, other.n_docs)?;
+        for (term, df, count) in other.iter() {
+            if let Some(s) = self.terms.get(term) {
+                let s = s as usize;
+                sum(&format!("document frequency of {term:?}"), self.df[s], df)?;
+                sum(&format!("total count of {term:?}"), self.count[s], count)?;
+            }
+        }
+        self.n_docs = n_docs;
         for (term, df, count) in other.iter() {
             let s = self.slot_or_insert(term) as usize;
             self.df[s] += df;
             self.count[s] += count;
         }
+        Ok(())
     }
 
     /// The table as compact bytes: an 8-byte magic, the format version, then postcard data
@@ -197,7 +225,8 @@ impl DocumentFrequencies {
     ///
     /// [`Error::IncompatibleModel`] for another format version; [`Error::CorruptModel`] for
     /// anything else that is not a well-formed table (truncated, trailing bytes, repeated
-    /// terms, a df above the document count or above the term's total count).
+    /// terms, a df above the document count or above the term's total count, a count above
+    /// 2⁵³).
     ///
     /// ```
     /// use slovo::{tfidf::DocumentFrequencies, Error};
@@ -280,11 +309,22 @@ impl DocumentFrequencies {
                 expected: FORMAT_VERSION,
             });
         }
+        if wire.n_docs > MAX_COUNT {
+            return Err(Error::corrupt_model(format!(
+                "{} documents (at most 2^53)",
+                wire.n_docs
+            )));
+        }
         let mut table = DocumentFrequencies {
             n_docs: wire.n_docs,
             ..Self::default()
         };
         for (term, df, count) in wire.terms {
+            if count > MAX_COUNT {
+                return Err(Error::corrupt_model(format!(
+                    "term {term:?}: total count {count} (at most 2^53)"
+                )));
+            }
             if df == 0 || df > wire.n_docs || count < df {
                 return Err(Error::corrupt_model(format!(
                     "term {term:?}: df {df}, total count {count} with {} documents \

@@ -52,6 +52,9 @@ pub fn murmurhash3_32(key: &[u8], seed: u32) -> i32 {
     h as i32
 }
 
+/// The longest n-gram a [`HashingVectorizer`] forms, in terms.
+pub(crate) const MAX_NGRAM: usize = 64;
+
 /// The column and sign scikit-learn's `FeatureHasher` gives a feature with hash `h`.
 fn column_and_sign(h: i32, n_features: u32, alternate_sign: bool) -> (u32, f64) {
     let n = i64::from(n_features);
@@ -159,7 +162,10 @@ impl HashingVectorizer {
     /// # Errors
     ///
     /// [`Error::InvalidOption`] for `n_features` 0 or above `i32::MAX`, or `ngram_range`
-    /// without `1 <= min_n <= max_n`.
+    /// without `1 <= min_n <= max_n <= 64`. Without a vocabulary to bound them, n-grams of
+    /// up to `max_n` terms are formed at every position, so `max_n` bounds the work per
+    /// term; a configuration (or a pickle) with `(1, 10⁹)` would otherwise make the work
+    /// grow with the cube of the document.
     ///
     /// ```
     /// use slovo::tfidf::{FeatureAnalyzer, HashingConfig, HashingVectorizer};
@@ -180,11 +186,11 @@ impl HashingVectorizer {
             ));
         }
         let (min_n, max_n) = config.ngram_range;
-        if min_n == 0 || min_n > max_n {
+        if min_n == 0 || min_n > max_n || max_n > MAX_NGRAM {
             return Err(Error::invalid_option(
                 "ngram_range",
                 format!("({min_n}, {max_n})"),
-                "(min_n, max_n) with 1 <= min_n <= max_n",
+                format!("(min_n, max_n) with 1 <= min_n <= max_n <= {MAX_NGRAM}"),
             ));
         }
         let stop_words = config
@@ -395,5 +401,28 @@ mod tests {
             ((2147483647 - 9) % 10, -1.0)
         );
         assert_eq!(column_and_sign(-7, 5, false), (2, 1.0));
+    }
+
+    /// A huge `ngram_range` is refused (it made the work cubic in the document); the
+    /// longest allowed forms every n-gram up to 64 terms.
+    #[test]
+    fn the_longest_ngram_is_bounded() {
+        let with_range = |range| {
+            let config = HashingConfig {
+                ngram_range: range,
+                ..HashingConfig::default()
+            };
+            HashingVectorizer::with_analyzer(config, crate::tfidf::FeatureAnalyzer::new())
+        };
+        for range in [(1, 1_000_000_000), (1, MAX_NGRAM + 1), (65, 65)] {
+            let err = with_range(range).unwrap_err();
+            assert!(err.to_string().contains("<= 64"), "{err}");
+        }
+        let vectorizer = with_range((1, MAX_NGRAM)).expect("valid");
+        let doc = vec!["кот"; 100].join(" ");
+        let mut n = 0usize;
+        vectorizer.for_each_feature(&doc, |_| n += 1);
+        // n-grams of 1 ..= 64 terms over 100 terms: sum of (100 - k + 1).
+        assert_eq!(n, (1..=MAX_NGRAM).map(|k| 100 - k + 1).sum::<usize>());
     }
 }

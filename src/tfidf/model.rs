@@ -181,6 +181,23 @@ fn sort_by_lanes<T: Copy>(
     }
 }
 
+/// The largest idf magnitude a model may hold: far above any computed idf (at most
+/// ln(2⁵³ + 1) + 1 ≈ 37.7), and low enough that tf × idf and a row's sum of squares stay
+/// finite for any document (1e100 × 2³² counts, squared, summed over 2³² columns < 1e240).
+pub(super) const MAX_IDF: f64 = 1e100;
+
+/// Every idf value finite and within ±[`MAX_IDF`].
+pub(super) fn check_idf_values(idf: &[f64]) -> Result<()> {
+    match idf.iter().position(|v| !v.is_finite() || v.abs() > MAX_IDF) {
+        Some(i) => Err(Error::invalid_option(
+            "idf",
+            format!("{} at column {i}", idf[i]),
+            "finite numbers within ±1e100",
+        )),
+        None => Ok(()),
+    }
+}
+
 pub(super) fn check_idf(
     config: &TfidfConfig,
     vocabulary: &Vocabulary,
@@ -202,14 +219,7 @@ pub(super) fn check_idf(
             format!("{} values", idf.len()),
             format!("one per vocabulary term ({})", vocabulary.len()),
         )),
-        (true, Some(idf)) => match idf.iter().position(|v| !v.is_finite()) {
-            Some(i) => Err(Error::invalid_option(
-                "idf",
-                format!("{} at column {i}", idf[i]),
-                "finite numbers",
-            )),
-            None => Ok(()),
-        },
+        (true, Some(idf)) => check_idf_values(idf),
         (false, None) => Ok(()),
     }
 }
@@ -238,5 +248,17 @@ mod tests {
         radix.reverse();
         sort_by_lanes(&mut radix, |k| k.0, MAX_N, 10);
         assert_eq!(radix, keys);
+    }
+
+    /// idf values that would overflow a weight or a norm (1e308 printed `null` weights) are
+    /// refused; the extremes a fit can produce are kept.
+    #[test]
+    fn idf_values_are_finite_and_bounded() {
+        for bad in [f64::NAN, f64::INFINITY, -f64::INFINITY, 1e308, -1e101] {
+            assert!(check_idf_values(&[1.0, bad]).is_err(), "{bad}");
+        }
+        for good in [0.0, 1.0, 37.7, -5.0, 1e100, f64::MIN_POSITIVE] {
+            assert!(check_idf_values(&[good]).is_ok(), "{good}");
+        }
     }
 }

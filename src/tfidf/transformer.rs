@@ -135,10 +135,12 @@ impl TfidfTransformer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidOption`] when `use_idf` is off.
+    /// [`Error::InvalidOption`] when `use_idf` is off, or for a value that is not finite or
+    /// beyond ±1e100 (where weights and norms would overflow).
     ///
     /// ```
     /// let mut t = slovo::tfidf::TfidfTransformer::new();
+    /// assert!(t.set_idf(vec![1.0, 1e308]).is_err());
     /// t.set_idf(vec![1.0, 2.0])?;
     /// assert_eq!(t.idf(), Some(&[1.0, 2.0][..]));
     /// # Ok::<(), slovo::Error>(())
@@ -151,6 +153,7 @@ impl TfidfTransformer {
                 "none (use_idf is off)",
             ));
         }
+        super::model::check_idf_values(&idf)?;
         self.idf = Some(idf);
         Ok(())
     }

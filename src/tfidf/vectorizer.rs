@@ -367,7 +367,7 @@ impl TfidfVectorizer {
     /// let mut vectorizer = TfidfVectorizer::new(Default::default())?;
     /// let docs = [vec!["а", "б"], vec!["а"], vec!["в"]];
     /// let mut table = vectorizer.count_terms(&docs[..2]);
-    /// table.merge(&vectorizer.count_terms(&docs[2..]));
+    /// table.merge(&vectorizer.count_terms(&docs[2..]))?;
     /// vectorizer.fit_frequencies(table)?;
     ///
     /// let mut whole = TfidfVectorizer::new(Default::default())?;

@@ -22,8 +22,9 @@ use crate::output::Output;
 /// Options of `slovo analyze`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files to analyse; `-` reads standard input. Without FILE, the bundled sample
-    /// document (a news article in Russian) is analysed; with --jsonl, standard input.
+    /// Files to analyse; `-` reads standard input. Without FILE: standard input when text
+    /// is piped or redirected into it (or with --jsonl), else the bundled sample document
+    /// (a news article in Russian).
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     #[command(flatten)]
@@ -32,14 +33,14 @@ pub struct Args {
     #[arg(long)]
     json: bool,
     /// How many of the most frequent words to list.
-    #[arg(long, value_name = "N", default_value_t = 15, value_parser = crate::input::parse_count)]
+    #[arg(long, value_name = "N", default_value_t = 15, value_parser = crate::input::parse_count, allow_hyphen_values = true)]
     top: usize,
 }
 
 /// Analyses every document and prints its report.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
     // The sample is plain text, so JSON Lines without a FILE can only mean stdin.
-    let default = if args.mode.jsonl {
+    let default = if args.mode.jsonl || stdin_has_input() {
         Source::Stdin
     } else {
         Source::Sample
@@ -60,6 +61,28 @@ pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
             Ok(())
         }
     })
+}
+
+/// Whether standard input is a pipe, a file or a socket (`echo … | slovo analyze`,
+/// `slovo analyze < a.txt`), rather than a terminal or nothing (`/dev/null`, closed).
+#[cfg(unix)]
+fn stdin_has_input() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd).metadata().is_ok_and(|m| {
+        let kind = m.file_type();
+        kind.is_fifo() || kind.is_file() || kind.is_socket()
+    })
+}
+
+/// Whether standard input is not a terminal.
+#[cfg(not(unix))]
+fn stdin_has_input() -> bool {
+    use std::io::IsTerminal;
+    !io::stdin().is_terminal()
 }
 
 /// What `slovo analyze` says about one document.

@@ -18,7 +18,7 @@ pub struct Args {
     #[command(flatten)]
     mode: ModeArgs,
     /// How many keywords to print per document.
-    #[arg(long, value_name = "K", default_value_t = 10, value_parser = crate::input::parse_count)]
+    #[arg(long, value_name = "K", default_value_t = 10, value_parser = crate::input::parse_count, allow_hyphen_values = true)]
     top: usize,
 }
 

@@ -26,7 +26,8 @@ pub enum Command {
     Tokenize(tokenize::Args),
     /// Split text into sentences; prints one JSON object per document.
     Sentences(sentences::Args),
-    /// Analyse documents and print a report (the bundled sample when no FILE is given).
+    /// Analyse documents and print a report (standard input when text is piped in, the
+    /// bundled sample when there is no FILE and nothing is piped).
     Analyze(analyze::Args),
     /// Print the terms of each document (stem, surface form, offsets) as JSON Lines.
     Terms(terms::Args),

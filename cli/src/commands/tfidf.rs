@@ -34,16 +34,16 @@ pub struct FitArgs {
     #[arg(long, value_name = "MODEL")]
     out: PathBuf,
     /// Smallest and largest n-gram length, e.g. 1,2.
-    #[arg(long, value_name = "MIN,MAX", default_value = "1,1", value_parser = parse_range)]
+    #[arg(long, value_name = "MIN,MAX", default_value = "1,1", value_parser = parse_range, allow_hyphen_values = true)]
     ngram_range: (usize, usize),
     /// Drop features in fewer documents than this: a count (2) or a proportion (0.01).
-    #[arg(long, value_name = "DF", default_value = "1", value_parser = parse_df)]
+    #[arg(long, value_name = "DF", default_value = "1", value_parser = parse_df, allow_hyphen_values = true)]
     min_df: DfBound,
     /// Drop features in more documents than this: a count or a proportion (0.9).
-    #[arg(long, value_name = "DF", default_value = "1.0", value_parser = parse_df)]
+    #[arg(long, value_name = "DF", default_value = "1.0", value_parser = parse_df, allow_hyphen_values = true)]
     max_df: DfBound,
     /// Keep only the N features most frequent in the corpus.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::input::parse_count, allow_hyphen_values = true)]
     max_features: Option<usize>,
     /// Use 1 + ln(tf) instead of tf.
     #[arg(long)]

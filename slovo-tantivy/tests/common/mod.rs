@@ -6,11 +6,12 @@ use std::collections::BTreeSet;
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::QueryParser;
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
-use tantivy::{doc, Index};
+use tantivy::schema::Field;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Index;
+
+mod index;
+pub use index::{ram_index, tantivy_russian};
 
 pub const DOCS: [&str; 19] = [
     "Фестиваль пройдёт в Ростове-на-Дону в начале июня.",
@@ -58,36 +59,9 @@ pub const QUERIES: [(&str, &[usize]); 19] = [
     ("чайник", &[18]),
 ];
 
-/// tantivy's pipeline for Russian text: what its documentation builds for a language
-/// with a Snowball stemmer.
-pub fn tantivy_russian() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(Stemmer::new(Language::Russian))
-        .build()
-}
-
 /// An index of `DOCS` whose one text field uses `analyzer`.
 pub fn index_with(analyzer: TextAnalyzer) -> (Index, Field) {
-    let indexing = TextFieldIndexing::default()
-        .set_tokenizer("ru")
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let mut schema = Schema::builder();
-    let body = schema.add_text_field(
-        "body",
-        TextOptions::default().set_indexing_options(indexing),
-    );
-    let index = Index::create_in_ram(schema.build());
-    index.tokenizers().register("ru", analyzer);
-    let mut writer = index
-        .writer_with_num_threads(1, 15_000_000)
-        .expect("writer");
-    for text in DOCS {
-        writer.add_document(doc!(body => text)).expect("add");
-    }
-    writer.commit().expect("commit");
-    (index, body)
+    ram_index(analyzer, DOCS, 15_000_000)
 }
 
 /// The `DOCS` indices a query finds.
