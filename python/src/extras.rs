@@ -306,15 +306,16 @@ fn parse_lang(name: &str) -> PyResult<Lang> {
 
 fn detector(languages: Option<crate::convert::Texts<'_>>) -> PyResult<Detector> {
     let languages = languages.map(|l| l.to_strings()).transpose()?;
-    Ok(match languages {
-        None => Detector::new(),
-        Some(names) => Detector::with_languages(
+    let builder = match languages {
+        None => Detector::builder(),
+        Some(names) => Detector::builder().languages(
             names
                 .iter()
                 .map(|n| parse_lang(n))
                 .collect::<PyResult<Vec<_>>>()?,
         ),
-    })
+    };
+    builder.build().map_err(crate::convert::to_py_err)
 }
 
 fn detection_of(detector: &Detector, text: &str) -> PyDetection {
