@@ -150,7 +150,10 @@ fn detection_table(classics: &[(String, String)]) {
     println!();
     println!("| encoding | size | samples | slovo label | slovo text | chardetng text |");
     println!("|---|---:|---:|---:|---:|---:|");
-    let auto = slovo::Decoder::builder().encoding(Encoding::Auto).build().expect("every encoding builds");
+    let auto = slovo::Decoder::builder()
+        .encoding(Encoding::Auto)
+        .build()
+        .expect("every encoding builds");
     let mut grand = Tally::default();
     let mut failures = Vec::new();
     for charset in TARGETS {

@@ -329,7 +329,7 @@ pub use ext::RuStr;
 pub use input::encoding::{detect_encoding, Charset, Decoded, Decoder, DecoderBuilder, Encoding};
 pub use input::mojibake::fix_mojibake;
 pub use input::read::{decode_utf8, read_lines, read_text, Lines};
-pub use keywords::{keywords, Keyword, KeywordExtractor};
+pub use keywords::{keywords, Keyword, KeywordExtractor, KeywordExtractorBuilder};
 pub use lang::{
     detect, detect_spans, Detection, Detector, DetectorBuilder, Lang, LangSpan, Script,
 };

@@ -191,7 +191,12 @@ pub fn for_each_document(
             };
             each(document)?;
         }
-        note_decoding(&name, lines.detected(), options.lossy(), lines.replacements());
+        note_decoding(
+            &name,
+            lines.detected(),
+            options.lossy(),
+            lines.replacements(),
+        );
         if surrogates > 0 {
             let noun = if surrogates == 1 { "escape" } else { "escapes" };
             let _ = writeln!(

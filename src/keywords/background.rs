@@ -157,7 +157,7 @@ impl Background {
     /// let background = Background::from_document_frequencies(vectorizer.frequencies());
     /// assert_eq!(background.n_docs(), 3);
     /// assert!(background.idf("вакцин") < background.idf("погод"));
-    /// let extractor = KeywordExtractor::new().background(background);
+    /// let extractor = KeywordExtractor::builder().background(background).build()?;
     /// assert!(!extractor.extract("Новая вакцина. Вакцина готова.").is_empty());
     /// # Ok::<(), slovo::Error>(())
     /// ```

@@ -1404,7 +1404,9 @@ mod tests {
         ];
         for text in texts {
             for abbreviation_periods in [false, true] {
-                let t = Tokenizer { abbreviation_periods };
+                let t = Tokenizer {
+                    abbreviation_periods,
+                };
                 let spec: Vec<Token<'_>> = t
                     .tokenize_with(text, TokenizerPath::Scalar)
                     .unwrap()
