@@ -208,11 +208,9 @@
 //! fitted once.
 //!
 //! ```
-//! use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+//! use slovo::tfidf::TfidfVectorizer;
 //!
-//! let mut config = TfidfConfig::default();
-//! config.sublinear_tf = true;
-//! let mut vectorizer = TfidfVectorizer::new(config)?;
+//! let mut vectorizer = TfidfVectorizer::builder().sublinear_tf(true).build()?;
 //! let matrix = vectorizer.fit_transform_terms(&[["кот", "кот", "спать"], ["пёс", "спать", "и"]])?;
 //! assert_eq!(matrix.shape(), (2, 4));
 //! let column = |term| vectorizer.vocabulary().unwrap().get(term).unwrap();
@@ -281,8 +279,7 @@
 //!
 //! // Nouns only, as TF-IDF features.
 //! let nouns = lemmas.to_builder().pos([Pos::Noun]).build();
-//! let mut vectorizer = slovo::TfidfVectorizer::new(Default::default())?;
-//! vectorizer.set_analyzer(nouns);
+//! let mut vectorizer = slovo::TfidfVectorizer::builder().analyzer(nouns).build()?;
 //! vectorizer.fit(&[text])?;
 //! let names: Vec<&str> = vectorizer.vocabulary().unwrap().iter().collect();
 //! assert_eq!(names, ["вопрос", "партнерство", "рамка", "союз", "сторона"]);

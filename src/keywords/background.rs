@@ -151,7 +151,7 @@ impl Background {
     ///         .map(|t| stemmer.stem(t.text).to_string())
     ///         .collect::<Vec<_>>()
     /// };
-    /// let mut vectorizer = TfidfVectorizer::with_analyzer(TfidfConfig::default(), stems)?;
+    /// let mut vectorizer = TfidfVectorizer::builder().analyzer(stems).build()?;
     /// vectorizer.fit(&["Вакцина прошла испытания.", "Вакцину закупят.", "Погода хорошая."])?;
     ///
     /// let background = Background::from_document_frequencies(vectorizer.frequencies());
