@@ -221,6 +221,7 @@ impl Charset {
         }
     }
 
+    #[cfg(feature = "encodings")]
     pub(crate) fn table(self) -> &'static encoding_rs::Encoding {
         match self {
             Charset::Utf8 => encoding_rs::UTF_8,
@@ -307,14 +308,21 @@ impl DecoderBuilder {
     ///
     /// # Errors
     ///
-    /// None today: every encoding and `lossy` combine. The `Result` is the builders'
-    /// common shape (see `CONTRIBUTING.md`).
+    /// [`Error::MissingFeature`] for an encoding other than UTF-8 and `Auto` in a build
+    /// without the `encodings` feature (which brings `encoding_rs`).
     ///
     /// ```
     /// assert_eq!(slovo::Decoder::builder().build()?, slovo::Decoder::new());
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn build(self) -> Result<Decoder> {
+        #[cfg(not(feature = "encodings"))]
+        if !matches!(self.config.encoding, Encoding::Utf8 | Encoding::Auto) {
+            return Err(Error::MissingFeature {
+                feature: "encodings",
+                what: format!("decoding {}", self.config.encoding),
+            });
+        }
         Ok(self.config)
     }
 }
@@ -548,7 +556,10 @@ fn decode(
     let origin = origin.as_ref();
     let (text, replacements) = match charset {
         Charset::Utf8 => decode_utf8_bytes(bytes, options.lossy, origin)?,
+        #[cfg(feature = "encodings")]
         _ => decode_table(charset, &bytes, options.lossy, origin)?,
+        #[cfg(not(feature = "encodings"))]
+        _ => return Err(legacy_needs_feature(charset, detected, origin)),
     };
     Ok(Decoded {
         text,
@@ -597,6 +608,7 @@ fn decode_utf8_bytes(mut bytes: Vec<u8>, lossy: bool, origin: &Path) -> Result<(
 
 /// UTF-16 and the single-byte tables, through `encoding_rs`'s streaming decoder so
 /// malformed input can be located and counted.
+#[cfg(feature = "encodings")]
 fn decode_table(
     charset: Charset,
     bytes: &[u8],
@@ -651,6 +663,7 @@ fn decode_table(
 /// The UTF-8 length of `input` decoded from `charset`: exact for the single-byte code
 /// pages; for UTF-16 the input's length, exact for Cyrillic (two bytes either way) and
 /// generous for ASCII.
+#[cfg(feature = "encodings")]
 fn decoded_len_estimate(charset: Charset, input: &[u8]) -> usize {
     match charset {
         Charset::Windows1251 | Charset::Koi8R | Charset::Ibm866 => {
@@ -821,8 +834,14 @@ fn best_single_byte(bytes: &[u8]) -> Charset {
 
 /// What bytes 0x80..=0xFF mean in a single-byte `charset`.
 fn high_half(charset: Charset) -> [char; 128] {
-    let bytes: Vec<u8> = (0x80..=0xFF).collect();
-    let (decoded, _) = charset.table().decode_without_bom_handling(&bytes);
+    use crate::input::tables;
+    let decoded = match charset {
+        Charset::Windows1251 => tables::CP1251_HIGH,
+        Charset::Koi8R => tables::KOI8_R_HIGH,
+        Charset::Ibm866 => tables::IBM866_HIGH,
+        // Only the single-byte code pages are scored.
+        Charset::Utf8 | Charset::Utf16Le | Charset::Utf16Be => "",
+    };
     let mut table = [char::REPLACEMENT_CHARACTER; 128];
     for (slot, c) in table.iter_mut().zip(decoded.chars()) {
         *slot = c;
@@ -857,5 +876,15 @@ mod tests {
             "latin1".parse::<Encoding>(),
             Err(Error::UnknownEncoding { .. })
         ));
+    }
+}
+
+/// The error for text in `charset` (other than UTF-8) in a build without `encodings`.
+#[cfg(not(feature = "encodings"))]
+pub(crate) fn legacy_needs_feature(charset: Charset, detected: bool, origin: &Path) -> Error {
+    let how = if detected { "detected as" } else { "in" };
+    Error::MissingFeature {
+        feature: "encodings",
+        what: format!("{}: text {how} {charset}", origin.display()),
     }
 }

@@ -147,6 +147,12 @@ impl Decoder {
             Encoding::Koi8R => (Charset::Koi8R, false),
             Encoding::Ibm866 => (Charset::Ibm866, false),
         };
+        #[cfg(not(feature = "encodings"))]
+        if charset != Charset::Utf8 {
+            return Err(crate::input::encoding::legacy_needs_feature(
+                charset, detected, &origin,
+            ));
+        }
         let mut lines = Lines::new(reader, origin, charset, detected, options.lossy(), prefix);
         lines.skip_bom();
         Ok(lines)
@@ -173,10 +179,12 @@ pub struct Lines<R> {
     prefix: Vec<u8>,
     prefix_pos: usize,
     /// For UTF-16, where lines cannot be cut on bytes: the streaming decoder's state.
+    #[cfg(feature = "encodings")]
     utf16: Option<Box<Utf16State>>,
 }
 
 /// Text decoded from UTF-16 but not yet returned as lines.
+#[cfg(feature = "encodings")]
 struct Utf16State {
     decoder: encoding_rs::Decoder,
     text: String,
@@ -207,6 +215,7 @@ impl<R> Lines<R> {
         lossy: bool,
         prefix: Vec<u8>,
     ) -> Self {
+        #[cfg(feature = "encodings")]
         let utf16 = matches!(charset, Charset::Utf16Le | Charset::Utf16Be).then(|| {
             Box::new(Utf16State {
                 decoder: charset.table().new_decoder_without_bom_handling(),
@@ -227,6 +236,7 @@ impl<R> Lines<R> {
             replacements: 0,
             prefix,
             prefix_pos: 0,
+            #[cfg(feature = "encodings")]
             utf16,
         }
     }
@@ -340,8 +350,20 @@ impl<R: BufRead> Lines<R> {
         }
         if self.charset != Charset::Utf8 {
             // The single-byte tables map every byte: nothing to report.
+            #[cfg(feature = "encodings")]
             let (text, _) = self.charset.table().decode_without_bom_handling(&line);
+            #[cfg(feature = "encodings")]
             return Some(Ok(text.into_owned()));
+            // Not reached: `Decoder::read_lines` refuses these charsets without the feature.
+            #[cfg(not(feature = "encodings"))]
+            {
+                self.done = true;
+                return Some(Err(crate::input::encoding::legacy_needs_feature(
+                    self.charset,
+                    self.detected,
+                    &self.origin,
+                )));
+            }
         }
         match String::from_utf8(line) {
             Ok(text) => Some(Ok(text)),
@@ -378,6 +400,7 @@ impl<R: BufRead> Lines<R> {
     }
 
     /// One line of UTF-16: decode chunks until the text holds a `\n` or input ends.
+    #[cfg(feature = "encodings")]
     fn next_utf16_line(&mut self) -> Option<Result<String>> {
         use encoding_rs::DecoderResult;
 
@@ -529,11 +552,11 @@ impl<R: BufRead> Iterator for Lines<R> {
         if self.done {
             return None;
         }
+        #[cfg(feature = "encodings")]
         if self.utf16.is_some() {
-            self.next_utf16_line()
-        } else {
-            self.next_byte_line()
+            return self.next_utf16_line();
         }
+        self.next_byte_line()
     }
 }
 

@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use slovo::{
-    Analyzer, Detector, DocumentFrequencies, Encoding, Lang, NormalizeOptions, TfidfVectorizer,
-    Tokenizer, TokenizerPath, UnicodeForm,
+    Analyzer, Detector, DocumentFrequencies, Lang, NormalizeOptions, TfidfVectorizer, Tokenizer,
+    TokenizerPath, UnicodeForm,
 };
 
 /// Characters that separate tokens and belong to none: White_Space, ZWSP, word joiner,
@@ -360,7 +360,9 @@ pub fn model(data: &[u8]) {
 /// Decoding untrusted bytes in every encoding: lossy decoding never fails; strict UTF-8
 /// either gives the bytes back unchanged (without a BOM) or fails with an offset inside
 /// them; single-byte code pages decode every byte.
+#[cfg(feature = "encodings")]
 pub fn decode(data: &[u8]) {
+    use slovo::Encoding;
     let (flags, rest) = flags_and_rest(data);
     let encoding = Encoding::ALL[usize::from(flags) % Encoding::ALL.len()];
     let strict = slovo::Decoder::builder()

@@ -32,6 +32,7 @@ pub fn packaged() -> bool {
 }
 
 /// A decoder for `encoding`, lossy or strict.
+#[cfg(feature = "encodings")]
 pub fn decoder(encoding: slovo::Encoding, lossy: bool) -> slovo::Decoder {
     slovo::Decoder::builder()
         .encoding(encoding)
