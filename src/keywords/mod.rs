@@ -487,6 +487,7 @@ impl KeywordExtractor {
     ///     assert!(kw.spans.iter().all(|s| text.get(s.range()).is_some()));
     /// }
     /// ```
+    #[must_use]
     pub fn extract_with_title(&self, title: &str, text: &str) -> Vec<Keyword> {
         if title.trim().is_empty() {
             return self.extract(text);

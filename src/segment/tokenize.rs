@@ -201,7 +201,7 @@ impl Tokenizer {
     ///
     /// ```
     /// let t = slovo::Tokenizer::builder().abbreviation_periods(true).build()?;
-    /// assert_eq!(t.tokenize("т.е.").count(), 1);
+    /// assert_eq!(t.tokenize("т.е. так").count(), 2);
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn builder() -> TokenizerBuilder {

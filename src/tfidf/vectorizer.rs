@@ -202,7 +202,7 @@ impl TfidfVectorizerBuilder {
     /// use slovo::tfidf::{DfBound, TfidfVectorizer};
     /// let mut v = TfidfVectorizer::builder().max_df(DfBound::Count(1)).build()?;
     /// v.fit(["кот пёс", "кот"])?;
-    /// assert_eq!(v.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["пёс"]);
+    /// assert_eq!(v.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["пес"]);
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn max_df(mut self, bound: DfBound) -> Self {
@@ -279,7 +279,7 @@ impl TfidfVectorizerBuilder {
     /// ```
     /// let mut v = slovo::tfidf::TfidfVectorizer::builder().stop_words(["кот"]).build()?;
     /// v.fit(["кот пёс"])?;
-    /// assert_eq!(v.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["пёс"]);
+    /// assert_eq!(v.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["пес"]); // ё folded
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn stop_words(mut self, words: impl IntoIterator<Item = impl Into<String>>) -> Self {
@@ -486,6 +486,11 @@ impl TfidfVectorizer {
 
     /// Learns vocabulary and idf from `docs` (text), forgetting earlier fits.
     ///
+    /// `docs` is anything that iterates over text: a slice or `Vec` of `&str` or `String`,
+    /// `text.lines()`, an iterator adapter. (The documents are gathered once, so that they
+    /// can be spread over threads; for a corpus larger than memory, use
+    /// [`partial_fit`](Self::partial_fit) batch by batch.)
+    ///
     /// # Errors
     ///
     /// [`Error::InvalidOption`] when `max_df` resolves to fewer documents than `min_df` on
@@ -495,10 +500,19 @@ impl TfidfVectorizer {
     /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.fit(&["Кот спит", "кот ест"])?;
     /// assert_eq!(vectorizer.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["ест", "кот", "спит"]);
+    ///
+    /// // Any iterator of text: one document per line here.
+    /// vectorizer.fit("Кот спит\nПёс лает".lines())?;
+    /// assert_eq!(vectorizer.vocabulary().unwrap().len(), 4);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn fit<S: AsRef<str> + Sync>(&mut self, docs: &[S]) -> Result<()> {
-        self.fit_docs(&TextDocs(docs))
+    pub fn fit<I>(&mut self, docs: I) -> Result<()>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
+        let docs: Vec<I::Item> = docs.into_iter().collect();
+        self.fit_docs(&TextDocs(&docs))
     }
 
     /// Like [`fit`](Self::fit), for documents already turned into terms.
@@ -534,8 +548,13 @@ impl TfidfVectorizer {
     /// assert_eq!(matrix.shape(), (2, 3));
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn fit_transform<S: AsRef<str> + Sync>(&mut self, docs: &[S]) -> Result<CsrMatrix> {
-        self.fit_transform_docs(&TextDocs(docs))
+    pub fn fit_transform<I>(&mut self, docs: I) -> Result<CsrMatrix>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
+        let docs: Vec<I::Item> = docs.into_iter().collect();
+        self.fit_transform_docs(&TextDocs(&docs))
     }
 
     /// Like [`fit_transform`](Self::fit_transform), for documents already turned into terms.
@@ -571,9 +590,14 @@ impl TfidfVectorizer {
     /// assert_eq!(vectorizer.vocabulary().unwrap().len(), 3);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn partial_fit<S: AsRef<str> + Sync>(&mut self, docs: &[S]) {
+    pub fn partial_fit<I>(&mut self, docs: I)
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
+        let docs: Vec<I::Item> = docs.into_iter().collect();
         let mut table = self.counts.take_table();
-        self.pipeline.count(&TextDocs(docs), &mut table, None);
+        self.pipeline.count(&TextDocs(&docs), &mut table, None);
         self.counts = Counts::from_table(table);
         self.pending = true;
     }
@@ -631,9 +655,14 @@ impl TfidfVectorizer {
     /// assert_eq!(table.df("кот"), 2);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn count<S: AsRef<str> + Sync>(&self, docs: &[S]) -> DocumentFrequencies {
+    pub fn count<I>(&self, docs: I) -> DocumentFrequencies
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
+        let docs: Vec<I::Item> = docs.into_iter().collect();
         let mut table = DocumentFrequencies::new();
-        self.pipeline.count(&TextDocs(docs), &mut table, None);
+        self.pipeline.count(&TextDocs(&docs), &mut table, None);
         table
     }
 
@@ -715,7 +744,11 @@ impl TfidfVectorizer {
     /// assert_eq!(matrix.get(0, kot), 1.0); // the only known term, L2-normalized
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn transform<S: AsRef<str> + Sync>(&self, docs: &[S]) -> Result<CsrMatrix> {
+    pub fn transform<I>(&self, docs: I) -> Result<CsrMatrix>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
         if self.missing_analyzer {
             return Err(Error::NotFitted {
                 reason: "the model was fitted with a custom analyzer, which a saved model \
@@ -723,7 +756,29 @@ impl TfidfVectorizer {
                     .into(),
             });
         }
-        self.transform_docs(&TextDocs(docs))
+        let docs: Vec<I::Item> = docs.into_iter().collect();
+        self.transform_docs(&TextDocs(&docs))
+    }
+
+    /// The TF-IDF row of one document: [`transform`](Self::transform) of `[text]`, a
+    /// matrix of one row. [`SparseRow::top_k`](super::SparseRow::top_k) picks its
+    /// heaviest features.
+    ///
+    /// # Errors
+    ///
+    /// As [`transform`](Self::transform).
+    ///
+    /// ```
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
+    /// vectorizer.fit(["Кот спит", "Кот ест", "Пёс спит"])?;
+    /// let row = vectorizer.transform_one("Кот ест и ест")?;
+    /// assert_eq!(row.shape(), (1, 4));
+    /// let (column, _weight) = row.row(0).unwrap().top_k(1)[0];
+    /// assert_eq!(vectorizer.vocabulary().unwrap().term(column), Some("ест"));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn transform_one(&self, text: &str) -> Result<CsrMatrix> {
+        self.transform([text])
     }
 
     /// Like [`transform`](Self::transform), for documents already turned into terms.
