@@ -58,7 +58,7 @@ pub use features::{
     FeatureKind, StripAccents, DEFAULT_TOKEN_PATTERN,
 };
 pub use frequencies::DocumentFrequencies;
-pub use hashing::{murmurhash3_32, HashingConfig, HashingVectorizer};
+pub use hashing::{murmurhash3_32, HashingConfig, HashingVectorizer, HashingVectorizerBuilder};
 pub use options::{DfBound, Norm, TfidfConfig};
 pub use transformer::{TfidfTransformer, TfidfTransformerBuilder};
 pub use vectorizer::{TfidfVectorizer, TfidfVectorizerBuilder};
