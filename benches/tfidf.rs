@@ -5,7 +5,7 @@
 //! - `*_terms/…`: on pre-split terms (lowercase, split on non-letters, as
 //!   `scripts/make_tfidf_fixture.py`), the vectorizer alone.
 //!
-//! `1thread` rows call `set_parallel(false)`: nothing runs on rayon's pool. `parallel`
+//! `1thread` rows build with `parallel(false)`: nothing runs on rayon's pool. `parallel`
 //! rows analyze pieces of the corpus in parallel when fitting (the counting after it is
 //! sequential) and build rows in parallel.
 //!
@@ -61,8 +61,10 @@ fn bench(c: &mut Criterion) {
         let mut config = TfidfConfig::default();
         config.ngram_range = ngram_range;
         for parallel in [false, true] {
-            let mut vectorizer = TfidfVectorizer::new(config.clone()).expect("valid options");
-            vectorizer.set_parallel(parallel);
+            let vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config.clone())
+                .parallel(parallel)
+                .build()
+                .expect("valid options");
             let threads = if parallel { "parallel" } else { "1thread" };
             group.bench_function(format!("fit_transform/{name}/{threads}"), |b| {
                 b.iter_batched_ref(
@@ -78,13 +80,15 @@ fn bench(c: &mut Criterion) {
     // `fit_transform/1gram/1thread`.
     #[cfg(feature = "morph")]
     {
-        let mut lemmas = TfidfVectorizer::new(TfidfConfig::default()).expect("valid options");
-        lemmas.set_analyzer(
-            slovo::Analyzer::builder()
-                .form(slovo::TermForm::Lemma)
-                .build(),
-        );
-        lemmas.set_parallel(false);
+        let lemmas = TfidfVectorizer::builder()
+            .analyzer(
+                slovo::Analyzer::builder()
+                    .form(slovo::TermForm::Lemma)
+                    .build(),
+            )
+            .parallel(false)
+            .build()
+            .expect("valid options");
         group.bench_function("fit_transform/1gram/lemma/1thread", |b| {
             b.iter_batched_ref(
                 || lemmas.clone(),
@@ -94,8 +98,10 @@ fn bench(c: &mut Criterion) {
         });
     }
 
-    let mut cold = TfidfVectorizer::new(TfidfConfig::default()).expect("valid options");
-    cold.set_parallel(false);
+    let cold = TfidfVectorizer::builder()
+        .parallel(false)
+        .build()
+        .expect("valid options");
     group.bench_function("fit_transform/1gram/cold", |b| {
         b.iter_batched_ref(
             || cold.clone(),
@@ -114,8 +120,10 @@ fn bench(c: &mut Criterion) {
     for (name, ngram_range) in [("1gram", (1, 1)), ("1-2gram", (1, 2))] {
         let mut config = TfidfConfig::default();
         config.ngram_range = ngram_range;
-        let mut vectorizer = TfidfVectorizer::new(config).expect("valid options");
-        vectorizer.set_parallel(false);
+        let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+            .parallel(false)
+            .build()
+            .expect("valid options");
         group.bench_function(format!("fit_transform_terms/{name}/1thread"), |b| {
             b.iter_batched_ref(
                 || vectorizer.clone(),
@@ -127,7 +135,12 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("transform_terms/{name}/1thread"), |b| {
             b.iter(|| vectorizer.transform_terms(&docs).expect("fitted").nnz())
         });
-        vectorizer.set_parallel(true);
+        let mut vectorizer = vectorizer
+            .to_builder()
+            .parallel(true)
+            .build()
+            .expect("valid");
+        vectorizer.fit_terms(&docs).expect("fit");
         group.bench_function(format!("transform_terms/{name}/parallel"), |b| {
             b.iter(|| vectorizer.transform_terms(&docs).expect("fitted").nnz())
         });

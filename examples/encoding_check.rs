@@ -17,7 +17,7 @@
 
 use std::path::{Path, PathBuf};
 
-use slovo::{Charset, DecodeOptions, Encoding};
+use slovo::{Charset, Encoding};
 
 const TARGETS: [Charset; 6] = Charset::ALL;
 const SIZES: [Option<usize>; 5] = [Some(64), Some(200), Some(1024), Some(10 * 1024), None];
@@ -150,7 +150,10 @@ fn detection_table(classics: &[(String, String)]) {
     println!();
     println!("| encoding | size | samples | slovo label | slovo text | chardetng text |");
     println!("|---|---:|---:|---:|---:|---:|");
-    let auto = DecodeOptions::new(Encoding::Auto);
+    let auto = slovo::Decoder::builder()
+        .encoding(Encoding::Auto)
+        .build()
+        .expect("every encoding builds");
     let mut grand = Tally::default();
     let mut failures = Vec::new();
     for charset in TARGETS {
@@ -163,7 +166,7 @@ fn detection_table(classics: &[(String, String)]) {
                     let (expected, _) = table(charset).decode_without_bom_handling(chunk);
                     tally.total += 1;
                     let guess = slovo::detect_encoding(chunk);
-                    let same_text = match slovo::decode(chunk, &auto, "chunk") {
+                    let same_text = match auto.decode(chunk, "chunk") {
                         Ok(d) => d.text == expected,
                         Err(_) => false,
                     };

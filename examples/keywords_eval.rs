@@ -247,7 +247,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let mut extractor = KeywordExtractor::new()
+    let mut extractor = KeywordExtractor::builder()
         .top_k(args.k)
         .max_phrase_len(args.max_len)
         .min_score(args.min_score);
@@ -287,6 +287,10 @@ fn main() {
         eprintln!("keywords_eval: --set and --dump need --features keyword-tuning");
         std::process::exit(2);
     }
+    let extractor = extractor.build().unwrap_or_else(|e| {
+        eprintln!("keywords_eval: {e}");
+        std::process::exit(2)
+    });
     let yake_stop = yake_rust::StopWords::predefined("ru").unwrap_or_default();
     let norm = Norm(Stemmer::create(Algorithm::Russian));
     let mut out = args.out.as_ref().map(|p| {

@@ -15,7 +15,7 @@
 
 use std::time::Instant;
 
-use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+use slovo::tfidf::TfidfConfig;
 
 fn main() {
     if let Err(message) = run() {
@@ -74,8 +74,10 @@ fn run() -> Result<(), String> {
     let mut best_cpu = f64::INFINITY;
     let mut shape = (0, 0, 0);
     for _ in 0..repeat.max(1) {
-        let mut vectorizer = TfidfVectorizer::new(config.clone()).map_err(|e| e.to_string())?;
-        vectorizer.set_parallel(parallel);
+        let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config.clone())
+            .parallel(parallel)
+            .build()
+            .map_err(|e| e.to_string())?;
         let start = Instant::now();
         let cpu_start = thread_cpu_ns();
         let matrix = vectorizer.fit_transform(&docs).map_err(|e| e.to_string())?;

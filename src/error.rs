@@ -81,6 +81,19 @@ pub enum Error {
         expected: String,
     },
 
+    /// Something this build of `slovo` was compiled without: reading UTF-16 or a
+    /// single-byte code page (windows-1251, KOI8-R, IBM866) needs the `encodings` feature.
+    ///
+    /// Enable the feature named in the message, e.g. `slovo = { version = "0.2", features =
+    /// ["encodings"] }` in `Cargo.toml`.
+    #[error("{what} needs slovo's `{feature}` feature (features = [\"{feature}\"] in Cargo.toml)")]
+    MissingFeature {
+        /// The cargo feature to enable.
+        feature: &'static str,
+        /// What needed it (names the file and the encoding).
+        what: String,
+    },
+
     /// Saved model bytes are damaged: truncated, not a model at all, or inconsistent.
     #[error("corrupt model data: {reason}")]
     CorruptModel {

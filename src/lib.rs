@@ -138,21 +138,23 @@
 //!
 //! ## Reading text in legacy encodings
 //!
-//! Files are UTF-8 by default ([`read_text`]). [`read_text_with`], [`decode`] and
-//! [`decode_reader`] take [`DecodeOptions`]: an [`Encoding`] (`utf-8`, `utf-16`,
+//! Files are UTF-8 by default ([`read_text`]). A [`Decoder`] reads files
+//! ([`Decoder::read_text`]), bytes ([`Decoder::decode`]) and readers
+//! ([`Decoder::decode_reader`]) as its builder says: an [`Encoding`] (`utf-8`, `utf-16`,
 //! `windows-1251`, `koi8-r`, `ibm866`, or `auto` to detect it) and whether invalid
 //! bytes are an error naming the byte offset (the default) or replaced with U+FFFD and
 //! counted (`lossy`). The result says which [`Charset`] was used and whether it was
-//! detected. [`read_lines_with`] does the same line by line, decoding as it reads, in
+//! detected. [`Decoder::read_lines`] does the same line by line, decoding as it reads, in
 //! memory bounded by the longest line (auto-detection looks at the first 64 KiB). Detection looks at byte-order marks, the UTF-16 byte pattern and UTF-8
 //! validity, then scores the single-byte Cyrillic code pages with a Russian
 //! letter-bigram table.
 //!
 //! ```
-//! use slovo::{decode, Charset, DecodeOptions, Encoding};
+//! use slovo::{Charset, Decoder, Encoding};
 //!
 //! let koi8 = b"\xf0\xd2\xc9\xd7\xc5\xd4, \xcd\xc9\xd2!"; // "Привет, мир!" in KOI8-R
-//! let decoded = decode(koi8, &DecodeOptions::new(Encoding::Auto), "letter.txt")?;
+//! let auto = Decoder::builder().encoding(Encoding::Auto).build()?;
+//! let decoded = auto.decode(koi8, "letter.txt")?;
 //! assert_eq!(decoded.text, "Привет, мир!");
 //! assert_eq!(decoded.encoding, Charset::Koi8R);
 //! assert!(decoded.detected);
@@ -206,11 +208,9 @@
 //! fitted once.
 //!
 //! ```
-//! use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+//! use slovo::tfidf::TfidfVectorizer;
 //!
-//! let mut config = TfidfConfig::default();
-//! config.sublinear_tf = true;
-//! let mut vectorizer = TfidfVectorizer::new(config)?;
+//! let mut vectorizer = TfidfVectorizer::builder().sublinear_tf(true).build()?;
 //! let matrix = vectorizer.fit_transform_terms(&[["кот", "кот", "спать"], ["пёс", "спать", "и"]])?;
 //! assert_eq!(matrix.shape(), (2, 4));
 //! let column = |term| vectorizer.vocabulary().unwrap().get(term).unwrap();
@@ -279,8 +279,7 @@
 //!
 //! // Nouns only, as TF-IDF features.
 //! let nouns = lemmas.to_builder().pos([Pos::Noun]).build();
-//! let mut vectorizer = slovo::TfidfVectorizer::new(Default::default())?;
-//! vectorizer.set_analyzer(nouns);
+//! let mut vectorizer = slovo::TfidfVectorizer::builder().analyzer(nouns).build()?;
 //! vectorizer.fit(&[text])?;
 //! let names: Vec<&str> = vectorizer.vocabulary().unwrap().iter().collect();
 //! assert_eq!(names, ["вопрос", "партнерство", "рамка", "союз", "сторона"]);
@@ -324,14 +323,13 @@ pub mod tfidf;
 
 pub use error::{Error, Result};
 pub use ext::RuStr;
-pub use input::encoding::{
-    decode, decode_reader, detect_encoding, read_text_with, Charset, DecodeOptions, Decoded,
-    Encoding,
-};
+pub use input::encoding::{detect_encoding, Charset, Decoded, Decoder, DecoderBuilder, Encoding};
 pub use input::mojibake::fix_mojibake;
-pub use input::read::{decode_utf8, read_lines, read_lines_with, read_text, Lines};
-pub use keywords::{keywords, Keyword, KeywordExtractor};
-pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script};
+pub use input::read::{decode_utf8, read_lines, read_text, Lines};
+pub use keywords::{keywords, Keyword, KeywordExtractor, KeywordExtractorBuilder};
+pub use lang::{
+    detect, detect_spans, Detection, Detector, DetectorBuilder, Lang, LangSpan, Script,
+};
 #[cfg(feature = "morph")]
 pub use morph::{Morph, MorphBuilder, MorphConfig, Parse, Pos};
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
@@ -339,7 +337,7 @@ pub use segment::sentence::{sentences, Sentence, Sentences};
 pub use segment::token::{CharOffsets, Token, TokenKind};
 #[doc(hidden)]
 pub use segment::tokenize::TokenizerPath;
-pub use segment::tokenize::{tokenize, Tokenizer, Tokens};
+pub use segment::tokenize::{tokenize, Tokenizer, TokenizerBuilder, Tokens};
 pub use span::Span;
 pub use terms::{
     Analyzer, AnalyzerBuilder, AnalyzerConfig, Stemmer, StopWords, Term, TermForm, Terms,

@@ -98,7 +98,7 @@ fn models_saved_before_term_forms_load_and_transform_as_before() {
         let model = TfidfVectorizer::from_bytes(bytes).expect("an old model loads");
         let terms: Vec<&str> = model.vocabulary().unwrap().iter().collect();
         assert_eq!(terms, vocabulary);
-        let mut fresh = TfidfVectorizer::new(Default::default()).unwrap();
+        let mut fresh = TfidfVectorizer::new();
         fresh.set_analyzer(Analyzer::builder().form(form).build());
         fresh.fit(&LEGACY_DOCS).unwrap();
         assert_eq!(
@@ -294,7 +294,7 @@ mod lemmas {
     #[test]
     fn lemma_model_round_trip() {
         let docs: Vec<&str> = SAMPLE.lines().filter(|l| !l.trim().is_empty()).collect();
-        let mut model = TfidfVectorizer::new(Default::default()).unwrap();
+        let mut model = TfidfVectorizer::new();
         model.set_analyzer(lemma_analyzer());
         let fitted = model.fit_transform(&docs).unwrap();
         let names: Vec<&str> = model.vocabulary().unwrap().iter().collect();

@@ -2,7 +2,7 @@
 //! encoding with `encoding_rs`, then check that `Encoding::Auto` names the right one
 //! and gives the text back.
 
-use slovo::{decode, detect_encoding, Charset, DecodeOptions, Encoding, Error};
+use slovo::{detect_encoding, Charset, Encoding, Error};
 
 const SINGLE_BYTE: [Charset; 3] = [Charset::Windows1251, Charset::Koi8R, Charset::Ibm866];
 
@@ -58,7 +58,7 @@ fn encode(text: &str, charset: Charset) -> Vec<u8> {
 
 #[test]
 fn auto_detects_and_round_trips_every_encoding() {
-    let auto = DecodeOptions::new(Encoding::Auto);
+    let auto = crate::support::decoder(Encoding::Auto, false);
     for (name, text) in samples() {
         for charset in Charset::ALL {
             let expected = match charset {
@@ -66,13 +66,15 @@ fn auto_detects_and_round_trips_every_encoding() {
                 _ => representable(&text, charset),
             };
             let bytes = encode(&expected, charset);
-            let decoded = decode(bytes.clone(), &auto, name).unwrap();
+            let decoded = auto.decode(bytes.clone(), name).unwrap();
             assert_eq!(decoded.encoding, charset, "{name}");
             assert!(decoded.detected);
             assert_eq!(decoded.replacements, 0);
             assert_eq!(decoded.text, expected, "{name} {charset}");
             // The explicit choice reads it the same way, and does not claim detection.
-            let explicit = decode(bytes, &DecodeOptions::new(charset.encoding()), name).unwrap();
+            let explicit = crate::support::decoder(charset.encoding(), false)
+                .decode(bytes, name)
+                .unwrap();
             assert_eq!(explicit.encoding, charset);
             assert!(!explicit.detected);
             assert_eq!(explicit.text, expected);
@@ -104,30 +106,27 @@ fn auto_detects_short_pieces_of_single_byte_text() {
 
 #[test]
 fn byte_order_marks_win_and_are_stripped() {
-    let auto = DecodeOptions::new(Encoding::Auto);
+    let auto = crate::support::decoder(Encoding::Auto, false);
     let cases: [(&[u8], Charset); 3] = [
         (b"\xef\xbb\xbf\xd0\xb4\xd0\xb0", Charset::Utf8),
         (b"\xff\xfe\x34\x04\x30\x04", Charset::Utf16Le),
         (b"\xfe\xff\x04\x34\x04\x30", Charset::Utf16Be),
     ];
     for (bytes, charset) in cases {
-        let decoded = decode(bytes, &auto, "-").unwrap();
+        let decoded = auto.decode(bytes, "-").unwrap();
         assert_eq!((decoded.text.as_str(), decoded.encoding), ("да", charset));
     }
     // An explicit UTF-16 choice reads the byte order from the mark.
-    let be = decode(
-        &b"\xfe\xff\x04\x34\x04\x30"[..],
-        &DecodeOptions::new(Encoding::Utf16),
-        "-",
-    );
+    let be = crate::support::decoder(Encoding::Utf16, false)
+        .decode(&b"\xfe\xff\x04\x34\x04\x30"[..], "-");
     assert_eq!(be.unwrap().encoding, Charset::Utf16Be);
 }
 
 #[test]
 fn invalid_utf8_is_an_error_naming_file_and_offset_unless_lossy() {
     let bytes = b"\xef\xbb\xbf\xd0\xb4\xd0\xb0 \xff\xfe \xd0".to_vec();
-    let strict = DecodeOptions::new(Encoding::Utf8);
-    let err = decode(bytes.clone(), &strict, "in.txt").unwrap_err();
+    let strict = crate::support::decoder(Encoding::Utf8, false);
+    let err = strict.decode(bytes.clone(), "in.txt").unwrap_err();
     // Offsets count the byte-order mark: they point into the file as it is.
     assert!(
         matches!(err, Error::InvalidUtf8 { offset: 8, .. }),
@@ -135,7 +134,13 @@ fn invalid_utf8_is_an_error_naming_file_and_offset_unless_lossy() {
     );
     assert_eq!(err.to_string(), "in.txt: invalid UTF-8 at byte 8");
 
-    let lossy = decode(bytes, &strict.with_lossy(true), "in.txt").unwrap();
+    let lossy = strict
+        .to_builder()
+        .lossy(true)
+        .build()
+        .unwrap()
+        .decode(bytes, "in.txt")
+        .unwrap();
     assert_eq!(lossy.text, "да \u{FFFD}\u{FFFD} \u{FFFD}");
     assert_eq!(lossy.replacements, 3);
 }
@@ -144,13 +149,19 @@ fn invalid_utf8_is_an_error_naming_file_and_offset_unless_lossy() {
 fn mostly_utf8_with_a_damaged_byte_is_still_utf8_in_auto_mode() {
     let mut bytes = fixture("tests/data/pushkin_pikovaya_ch1.txt").into_bytes();
     bytes[1000] = 0xFF;
-    let auto = DecodeOptions::new(Encoding::Auto);
-    let err = decode(bytes.clone(), &auto, "p.txt").unwrap_err();
+    let auto = crate::support::decoder(Encoding::Auto, false);
+    let err = auto.decode(bytes.clone(), "p.txt").unwrap_err();
     assert!(
         matches!(err, Error::InvalidUtf8 { offset: 1000, .. }),
         "{err:?}"
     );
-    let lossy = decode(bytes, &auto.with_lossy(true), "p.txt").unwrap();
+    let lossy = auto
+        .to_builder()
+        .lossy(true)
+        .build()
+        .unwrap()
+        .decode(bytes, "p.txt")
+        .unwrap();
     assert_eq!(lossy.encoding, Charset::Utf8);
     assert!(lossy.detected);
     assert!((1..=2).contains(&lossy.replacements));
@@ -160,14 +171,20 @@ fn mostly_utf8_with_a_damaged_byte_is_still_utf8_in_auto_mode() {
 fn invalid_utf16_is_an_error_unless_lossy() {
     // "да" then an unpaired high surrogate, then an odd trailing byte.
     let bytes = b"\x34\x04\x30\x04\x00\xd8\x30\x04\x41".to_vec();
-    let utf16 = DecodeOptions::new(Encoding::Utf16);
-    let err = decode(bytes.clone(), &utf16, "u.txt").unwrap_err();
+    let utf16 = crate::support::decoder(Encoding::Utf16, false);
+    let err = utf16.decode(bytes.clone(), "u.txt").unwrap_err();
     assert!(
         matches!(err, Error::InvalidUtf16 { offset: 4, .. }),
         "{err:?}"
     );
     assert_eq!(err.to_string(), "u.txt: invalid UTF-16 at byte 4");
-    let lossy = decode(bytes, &utf16.with_lossy(true), "u.txt").unwrap();
+    let lossy = utf16
+        .to_builder()
+        .lossy(true)
+        .build()
+        .unwrap()
+        .decode(bytes, "u.txt")
+        .unwrap();
     assert_eq!(lossy.text, "да\u{FFFD}а\u{FFFD}");
     assert_eq!(lossy.replacements, 2);
 }
@@ -194,7 +211,9 @@ fn unknown_encoding_lists_the_accepted_names() {
 
 #[test]
 fn read_text_with_names_the_file() {
-    let err = slovo::read_text_with("no/such/file.txt", &DecodeOptions::default()).unwrap_err();
+    let err = slovo::Decoder::new()
+        .read_text("no/such/file.txt")
+        .unwrap_err();
     assert!(matches!(err, Error::Io { .. }));
     // The OS's message is the source, not repeated in ours (reporters print the chain).
     let source = std::error::Error::source(&err)
@@ -206,12 +225,16 @@ fn read_text_with_names_the_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("koi8.txt");
     std::fs::write(&path, encode("Привет, мир", Charset::Koi8R)).unwrap();
-    let decoded = slovo::read_text_with(&path, &DecodeOptions::new(Encoding::Auto)).unwrap();
+    let decoded = crate::support::decoder(Encoding::Auto, false)
+        .read_text(&path)
+        .unwrap();
     assert_eq!(
         (decoded.text.as_str(), decoded.encoding),
         ("Привет, мир", Charset::Koi8R)
     );
-    let err = slovo::read_text_with(&path, &DecodeOptions::new(Encoding::Utf8)).unwrap_err();
+    let err = crate::support::decoder(Encoding::Utf8, false)
+        .read_text(&path)
+        .unwrap_err();
     assert!(
         err.to_string()
             .contains("koi8.txt: invalid UTF-8 at byte 0"),
@@ -223,17 +246,19 @@ fn read_text_with_names_the_file() {
 #[test]
 fn pure_ascii_is_utf8_and_empty_input_is_fine() {
     assert_eq!(detect_encoding(b"plain ascii"), Charset::Utf8);
-    let empty = decode(Vec::new(), &DecodeOptions::new(Encoding::Auto), "-").unwrap();
+    let empty = crate::support::decoder(Encoding::Auto, false)
+        .decode(Vec::new(), "-")
+        .unwrap();
     assert_eq!((empty.text.as_str(), empty.encoding), ("", Charset::Utf8));
 }
 
 mod properties {
     use proptest::prelude::*;
-    use slovo::{decode, DecodeOptions, Encoding};
+    use slovo::{Decoder, Encoding};
 
-    fn options() -> impl Strategy<Value = DecodeOptions> {
+    fn options() -> impl Strategy<Value = Decoder> {
         (0..Encoding::ALL.len(), any::<bool>())
-            .prop_map(|(i, lossy)| DecodeOptions::new(Encoding::ALL[i]).with_lossy(lossy))
+            .prop_map(|(i, lossy)| crate::support::decoder(Encoding::ALL[i], lossy))
     }
 
     /// Russian text in some encoding with a few bytes damaged: reaches the UTF-8 and
@@ -266,15 +291,15 @@ mod properties {
             bytes in prop_oneof![prop::collection::vec(any::<u8>(), 0..600), damaged_text()],
             options in options(),
         ) {
-            match decode(bytes.clone(), &options, "p") {
+            match options.decode(bytes.clone(), "p") {
                 Ok(decoded) => {
-                    if !options.lossy {
+                    if !options.lossy() {
                         prop_assert_eq!(decoded.replacements, 0);
                     }
-                    prop_assert_eq!(decoded.detected, options.encoding == Encoding::Auto);
+                    prop_assert_eq!(decoded.detected, options.encoding() == Encoding::Auto);
                 }
                 Err(e) => {
-                    prop_assert!(!options.lossy, "lossy decoding failed: {}", e);
+                    prop_assert!(!options.lossy(), "lossy decoding failed: {}", e);
                     prop_assert!(e.to_string().starts_with("p: invalid UTF-"), "{}", e);
                 }
             }
@@ -282,8 +307,8 @@ mod properties {
 
         #[test]
         fn valid_utf8_always_reads_back_unchanged(text in "\\PC{0,200}") {
-            let auto = DecodeOptions::new(Encoding::Auto);
-            let decoded = decode(text.as_bytes(), &auto, "p").unwrap();
+            let auto = crate::support::decoder(Encoding::Auto, false);
+            let decoded = auto.decode(text.as_bytes(), "p").unwrap();
             // Unless it happens to look like BOM-less UTF-16, which text rarely does.
             if decoded.encoding == slovo::Charset::Utf8 {
                 prop_assert_eq!(decoded.text.as_str(), text.strip_prefix('\u{FEFF}').unwrap_or(&text));
@@ -296,7 +321,7 @@ mod streaming {
     use std::io::BufReader;
 
     use proptest::prelude::*;
-    use slovo::{decode, read_lines_with, DecodeOptions, Encoding};
+    use slovo::Encoding;
 
     /// Text in one of the encodings, sometimes damaged, sometimes with a byte-order mark.
     fn encoded_text() -> impl Strategy<Value = Vec<u8>> {
@@ -344,9 +369,9 @@ mod streaming {
             lossy in any::<bool>(),
             capacity in 1..9usize,
         ) {
-            let options = DecodeOptions::new(Encoding::ALL[encoding]).with_lossy(lossy);
+            let options = crate::support::decoder(Encoding::ALL[encoding], lossy);
             let reader = BufReader::with_capacity(capacity, bytes.as_slice());
-            let mut lines = read_lines_with(reader, &options, "s.txt").unwrap();
+            let mut lines = options.read_lines(reader, "s.txt").unwrap();
             let (mut seen, mut error) = (Vec::new(), None);
             for line in lines.by_ref() {
                 match line {
@@ -354,7 +379,7 @@ mod streaming {
                     Err(e) => error = Some(e.to_string()),
                 }
             }
-            match decode(bytes.clone(), &options, "s.txt") {
+            match options.decode(bytes.clone(), "s.txt") {
                 Ok(whole) => {
                     prop_assert_eq!(error, None);
                     let expected: Vec<&str> = whole.text.lines().collect();
@@ -379,8 +404,8 @@ fn streamed_detection_reads_only_a_prefix_and_replays_it() {
     let text = format!("a{}", line.repeat(2000));
     for charset in Charset::ALL {
         let bytes = encode(&text, charset);
-        let auto = DecodeOptions::new(Encoding::Auto);
-        let mut lines = slovo::read_lines_with(bytes.as_slice(), &auto, "big.txt").unwrap();
+        let auto = crate::support::decoder(Encoding::Auto, false);
+        let mut lines = auto.read_lines(bytes.as_slice(), "big.txt").unwrap();
         assert_eq!(lines.encoding(), charset);
         assert!(lines.detected());
         let read: Vec<String> = lines.by_ref().collect::<Result<_, _>>().unwrap();

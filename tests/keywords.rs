@@ -174,7 +174,11 @@ fn phrases_replace_words_that_only_occur_inside_them() {
 
 #[test]
 fn single_words_only_when_asked() {
-    let list = KeywordExtractor::new().max_phrase_len(1).extract(SAMPLE);
+    let list = KeywordExtractor::builder()
+        .max_phrase_len(1)
+        .build()
+        .unwrap()
+        .extract(SAMPLE);
     assert!(list.iter().all(|k| !k.stem_key.contains(' ')));
     check_invariants(SAMPLE, 10, &list);
 }
@@ -208,12 +212,18 @@ fn corrupt_background_names_the_line() {
 fn background_changes_the_ranking() {
     // Equal counts: the first word leads, until the background says it is everywhere.
     let text = "Вакцина. Вакцина. Граница. Граница.";
-    let plain = KeywordExtractor::new()
+    let plain = KeywordExtractor::builder()
         .background(Background::empty())
+        .build()
+        .unwrap()
         .extract(text);
     assert_eq!(plain[0].stem_key, "вакцин");
     let bg = Background::from_counts(1000, [("вакцин", 1000)]);
-    let weighed = KeywordExtractor::new().background(bg).extract(text);
+    let weighed = KeywordExtractor::builder()
+        .background(bg)
+        .build()
+        .unwrap()
+        .extract(text);
     assert_eq!(weighed[0].surface, "Граница");
 }
 
@@ -257,7 +267,7 @@ fn russianish() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn invariants_hold_on_word_soup(text in russianish(), k in 0usize..12, len in 1usize..4) {
-        let list = KeywordExtractor::new().top_k(k).max_phrase_len(len).extract(&text);
+        let list = KeywordExtractor::builder().top_k(k).max_phrase_len(len).build().unwrap().extract(&text);
         check_invariants(&text, k, &list);
     }
 

@@ -232,7 +232,10 @@ fn short_input_is_unknown() {
 
 #[test]
 fn allow_list_restricts_answers() {
-    let only_ru_uk = Detector::with_languages([Lang::Russian, Lang::Ukrainian]);
+    let only_ru_uk = Detector::builder()
+        .languages([Lang::Russian, Lang::Ukrainian])
+        .build()
+        .unwrap();
     for it in sample() {
         let lang = only_ru_uk.detect(&it.text).lang;
         assert!(
@@ -242,13 +245,21 @@ fn allow_list_restricts_answers() {
     }
     let kazakh = "Қазақстан Республикасы — Орталық Азиядағы мемлекет.";
     assert_eq!(
-        Detector::with_languages([Lang::Kazakh, Lang::Russian])
+        Detector::builder()
+            .languages([Lang::Kazakh, Lang::Russian])
+            .build()
+            .unwrap()
             .detect(kazakh)
             .lang,
         Lang::Kazakh
     );
     assert_eq!(
-        Detector::with_languages([]).detect(kazakh).lang,
+        Detector::builder()
+            .languages([])
+            .build()
+            .unwrap()
+            .detect(kazakh)
+            .lang,
         Lang::Unknown
     );
 }

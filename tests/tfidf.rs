@@ -123,7 +123,10 @@ fn equals_scikit_learn_on_every_option_set() {
             _ => set,
         };
         let n_docs = set["n_docs"].as_u64().expect("n_docs") as usize;
-        let mut vectorizer = TfidfVectorizer::new(config_from(&set["options"])).expect(name);
+        let mut vectorizer =
+            slovo::tfidf::TfidfVectorizerBuilder::from(config_from(&set["options"]))
+                .build()
+                .expect(name);
         let matrix = vectorizer.fit_transform_terms(&docs[..n_docs]).expect(name);
 
         let vocabulary: Vec<&str> = vectorizer.vocabulary().expect("fitted").iter().collect();
@@ -165,7 +168,9 @@ fn equals_scikit_learn_on_every_option_set() {
 }
 
 fn fitted(config: TfidfConfig, docs: &[Vec<String>]) -> TfidfVectorizer {
-    let mut vectorizer = TfidfVectorizer::new(config).expect("valid config");
+    let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+        .build()
+        .expect("valid config");
     vectorizer.fit_terms(docs).expect("fit");
     vectorizer
 }
@@ -193,7 +198,9 @@ fn pieces_merged_equal_the_single_fit_exactly() {
     for config in option_sets_for_fitting() {
         let whole = fitted(config.clone(), &docs);
         for pieces in [2, 3, 7, 200] {
-            let mut vectorizer = TfidfVectorizer::new(config.clone()).expect("valid");
+            let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config.clone())
+                .build()
+                .expect("valid");
             let mut merged = DocumentFrequencies::new();
             // merge in reverse order: the result must not depend on it
             for chunk in docs.chunks(docs.len().div_ceil(pieces)).rev() {
@@ -231,7 +238,9 @@ fn partial_fit_then_finalize_equals_fit() {
     };
     for config in option_sets_for_fitting() {
         let whole = fitted(config.clone(), &docs);
-        let mut vectorizer = TfidfVectorizer::new(config).expect("valid");
+        let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+            .build()
+            .expect("valid");
         for batch in docs.chunks(37) {
             vectorizer.partial_fit_terms(batch);
             assert!(matches!(
@@ -254,11 +263,21 @@ fn parallel_transform_equals_sequential() {
     };
     let docs: Vec<Vec<String>> = docs.into_iter().cycle().take(1000).collect();
     for config in option_sets_for_fitting() {
-        let mut vectorizer = fitted(config, &docs);
-        vectorizer.set_parallel(true);
+        let vectorizer = fitted(config, &docs);
+        let mut vectorizer = vectorizer
+            .to_builder()
+            .parallel(true)
+            .build()
+            .expect("valid");
+        vectorizer.fit_terms(&docs).expect("fit");
         let parallel = vectorizer.transform_terms(&docs).expect("fitted");
         let parallel_fit = vectorizer.fit_transform_terms(&docs).expect("fit");
-        vectorizer.set_parallel(false);
+        let mut vectorizer = vectorizer
+            .to_builder()
+            .parallel(false)
+            .build()
+            .expect("valid");
+        vectorizer.fit_terms(&docs).expect("fit");
         let sequential = vectorizer.transform_terms(&docs).expect("fitted");
         let sequential_fit = vectorizer.fit_transform_terms(&docs).expect("fit");
         assert_eq!(parallel, sequential);
@@ -278,9 +297,14 @@ fn text_path_equals_terms_path() {
     config.ngram_range = (1, 2);
     config.stop_words = vec!["и".into()];
     let split = |text: &str| text.split(' ').map(str::to_owned).collect::<Vec<_>>();
-    let mut by_text = TfidfVectorizer::with_analyzer(config.clone(), split).expect("valid");
+    let mut by_text = slovo::tfidf::TfidfVectorizerBuilder::from(config.clone())
+        .analyzer(split)
+        .build()
+        .expect("valid");
     let from_text = by_text.fit_transform(&texts).expect("fit");
-    let mut by_terms = TfidfVectorizer::new(config).expect("valid");
+    let mut by_terms = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+        .build()
+        .expect("valid");
     let from_terms = by_terms.fit_transform_terms(&docs).expect("fit");
     assert_eq!(from_text, from_terms);
     assert_eq!(by_text.vocabulary(), by_terms.vocabulary());
@@ -292,7 +316,9 @@ fn max_features_ties_go_to_the_first_term() {
     let docs = [vec!["я", "я", "б", "в"], vec!["я", "а", "а", "б", "в", "г"]];
     let mut config = TfidfConfig::default();
     config.max_features = Some(3);
-    let mut vectorizer = TfidfVectorizer::new(config).expect("valid");
+    let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+        .build()
+        .expect("valid");
     vectorizer.fit_terms(&docs).expect("fit");
     let vocabulary: Vec<&str> = vectorizer.vocabulary().expect("fitted").iter().collect();
     assert_eq!(vocabulary, ["а", "б", "я"]);
@@ -360,7 +386,7 @@ fn invalid_options_are_rejected_with_their_name() {
     for (name, set) in cases {
         let mut config = TfidfConfig::default();
         set(&mut config);
-        match TfidfVectorizer::new(config) {
+        match slovo::tfidf::TfidfVectorizerBuilder::from(config).build() {
             Err(Error::InvalidOption { name: got, .. }) => assert_eq!(got, name),
             other => panic!("{name}: expected InvalidOption, got {other:?}"),
         }
@@ -370,7 +396,9 @@ fn invalid_options_are_rejected_with_their_name() {
     let mut config = TfidfConfig::default();
     config.min_df = DfBound::Count(5);
     config.max_df = DfBound::Proportion(0.5);
-    let mut vectorizer = TfidfVectorizer::new(config).expect("valid on its own");
+    let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+        .build()
+        .expect("valid on its own");
     let Some(docs) = corpus() else {
         return;
     };
@@ -386,7 +414,9 @@ fn invalid_options_are_rejected_with_their_name() {
 fn everything_pruned_gives_an_empty_vocabulary() {
     let mut config = TfidfConfig::default();
     config.min_df = DfBound::Count(2);
-    let mut vectorizer = TfidfVectorizer::new(config).expect("valid");
+    let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+        .build()
+        .expect("valid");
     let matrix = vectorizer
         .fit_transform_terms(&[["а"], ["б"]])
         .expect("fit");
@@ -400,7 +430,11 @@ fn everything_pruned_gives_an_empty_vocabulary() {
 
     // The same from text, sequential and parallel.
     for parallel in [false, true] {
-        vectorizer.set_parallel(parallel);
+        let mut vectorizer = vectorizer
+            .to_builder()
+            .parallel(parallel)
+            .build()
+            .expect("valid");
         let no_text: [&str; 0] = [];
         let matrix = vectorizer.fit_transform(&no_text).expect("fit");
         assert_eq!(matrix.shape(), (0, 0));
@@ -596,9 +630,13 @@ fn fit_transform_from_text_equals_fit_on_analyzer_stems() {
     for ngram_range in [(1, 1), (1, 2), (2, 3)] {
         let mut config = TfidfConfig::default();
         config.ngram_range = ngram_range;
-        let mut by_text = TfidfVectorizer::new(config.clone()).expect("valid");
+        let mut by_text = slovo::tfidf::TfidfVectorizerBuilder::from(config.clone())
+            .build()
+            .expect("valid");
         let from_text = by_text.fit_transform(&texts).expect("fit");
-        let mut by_stems = TfidfVectorizer::new(config).expect("valid");
+        let mut by_stems = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+            .build()
+            .expect("valid");
         let from_stems = by_stems.fit_transform_terms(&stems).expect("fit");
         assert_eq!(
             by_text.vocabulary(),
@@ -626,7 +664,10 @@ fn saved_and_loaded_model_analyzes_and_transforms_identically() {
     let mut config = TfidfConfig::default();
     config.ngram_range = (1, 2);
     config.sublinear_tf = true;
-    let mut vectorizer = TfidfVectorizer::with_analyzer(config, analyzer).expect("valid");
+    let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+        .analyzer(analyzer)
+        .build()
+        .expect("valid");
     vectorizer.fit(&texts[1..]).expect("fit");
     let restored = TfidfVectorizer::from_bytes(&vectorizer.to_bytes()).expect("round trip");
     let before = vectorizer.transform(&texts).expect("fitted");
@@ -646,7 +687,9 @@ fn terms_with_spaces_merge_with_the_ngrams_they_spell() {
     let docs = [vec!["а б"], vec!["а", "б"], vec!["в"]];
     let mut config = TfidfConfig::default();
     config.ngram_range = (1, 2);
-    let mut vectorizer = TfidfVectorizer::new(config).expect("valid");
+    let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+        .build()
+        .expect("valid");
     vectorizer.fit_terms(&docs).expect("fit");
     let vocabulary = vectorizer.vocabulary().expect("fitted");
     assert_eq!(
@@ -663,7 +706,9 @@ fn ngrams_longer_than_four_terms_count_like_the_rest() {
     };
     let mut config = TfidfConfig::default();
     config.ngram_range = (4, 5);
-    let mut whole = TfidfVectorizer::new(config).expect("valid");
+    let mut whole = slovo::tfidf::TfidfVectorizerBuilder::from(config)
+        .build()
+        .expect("valid");
     let matrix = whole.fit_transform_terms(&docs).expect("fit");
     let mut table = whole.count_terms(&docs[..3]);
     table
@@ -687,7 +732,7 @@ proptest! {
         let cut = cut.min(docs.len());
         let mut config = TfidfConfig::default();
         config.ngram_range = (1, n_max);
-        let vectorizer = TfidfVectorizer::new(config).expect("valid");
+        let vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config).build().expect("valid");
         let mut left = vectorizer.count_terms(&docs[..cut]);
         let right = vectorizer.count_terms(&docs[cut..]);
         left.merge(&right).expect("small counts");
@@ -699,7 +744,7 @@ proptest! {
         let hi = lo + extra;
         let mut config = TfidfConfig::default();
         config.ngram_range = (lo, hi);
-        let vectorizer = TfidfVectorizer::new(config).expect("valid");
+        let vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config).build().expect("valid");
         let table = vectorizer.count_terms(std::slice::from_ref(&doc));
         let total: u64 = table.iter().map(|(_, _, count)| count).sum();
         let expected: usize = (lo..=hi).map(|n| (doc.len() + 1).saturating_sub(n)).sum();
@@ -711,7 +756,7 @@ proptest! {
         let mut config = TfidfConfig::default();
         config.sublinear_tf = sublinear;
         config.smooth_idf = smooth;
-        let mut vectorizer = TfidfVectorizer::new(config).expect("valid");
+        let mut vectorizer = slovo::tfidf::TfidfVectorizerBuilder::from(config).build().expect("valid");
         let matrix = vectorizer.fit_transform_terms(&docs).expect("fit");
         prop_assert_eq!(matrix.n_rows(), docs.len());
         for (row, doc) in matrix.rows().zip(&docs) {
@@ -763,8 +808,8 @@ proptest! {
             .collect();
         let mut config = TfidfConfig::default();
         config.ngram_range = if bigrams { (1, 2) } else { (1, 1) };
-        let mut from_text = TfidfVectorizer::new(config.clone()).expect("valid");
-        let mut from_terms = TfidfVectorizer::new(config).expect("valid");
+        let mut from_text = slovo::tfidf::TfidfVectorizerBuilder::from(config.clone()).build().expect("valid");
+        let mut from_terms = slovo::tfidf::TfidfVectorizerBuilder::from(config).build().expect("valid");
         prop_assert_eq!(
             from_text.fit_transform(&docs).expect("fit"),
             from_terms.fit_transform_terms(&terms).expect("fit")
@@ -782,7 +827,7 @@ proptest! {
         let i = flip % good.len();
         good[i] ^= 0x5a;
         let _ = DocumentFrequencies::from_bytes(&good);
-        let mut model = TfidfVectorizer::new(TfidfConfig::default()).expect("valid");
+        let mut model = TfidfVectorizer::new();
         model.fit_terms(&[["кот", "пёс"]]).expect("fit");
         let mut good = model.to_bytes();
         let i = flip % good.len();

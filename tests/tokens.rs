@@ -122,7 +122,10 @@ fn russian_cases_table() {
 
 #[test]
 fn abbreviation_periods_option() {
-    let t = Tokenizer::new().abbreviation_periods(true);
+    let t = Tokenizer::builder()
+        .abbreviation_periods(true)
+        .build()
+        .unwrap();
     let words: Vec<&str> = t
         .tokenize("в 1999 г. под ред. М.М.Розенталя, т.е. тыс. руб. и т.д.")
         .map(|t| t.text)
@@ -238,7 +241,10 @@ fn tricky_text() -> impl Strategy<Value = String> {
 fn check_all(text: &str) -> Result<(), TestCaseError> {
     for tokenizer in [
         Tokenizer::new(),
-        Tokenizer::new().abbreviation_periods(true),
+        Tokenizer::builder()
+            .abbreviation_periods(true)
+            .build()
+            .unwrap(),
     ] {
         let tokens: Vec<Token> = tokenizer.tokenize(text).collect();
         check_invariants(text, &tokens)?;

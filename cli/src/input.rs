@@ -28,8 +28,11 @@ pub struct DecodeArgs {
 }
 
 impl DecodeArgs {
-    fn options(self) -> slovo::DecodeOptions {
-        slovo::DecodeOptions::new(self.encoding).with_lossy(self.lossy)
+    fn decoder(self) -> Result<slovo::Decoder, CliError> {
+        Ok(slovo::Decoder::builder()
+            .encoding(self.encoding)
+            .lossy(self.lossy)
+            .build()?)
     }
 }
 
@@ -137,7 +140,7 @@ pub fn for_each_document(
     mode: ModeArgs,
     mut each: impl FnMut(Document) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
-    let options = mode.decode.options();
+    let options = mode.decode.decoder()?;
     for source in sources {
         let name = source.name();
         if !mode.per_line && !mode.jsonl {
@@ -151,7 +154,7 @@ pub fn for_each_document(
             note_decoding(
                 &name,
                 decoded.detected.then_some(decoded.encoding),
-                options.lossy,
+                options.lossy(),
                 decoded.replacements,
             );
             continue;
@@ -166,7 +169,7 @@ pub fn for_each_document(
                 if line.trim().is_empty() {
                     continue;
                 }
-                let (text, fields) = parse_json_line(&line, options.lossy, &mut surrogates)
+                let (text, fields) = parse_json_line(&line, options.lossy(), &mut surrogates)
                     .map_err(|message| CliError::Line {
                         source: name.clone(),
                         line: number,
@@ -188,7 +191,12 @@ pub fn for_each_document(
             };
             each(document)?;
         }
-        note_decoding(&name, lines.detected(), options.lossy, lines.replacements());
+        note_decoding(
+            &name,
+            lines.detected(),
+            options.lossy(),
+            lines.replacements(),
+        );
         if surrogates > 0 {
             let noun = if surrogates == 1 { "escape" } else { "escapes" };
             let _ = writeln!(
@@ -220,20 +228,16 @@ fn note_decoding(name: &str, detected: Option<slovo::Charset>, lossy: bool, repl
     }
 }
 
-fn read_whole(source: &Source, options: &slovo::DecodeOptions) -> Result<slovo::Decoded, CliError> {
+fn read_whole(source: &Source, options: &slovo::Decoder) -> Result<slovo::Decoded, CliError> {
     match source {
-        Source::File(path) => Ok(slovo::read_text_with(path, options)?),
+        Source::File(path) => Ok(options.read_text(path)?),
         Source::Sample => Ok(slovo::Decoded {
             text: SAMPLE_TEXT.to_owned(),
             encoding: slovo::Charset::Utf8,
             detected: false,
             replacements: 0,
         }),
-        Source::Stdin => Ok(slovo::decode_reader(
-            io::stdin().lock(),
-            options,
-            source.name(),
-        )?),
+        Source::Stdin => Ok(options.decode_reader(io::stdin().lock(), source.name())?),
     }
 }
 
@@ -271,7 +275,7 @@ impl Iterator for SourceLines {
     }
 }
 
-fn lines(source: &Source, options: &slovo::DecodeOptions) -> Result<SourceLines, CliError> {
+fn lines(source: &Source, options: &slovo::Decoder) -> Result<SourceLines, CliError> {
     let reader: Box<dyn BufRead> = match source {
         Source::File(path) => {
             let file = File::open(path).map_err(|e| io_error(source, e))?;
@@ -280,11 +284,9 @@ fn lines(source: &Source, options: &slovo::DecodeOptions) -> Result<SourceLines,
         Source::Stdin => Box::new(io::stdin().lock()),
         Source::Sample => return Ok(SourceLines::Sample(SAMPLE_TEXT.lines())),
     };
-    Ok(SourceLines::Stream(slovo::read_lines_with(
-        reader,
-        options,
-        source.name(),
-    )?))
+    Ok(SourceLines::Stream(
+        options.read_lines(reader, source.name())?,
+    ))
 }
 
 fn io_error(source: &Source, error: io::Error) -> CliError {

@@ -81,11 +81,20 @@ impl PyKeyword {
     }
 }
 
-fn extractor(top: usize, max_phrase_len: usize, min_score: f64) -> KeywordExtractor {
-    KeywordExtractor::new()
+/// The extractor for Python's arguments, which take `max_phrase_len=0` as 1 and clamp
+/// `min_score` into `[0, 1]` (NaN is 0), as in 0.1.
+fn extractor(top: usize, max_phrase_len: usize, min_score: f64) -> PyResult<KeywordExtractor> {
+    let min_score = if min_score.is_nan() {
+        0.0
+    } else {
+        min_score.clamp(0.0, 1.0)
+    };
+    KeywordExtractor::builder()
         .top_k(top)
-        .max_phrase_len(max_phrase_len)
+        .max_phrase_len(max_phrase_len.max(1))
         .min_score(min_score)
+        .build()
+        .map_err(crate::convert::to_py_err)
 }
 
 fn keywords_of(extractor: &KeywordExtractor, title: &str, text: &str) -> Vec<PyKeyword> {
@@ -135,10 +144,10 @@ pub fn keywords(
     max_phrase_len: usize,
     min_score: f64,
     title: Option<&str>,
-) -> Vec<PyKeyword> {
-    let extractor = extractor(top, max_phrase_len, min_score);
+) -> PyResult<Vec<PyKeyword>> {
+    let extractor = extractor(top, max_phrase_len, min_score)?;
     let title = title.unwrap_or("");
-    py.detach(|| keywords_of(&extractor, title, text))
+    Ok(py.detach(|| keywords_of(&extractor, title, text)))
 }
 
 /// `keywords` of each text of a list, in parallel without the GIL.
@@ -180,7 +189,7 @@ pub fn keywords_many(
             texts.len()
         )));
     }
-    let extractor = extractor(top, max_phrase_len, min_score);
+    let extractor = extractor(top, max_phrase_len, min_score)?;
     Ok(crate::pool::detach_par(py, || {
         texts
             .par_iter()
@@ -306,15 +315,16 @@ fn parse_lang(name: &str) -> PyResult<Lang> {
 
 fn detector(languages: Option<crate::convert::Texts<'_>>) -> PyResult<Detector> {
     let languages = languages.map(|l| l.to_strings()).transpose()?;
-    Ok(match languages {
-        None => Detector::new(),
-        Some(names) => Detector::with_languages(
+    let builder = match languages {
+        None => Detector::builder(),
+        Some(names) => Detector::builder().languages(
             names
                 .iter()
                 .map(|n| parse_lang(n))
                 .collect::<PyResult<Vec<_>>>()?,
         ),
-    })
+    };
+    builder.build().map_err(crate::convert::to_py_err)
 }
 
 fn detection_of(detector: &Detector, text: &str) -> PyDetection {

@@ -7,8 +7,8 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyTuple};
 use slovo::tfidf::{
-    FeatureAnalyzer, FeatureAnalyzerConfig, HashingConfig, HashingVectorizer, Norm, StripAccents,
-    TfidfTransformer,
+    FeatureAnalyzer, FeatureAnalyzerConfig, HashingConfig, HashingVectorizer,
+    HashingVectorizerBuilder, Norm, StripAccents, TfidfTransformer,
 };
 
 use crate::convert::{csr_parts, decode_state, encode_state, py_result, py_str_repr};
@@ -168,8 +168,12 @@ pub struct PyHashingModel {
 impl PyHashingModel {
     fn build(config: HashingConfig, spec: AnalyzerSpec) -> PyResult<Self> {
         let inner = match (&spec, spec.features()?) {
-            (_, Some(features)) => HashingVectorizer::with_analyzer(config, features),
-            (AnalyzerSpec::Slovo(a), None) => HashingVectorizer::with_analyzer(config, a.clone()),
+            (_, Some(features)) => HashingVectorizerBuilder::from(config)
+                .analyzer(features)
+                .build(),
+            (AnalyzerSpec::Slovo(a), None) => HashingVectorizerBuilder::from(config)
+                .analyzer(a.clone())
+                .build(),
             (AnalyzerSpec::Features(_), None) => unreachable!("features() is Some"),
         };
         Ok(PyHashingModel {

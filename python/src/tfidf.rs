@@ -178,7 +178,7 @@ struct ModelState {
 
 impl PyTfidfModel {
     fn with_spec(config: TfidfConfig, spec: AnalyzerSpec) -> PyResult<Self> {
-        let mut inner = py_result(TfidfVectorizer::new(config))?;
+        let mut inner = py_result(slovo::tfidf::TfidfVectorizerBuilder::from(config).build())?;
         Self::attach(&mut inner, &spec)?;
         Ok(PyTfidfModel {
             state: RwLock::new(ModelState { inner, spec }),

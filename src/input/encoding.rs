@@ -221,6 +221,7 @@ impl Charset {
         }
     }
 
+    #[cfg(feature = "encodings")]
     pub(crate) fn table(self) -> &'static encoding_rs::Encoding {
         match self {
             Charset::Utf8 => encoding_rs::UTF_8,
@@ -239,65 +240,253 @@ impl fmt::Display for Charset {
     }
 }
 
-/// How to turn bytes into text: which [`Encoding`], and whether invalid bytes are an
-/// error (the default) or replaced with U+FFFD (`lossy`).
+/// Turns bytes into text: which [`Encoding`] to read (or [`Encoding::Auto`] to detect it),
+/// and whether invalid bytes are an error (the default) or replaced with U+FFFD (`lossy`).
 ///
-/// Maps one-to-one onto the CLI's `--encoding NAME` and `--lossy`.
+/// Maps one-to-one onto the CLI's `--encoding NAME` and `--lossy`. [`Decoder::new`]
+/// reads strict UTF-8; [`Decoder::builder`] chooses.
 ///
 /// ```
-/// use slovo::{DecodeOptions, Encoding};
+/// use slovo::{Decoder, Encoding};
 ///
-/// let options = DecodeOptions::new(Encoding::Auto).with_lossy(true);
-/// assert_eq!((options.encoding, options.lossy), (Encoding::Auto, true));
-/// assert_eq!(DecodeOptions::default().encoding, Encoding::Utf8);
+/// let decoder = Decoder::builder().encoding(Encoding::Auto).lossy(true).build()?;
+/// assert_eq!((decoder.encoding(), decoder.lossy()), (Encoding::Auto, true));
+/// assert_eq!(Decoder::new().encoding(), Encoding::Utf8);
+///
+/// let bytes = b"\xcf\xf0\xe8\xe2\xe5\xf2"; // "Привет" in cp1251
+/// assert_eq!(decoder.decode(bytes, "-")?.text, "Привет");
+/// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub struct DecodeOptions {
-    /// The encoding to read, or [`Encoding::Auto`].
-    pub encoding: Encoding,
-    /// Replace invalid sequences with U+FFFD and count them, instead of failing.
-    pub lossy: bool,
+pub struct Decoder {
+    encoding: Encoding,
+    lossy: bool,
 }
 
-impl DecodeOptions {
-    /// Options for `encoding`, strict about invalid bytes.
+/// Builds a [`Decoder`]; see [`Decoder::builder`].
+///
+/// ```
+/// use slovo::{Decoder, Encoding};
+///
+/// let decoder = Decoder::builder().encoding(Encoding::Koi8R).build()?;
+/// assert_eq!(decoder.decode(b"\xf0\xd2\xc9\xd7\xc5\xd4", "-")?.text, "Привет");
+/// # Ok::<(), slovo::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct DecoderBuilder {
+    config: Decoder,
+}
+
+impl DecoderBuilder {
+    /// The encoding to read, or [`Encoding::Auto`] to detect it (default UTF-8).
     ///
     /// ```
-    /// let options = slovo::DecodeOptions::new(slovo::Encoding::Koi8R);
-    /// assert!(!options.lossy);
+    /// let d = slovo::Decoder::builder().encoding(slovo::Encoding::Auto).build()?;
+    /// assert_eq!(d.encoding(), slovo::Encoding::Auto);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.config.encoding = encoding;
+        self
+    }
+
+    /// Replace invalid sequences with U+FFFD and count them
+    /// ([`Decoded::replacements`]), instead of failing (default `false`).
+    ///
+    /// ```
+    /// let d = slovo::Decoder::builder().lossy(true).build()?;
+    /// assert_eq!(d.decode(b"ok\xff".to_vec(), "-")?.text, "ok\u{FFFD}");
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn lossy(mut self, lossy: bool) -> Self {
+        self.config.lossy = lossy;
+        self
+    }
+
+    /// The decoder.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingFeature`] for an encoding other than UTF-8 and `Auto` in a build
+    /// without the `encodings` feature (which brings `encoding_rs`).
+    ///
+    /// ```
+    /// assert_eq!(slovo::Decoder::builder().build()?, slovo::Decoder::new());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn build(self) -> Result<Decoder> {
+        #[cfg(not(feature = "encodings"))]
+        if !matches!(self.config.encoding, Encoding::Utf8 | Encoding::Auto) {
+            return Err(Error::MissingFeature {
+                feature: "encodings",
+                what: format!("decoding {}", self.config.encoding),
+            });
+        }
+        Ok(self.config)
+    }
+}
+
+impl Decoder {
+    /// Strict UTF-8 (same as [`Decoder::default`]).
+    ///
+    /// ```
+    /// let decoder = slovo::Decoder::new();
+    /// assert!(!decoder.lossy());
+    /// assert!(decoder.decode(b"\xff".to_vec(), "-").is_err());
     /// ```
     #[must_use]
-    pub const fn new(encoding: Encoding) -> Self {
-        DecodeOptions {
-            encoding,
+    pub const fn new() -> Self {
+        Decoder {
+            encoding: Encoding::Utf8,
             lossy: false,
         }
     }
 
-    /// The same options with `lossy` set.
+    /// Starts from the defaults (strict UTF-8) and changes what you name.
     ///
     /// ```
-    /// let options = slovo::DecodeOptions::default().with_lossy(true);
-    /// assert!(options.lossy);
+    /// let d = slovo::Decoder::builder().encoding(slovo::Encoding::Ibm866).build()?;
+    /// assert_eq!(d.encoding(), slovo::Encoding::Ibm866);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn builder() -> DecoderBuilder {
+        DecoderBuilder::default()
+    }
+
+    /// A builder preset to this decoder's options.
+    ///
+    /// ```
+    /// let strict = slovo::Decoder::builder().encoding(slovo::Encoding::Auto).build()?;
+    /// let lossy = strict.to_builder().lossy(true).build()?;
+    /// assert_eq!((lossy.encoding(), lossy.lossy()), (slovo::Encoding::Auto, true));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> DecoderBuilder {
+        DecoderBuilder { config: *self }
+    }
+
+    /// The encoding it reads, or [`Encoding::Auto`].
+    ///
+    /// ```
+    /// assert_eq!(slovo::Decoder::new().encoding(), slovo::Encoding::Utf8);
     /// ```
     #[must_use]
-    pub const fn with_lossy(self, lossy: bool) -> Self {
-        DecodeOptions { lossy, ..self }
+    pub const fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Whether invalid sequences are replaced instead of failing.
+    ///
+    /// ```
+    /// assert!(!slovo::Decoder::new().lossy());
+    /// ```
+    #[must_use]
+    pub const fn lossy(&self) -> bool {
+        self.lossy
+    }
+
+    /// Decodes `bytes`.
+    ///
+    /// `origin` names the source in errors (a path, or `-` for standard input). When not
+    /// lossy, invalid UTF-8 is [`Error::InvalidUtf8`] and invalid UTF-16
+    /// [`Error::InvalidUtf16`], each with the byte offset (counted in the input, byte-order
+    /// mark included). The single-byte code pages map every byte, so they never fail.
+    /// Valid UTF-8 is taken over without copying.
+    ///
+    /// # Errors
+    ///
+    /// As above.
+    ///
+    /// ```
+    /// use slovo::{Decoder, Encoding, Error};
+    ///
+    /// let strict = Decoder::new();
+    /// let err = strict.decode(b"ok\xff".to_vec(), "in.txt").unwrap_err();
+    /// assert!(matches!(err, Error::InvalidUtf8 { offset: 2, .. }));
+    ///
+    /// let lossy = strict.to_builder().lossy(true).build()?.decode(b"ok\xff".to_vec(), "in.txt")?;
+    /// assert_eq!((lossy.text.as_str(), lossy.replacements), ("ok\u{FFFD}", 1));
+    ///
+    /// let koi = Decoder::builder().encoding(Encoding::Koi8R).build()?;
+    /// assert_eq!(koi.decode(b"\xf0\xd2\xc9\xd7\xc5\xd4", "-")?.text, "Привет");
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn decode(&self, bytes: impl Into<Vec<u8>>, origin: impl AsRef<Path>) -> Result<Decoded> {
+        decode(bytes, self, origin)
+    }
+
+    /// Reads a whole file and decodes it.
+    ///
+    /// # Errors
+    ///
+    /// A missing or unreadable file gives [`Error::Io`]; decoding errors are those of
+    /// [`decode`](Self::decode), naming the file.
+    ///
+    /// ```
+    /// use slovo::{Decoder, Encoding};
+    ///
+    /// let path = std::env::temp_dir().join("slovo-doc-read_text_with.txt");
+    /// std::fs::write(&path, b"\xcf\xf0\xe8\xe2\xe5\xf2").unwrap(); // cp1251
+    /// let decoded = Decoder::builder().encoding(Encoding::Auto).build()?.read_text(&path)?;
+    /// assert_eq!(decoded.text, "Привет");
+    /// assert_eq!(decoded.encoding.as_str(), "windows-1251");
+    /// # std::fs::remove_file(&path).ok();
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn read_text(&self, path: impl AsRef<Path>) -> Result<Decoded> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        decode(bytes, self, path)
+    }
+
+    /// Reads everything from `reader` (for example standard input) and decodes it.
+    ///
+    /// `origin` names the source in errors (`-` for standard input).
+    ///
+    /// # Errors
+    ///
+    /// A read failure is [`Error::Io`]; decoding errors are those of
+    /// [`decode`](Self::decode).
+    ///
+    /// ```
+    /// use slovo::{Decoder, Encoding};
+    ///
+    /// let input: &[u8] = b"\xef\xbb\xbf\xd0\xb4\xd0\xb0"; // UTF-8 with a byte-order mark
+    /// let decoded = Decoder::builder().encoding(Encoding::Auto).build()?.decode_reader(input, "-")?;
+    /// assert_eq!(decoded.text, "да");
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn decode_reader(
+        &self,
+        mut reader: impl Read,
+        origin: impl AsRef<Path>,
+    ) -> Result<Decoded> {
+        let origin = origin.as_ref();
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(|source| Error::Io {
+            path: origin.to_path_buf(),
+            source,
+        })?;
+        decode(bytes, self, origin)
     }
 }
 
 /// Decoded text and how it was decoded.
 ///
 /// ```
-/// use slovo::{decode, Charset, DecodeOptions, Encoding};
+/// use slovo::{Charset, Decoder, Encoding};
 ///
 /// let bytes = b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0!"; // "Привет, мир!" in cp1251
-/// let decoded = decode(bytes, &DecodeOptions::new(Encoding::Auto), "-").unwrap();
+/// let decoded = Decoder::builder().encoding(Encoding::Auto).build()?.decode(bytes, "-")?;
 /// assert_eq!(decoded.text, "Привет, мир!");
 /// assert_eq!(decoded.encoding, Charset::Windows1251);
 /// assert!(decoded.detected);
 /// assert_eq!(decoded.replacements, 0);
+/// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -349,30 +538,10 @@ pub(crate) fn detect_prefix(bytes: &[u8], more_follows: bool) -> Charset {
     best_single_byte(bytes)
 }
 
-/// Decodes `bytes` as `options` say.
-///
-/// `origin` names the source in errors (a path, or `-` for standard input). With
-/// `lossy: false`, invalid UTF-8 is [`Error::InvalidUtf8`] and invalid UTF-16
-/// [`Error::InvalidUtf16`], each with the byte offset (counted in the input, byte-order
-/// mark included). The single-byte code pages map every byte, so they never fail.
-/// Valid UTF-8 is taken over without copying.
-///
-/// ```
-/// use slovo::{decode, DecodeOptions, Encoding, Error};
-///
-/// let strict = DecodeOptions::new(Encoding::Utf8);
-/// let err = decode(b"ok\xff".to_vec(), &strict, "in.txt").unwrap_err();
-/// assert!(matches!(err, Error::InvalidUtf8 { offset: 2, .. }));
-///
-/// let lossy = decode(b"ok\xff".to_vec(), &strict.with_lossy(true), "in.txt").unwrap();
-/// assert_eq!((lossy.text.as_str(), lossy.replacements), ("ok\u{FFFD}", 1));
-///
-/// let koi = decode(b"\xf0\xd2\xc9\xd7\xc5\xd4", &DecodeOptions::new(Encoding::Koi8R), "-");
-/// assert_eq!(koi.unwrap().text, "Привет");
-/// ```
-pub fn decode(
+/// Decodes `bytes` as `options` say ([`Decoder::decode`]).
+fn decode(
     bytes: impl Into<Vec<u8>>,
-    options: &DecodeOptions,
+    options: &Decoder,
     origin: impl AsRef<Path>,
 ) -> Result<Decoded> {
     let bytes = bytes.into();
@@ -387,7 +556,10 @@ pub fn decode(
     let origin = origin.as_ref();
     let (text, replacements) = match charset {
         Charset::Utf8 => decode_utf8_bytes(bytes, options.lossy, origin)?,
+        #[cfg(feature = "encodings")]
         _ => decode_table(charset, &bytes, options.lossy, origin)?,
+        #[cfg(not(feature = "encodings"))]
+        _ => return Err(legacy_needs_feature(charset, detected, origin)),
     };
     Ok(Decoded {
         text,
@@ -395,55 +567,6 @@ pub fn decode(
         detected,
         replacements,
     })
-}
-
-/// Reads a whole file and decodes it as `options` say.
-///
-/// A missing or unreadable file gives [`Error::Io`]; decoding errors are those of
-/// [`decode`], naming the file.
-///
-/// ```
-/// use slovo::{read_text_with, DecodeOptions, Encoding};
-///
-/// let path = std::env::temp_dir().join("slovo-doc-read_text_with.txt");
-/// std::fs::write(&path, b"\xcf\xf0\xe8\xe2\xe5\xf2").unwrap(); // cp1251
-/// let decoded = read_text_with(&path, &DecodeOptions::new(Encoding::Auto)).unwrap();
-/// assert_eq!(decoded.text, "Привет");
-/// assert_eq!(decoded.encoding.as_str(), "windows-1251");
-/// # std::fs::remove_file(&path).ok();
-/// ```
-pub fn read_text_with(path: impl AsRef<Path>, options: &DecodeOptions) -> Result<Decoded> {
-    let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    decode(bytes, options, path)
-}
-
-/// Reads everything from `reader` (for example standard input) and decodes it.
-///
-/// `origin` names the source in errors (`-` for standard input).
-///
-/// ```
-/// use slovo::{decode_reader, DecodeOptions, Encoding};
-///
-/// let input: &[u8] = b"\xef\xbb\xbf\xd0\xb4\xd0\xb0"; // UTF-8 with a byte-order mark
-/// let decoded = decode_reader(input, &DecodeOptions::new(Encoding::Auto), "-").unwrap();
-/// assert_eq!(decoded.text, "да");
-/// ```
-pub fn decode_reader(
-    mut reader: impl Read,
-    options: &DecodeOptions,
-    origin: impl AsRef<Path>,
-) -> Result<Decoded> {
-    let origin = origin.as_ref();
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|source| Error::Io {
-        path: origin.to_path_buf(),
-        source,
-    })?;
-    decode(bytes, options, origin)
 }
 
 // ---------------------------------------------------------------------------------
@@ -485,6 +608,7 @@ fn decode_utf8_bytes(mut bytes: Vec<u8>, lossy: bool, origin: &Path) -> Result<(
 
 /// UTF-16 and the single-byte tables, through `encoding_rs`'s streaming decoder so
 /// malformed input can be located and counted.
+#[cfg(feature = "encodings")]
 fn decode_table(
     charset: Charset,
     bytes: &[u8],
@@ -539,6 +663,7 @@ fn decode_table(
 /// The UTF-8 length of `input` decoded from `charset`: exact for the single-byte code
 /// pages; for UTF-16 the input's length, exact for Cyrillic (two bytes either way) and
 /// generous for ASCII.
+#[cfg(feature = "encodings")]
 fn decoded_len_estimate(charset: Charset, input: &[u8]) -> usize {
     match charset {
         Charset::Windows1251 | Charset::Koi8R | Charset::Ibm866 => {
@@ -709,8 +834,14 @@ fn best_single_byte(bytes: &[u8]) -> Charset {
 
 /// What bytes 0x80..=0xFF mean in a single-byte `charset`.
 fn high_half(charset: Charset) -> [char; 128] {
-    let bytes: Vec<u8> = (0x80..=0xFF).collect();
-    let (decoded, _) = charset.table().decode_without_bom_handling(&bytes);
+    use crate::input::tables;
+    let decoded = match charset {
+        Charset::Windows1251 => tables::CP1251_HIGH,
+        Charset::Koi8R => tables::KOI8_R_HIGH,
+        Charset::Ibm866 => tables::IBM866_HIGH,
+        // Only the single-byte code pages are scored.
+        Charset::Utf8 | Charset::Utf16Le | Charset::Utf16Be => "",
+    };
     let mut table = [char::REPLACEMENT_CHARACTER; 128];
     for (slot, c) in table.iter_mut().zip(decoded.chars()) {
         *slot = c;
@@ -745,5 +876,15 @@ mod tests {
             "latin1".parse::<Encoding>(),
             Err(Error::UnknownEncoding { .. })
         ));
+    }
+}
+
+/// The error for text in `charset` (other than UTF-8) in a build without `encodings`.
+#[cfg(not(feature = "encodings"))]
+pub(crate) fn legacy_needs_feature(charset: Charset, detected: bool, origin: &Path) -> Error {
+    let how = if detected { "detected as" } else { "in" };
+    Error::MissingFeature {
+        feature: "encodings",
+        what: format!("{}: text {how} {charset}", origin.display()),
     }
 }

@@ -6,3 +6,4 @@ pub(crate) mod mojibake;
 pub(crate) mod read;
 mod ru_bigrams;
 mod ru_stats;
+mod tables;

@@ -19,6 +19,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::input::tables;
+
 use crate::input::ru_stats::{score, Scorer};
 
 /// Repairs mojibake in `text`: Russian text that was decoded with the wrong table
@@ -121,9 +123,9 @@ struct Table {
 }
 
 impl Table {
-    fn new(encoding: &'static encoding_rs::Encoding, extra: &[(char, u8)]) -> Table {
-        let bytes: Vec<u8> = (0x80..=0xFF).collect();
-        let (decoded, _) = encoding.decode_without_bom_handling(&bytes);
+    /// The table whose bytes 0x80–0xFF show as the 128 characters of `high_half`.
+    fn new(high_half: &str, extra: &[(char, u8)]) -> Table {
+        let decoded = high_half;
         let mut high = ['\u{FFFD}'; 128];
         for (slot, c) in high.iter_mut().zip(decoded.chars()) {
             *slot = c;
@@ -162,7 +164,7 @@ impl Table {
 
 fn cp1251() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| Table::new(encoding_rs::WINDOWS_1251, &[]))
+    T.get_or_init(|| Table::new(tables::CP1251_HIGH, &[]))
 }
 
 /// cp1252 as browsers show it, plus the C1 controls of plain Latin-1 (so both
@@ -171,13 +173,13 @@ fn latin1() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         let c1: Vec<(char, u8)> = (0x80u8..=0x9F).map(|b| (char::from(b), b)).collect();
-        Table::new(encoding_rs::WINDOWS_1252, &c1)
+        Table::new(tables::CP1252_HIGH, &c1)
     })
 }
 
 fn koi8r() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| Table::new(encoding_rs::KOI8_R, &[]))
+    T.get_or_init(|| Table::new(tables::KOI8_R_HIGH, &[]))
 }
 
 // ---------------------------------------------------------------------------------
@@ -531,5 +533,24 @@ mod tests {
         assert_eq!(koi8r().char(0xF0), 'П');
         assert_eq!(cp1251().byte('ゆ'), None);
         assert_eq!(cp1251().char(0xC0), 'А');
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::tables::*;
+
+    #[test]
+    fn written_out_tables_are_encoding_rs_tables() {
+        let bytes: Vec<u8> = (0x80..=0xFF).collect();
+        for (table, encoding) in [
+            (CP1251_HIGH, encoding_rs::WINDOWS_1251),
+            (CP1252_HIGH, encoding_rs::WINDOWS_1252),
+            (KOI8_R_HIGH, encoding_rs::KOI8_R),
+            (IBM866_HIGH, encoding_rs::IBM866),
+        ] {
+            let (decoded, _) = encoding.decode_without_bom_handling(&bytes);
+            assert_eq!(table, decoded, "{}", encoding.name());
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::input::encoding::{bom, detect_prefix, utf16_byte_order, SNIFF_LIMIT};
-use crate::input::encoding::{Charset, DecodeOptions, Encoding};
+use crate::input::encoding::{Charset, Decoder, Encoding};
 
 /// Reads a whole UTF-8 file into a `String`.
 ///
@@ -49,7 +49,7 @@ pub fn decode_utf8(bytes: Vec<u8>, origin: impl AsRef<Path>) -> Result<String> {
 /// Each item is one line without its `\n` or `\r\n`. A read failure gives [`Error::Io`]
 /// and bytes that are not UTF-8 give [`Error::InvalidUtf8`] with the byte offset from the
 /// start of the stream, both naming `origin`; the iterator ends after an error.
-/// [`read_lines_with`] reads other encodings.
+/// [`Decoder::read_lines`] reads other encodings.
 ///
 /// ```
 /// use std::io::Cursor;
@@ -77,75 +77,89 @@ pub fn read_lines<R: BufRead>(reader: R, origin: impl AsRef<Path>) -> Lines<R> {
     )
 }
 
-/// Reads a stream line by line in any [`Encoding`], decoding incrementally, in memory
-/// proportional to the longest line.
-///
-/// Lines end at `\n` (a preceding `\r` is dropped too), whatever the encoding. With
-/// [`Encoding::Auto`] the encoding is detected from the first 64 KiB (read ahead here,
-/// hence the `Result`: a read failure is [`Error::Io`]); a file whose first 64 KiB are
-/// plain ASCII is read as UTF-8. A byte-order mark of the chosen encoding is skipped.
-/// Errors and `lossy` work as in [`decode`](crate::decode): invalid UTF-8 or UTF-16 is
-/// an error naming `origin` and the byte offset, or with `lossy` one U+FFFD per invalid
-/// sequence, counted by [`Lines::replacements`]. The iterator ends after an error.
-///
-/// ```
-/// use slovo::{read_lines_with, Charset, DecodeOptions, Encoding};
-///
-/// let cp1251: &[u8] = b"\xcf\xf0\xe8\xe2\xe5\xf2\r\n\xec\xe8\xf0\n"; // "Привет\r\nмир\n"
-/// let mut lines = read_lines_with(cp1251, &DecodeOptions::new(Encoding::Auto), "-").unwrap();
-/// assert_eq!(lines.encoding(), Charset::Windows1251);
-/// assert!(lines.detected());
-/// let lines: Vec<String> = lines.collect::<Result<_, _>>().unwrap();
-/// assert_eq!(lines, ["Привет", "мир"]);
-///
-/// let utf16: Vec<u8> = "да\nнет".encode_utf16().flat_map(u16::to_le_bytes).collect();
-/// let options = DecodeOptions::new(Encoding::Utf16);
-/// let lines: Vec<String> = read_lines_with(utf16.as_slice(), &options, "-")
-///     .unwrap()
-///     .collect::<Result<_, _>>()
-///     .unwrap();
-/// assert_eq!(lines, ["да", "нет"]);
-///
-/// let lossy = DecodeOptions::new(Encoding::Utf8).with_lossy(true);
-/// let mut lines = read_lines_with(&b"a\xffb\n"[..], &lossy, "-").unwrap();
-/// assert_eq!(lines.next().unwrap().unwrap(), "a\u{FFFD}b");
-/// assert_eq!(lines.replacements(), 1);
-/// ```
-pub fn read_lines_with<R: BufRead>(
-    mut reader: R,
-    options: &DecodeOptions,
-    origin: impl AsRef<Path>,
-) -> Result<Lines<R>> {
-    let origin = origin.as_ref().to_path_buf();
-    // Detection and UTF-16 byte order need a look at the start, a byte-order mark only
-    // three bytes; what is read ahead is replayed before the rest.
-    let look_ahead = match options.encoding {
-        Encoding::Auto | Encoding::Utf16 => SNIFF_LIMIT,
-        _ => 3,
-    };
-    let mut prefix = Vec::new();
-    (&mut reader)
-        .take(look_ahead as u64)
-        .read_to_end(&mut prefix)
-        .map_err(|source| Error::Io {
-            path: origin.clone(),
-            source,
-        })?;
-    let more_follows = prefix.len() == look_ahead;
-    let (charset, detected) = match options.encoding {
-        Encoding::Auto => (detect_prefix(&prefix, more_follows), true),
-        Encoding::Utf8 => (Charset::Utf8, false),
-        Encoding::Utf16 => (utf16_byte_order(&prefix), false),
-        Encoding::Windows1251 => (Charset::Windows1251, false),
-        Encoding::Koi8R => (Charset::Koi8R, false),
-        Encoding::Ibm866 => (Charset::Ibm866, false),
-    };
-    let mut lines = Lines::new(reader, origin, charset, detected, options.lossy, prefix);
-    lines.skip_bom();
-    Ok(lines)
+impl Decoder {
+    /// Reads a stream line by line in any [`Encoding`], decoding incrementally, in memory
+    /// proportional to the longest line.
+    ///
+    /// Lines end at `\n` (a preceding `\r` is dropped too), whatever the encoding. With
+    /// [`Encoding::Auto`] the encoding is detected from the first 64 KiB (read ahead here,
+    /// hence the `Result`: a read failure is [`Error::Io`]); a file whose first 64 KiB are
+    /// plain ASCII is read as UTF-8. A byte-order mark of the chosen encoding is skipped.
+    /// Errors and `lossy` work as in [`decode`](Decoder::decode): invalid UTF-8 or UTF-16 is
+    /// an error naming `origin` and the byte offset, or with `lossy` one U+FFFD per invalid
+    /// sequence, counted by [`Lines::replacements`]. The iterator ends after an error.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when reading ahead fails.
+    ///
+    /// ```
+    /// use slovo::{Charset, Decoder, Encoding};
+    ///
+    /// let auto = Decoder::builder().encoding(Encoding::Auto).build()?;
+    /// let cp1251: &[u8] = b"\xcf\xf0\xe8\xe2\xe5\xf2\r\n\xec\xe8\xf0\n"; // "Привет\r\nмир\n"
+    /// let mut lines = auto.read_lines(cp1251, "-")?;
+    /// assert_eq!(lines.encoding(), Charset::Windows1251);
+    /// assert!(lines.detected());
+    /// let lines: Vec<String> = lines.collect::<Result<_, _>>().unwrap();
+    /// assert_eq!(lines, ["Привет", "мир"]);
+    ///
+    /// let utf16: Vec<u8> = "да\nнет".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    /// let utf16_decoder = Decoder::builder().encoding(Encoding::Utf16).build()?;
+    /// let lines: Vec<String> = utf16_decoder
+    ///     .read_lines(utf16.as_slice(), "-")?
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(lines, ["да", "нет"]);
+    ///
+    /// let lossy = Decoder::builder().lossy(true).build()?;
+    /// let mut lines = lossy.read_lines(&b"a\xffb\n"[..], "-")?;
+    /// assert_eq!(lines.next().unwrap()?, "a\u{FFFD}b");
+    /// assert_eq!(lines.replacements(), 1);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn read_lines<R: BufRead>(
+        &self,
+        mut reader: R,
+        origin: impl AsRef<Path>,
+    ) -> Result<Lines<R>> {
+        let options = self;
+        let origin = origin.as_ref().to_path_buf();
+        // Detection and UTF-16 byte order need a look at the start, a byte-order mark only
+        // three bytes; what is read ahead is replayed before the rest.
+        let look_ahead = match options.encoding() {
+            Encoding::Auto | Encoding::Utf16 => SNIFF_LIMIT,
+            _ => 3,
+        };
+        let mut prefix = Vec::new();
+        (&mut reader)
+            .take(look_ahead as u64)
+            .read_to_end(&mut prefix)
+            .map_err(|source| Error::Io {
+                path: origin.clone(),
+                source,
+            })?;
+        let more_follows = prefix.len() == look_ahead;
+        let (charset, detected) = match options.encoding() {
+            Encoding::Auto => (detect_prefix(&prefix, more_follows), true),
+            Encoding::Utf8 => (Charset::Utf8, false),
+            Encoding::Utf16 => (utf16_byte_order(&prefix), false),
+            Encoding::Windows1251 => (Charset::Windows1251, false),
+            Encoding::Koi8R => (Charset::Koi8R, false),
+            Encoding::Ibm866 => (Charset::Ibm866, false),
+        };
+        #[cfg(not(feature = "encodings"))]
+        if charset != Charset::Utf8 {
+            return Err(crate::input::encoding::legacy_needs_feature(
+                charset, detected, &origin,
+            ));
+        }
+        let mut lines = Lines::new(reader, origin, charset, detected, options.lossy(), prefix);
+        lines.skip_bom();
+        Ok(lines)
+    }
 }
 
-/// The iterator returned by [`read_lines`] and [`read_lines_with`].
+/// The iterator returned by [`read_lines`] and [`Decoder::read_lines`].
 ///
 /// ```
 /// let mut lines: slovo::Lines<&[u8]> = slovo::read_lines("a\nb".as_bytes(), "-");
@@ -165,10 +179,12 @@ pub struct Lines<R> {
     prefix: Vec<u8>,
     prefix_pos: usize,
     /// For UTF-16, where lines cannot be cut on bytes: the streaming decoder's state.
+    #[cfg(feature = "encodings")]
     utf16: Option<Box<Utf16State>>,
 }
 
 /// Text decoded from UTF-16 but not yet returned as lines.
+#[cfg(feature = "encodings")]
 struct Utf16State {
     decoder: encoding_rs::Decoder,
     text: String,
@@ -199,6 +215,7 @@ impl<R> Lines<R> {
         lossy: bool,
         prefix: Vec<u8>,
     ) -> Self {
+        #[cfg(feature = "encodings")]
         let utf16 = matches!(charset, Charset::Utf16Le | Charset::Utf16Be).then(|| {
             Box::new(Utf16State {
                 decoder: charset.table().new_decoder_without_bom_handling(),
@@ -219,6 +236,7 @@ impl<R> Lines<R> {
             replacements: 0,
             prefix,
             prefix_pos: 0,
+            #[cfg(feature = "encodings")]
             utf16,
         }
     }
@@ -260,10 +278,11 @@ impl<R> Lines<R> {
     /// non-zero when reading lossily).
     ///
     /// ```
-    /// let options = slovo::DecodeOptions::default().with_lossy(true);
-    /// let mut lines = slovo::read_lines_with(&b"\xff\xfe\n"[..], &options, "-").unwrap();
+    /// let lossy = slovo::Decoder::builder().lossy(true).build()?;
+    /// let mut lines = lossy.read_lines(&b"\xff\xfe\n"[..], "-")?;
     /// assert_eq!(lines.next().unwrap().unwrap(), "\u{FFFD}\u{FFFD}");
     /// assert_eq!(lines.replacements(), 2);
+    /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn replacements(&self) -> usize {
         self.replacements
@@ -331,8 +350,20 @@ impl<R: BufRead> Lines<R> {
         }
         if self.charset != Charset::Utf8 {
             // The single-byte tables map every byte: nothing to report.
+            #[cfg(feature = "encodings")]
             let (text, _) = self.charset.table().decode_without_bom_handling(&line);
+            #[cfg(feature = "encodings")]
             return Some(Ok(text.into_owned()));
+            // Not reached: `Decoder::read_lines` refuses these charsets without the feature.
+            #[cfg(not(feature = "encodings"))]
+            {
+                self.done = true;
+                return Some(Err(crate::input::encoding::legacy_needs_feature(
+                    self.charset,
+                    self.detected,
+                    &self.origin,
+                )));
+            }
         }
         match String::from_utf8(line) {
             Ok(text) => Some(Ok(text)),
@@ -369,6 +400,7 @@ impl<R: BufRead> Lines<R> {
     }
 
     /// One line of UTF-16: decode chunks until the text holds a `\n` or input ends.
+    #[cfg(feature = "encodings")]
     fn next_utf16_line(&mut self) -> Option<Result<String>> {
         use encoding_rs::DecoderResult;
 
@@ -520,11 +552,11 @@ impl<R: BufRead> Iterator for Lines<R> {
         if self.done {
             return None;
         }
+        #[cfg(feature = "encodings")]
         if self.utf16.is_some() {
-            self.next_utf16_line()
-        } else {
-            self.next_byte_line()
+            return self.next_utf16_line();
         }
+        self.next_byte_line()
     }
 }
 

@@ -151,13 +151,13 @@ impl Background {
     ///         .map(|t| stemmer.stem(t.text).to_string())
     ///         .collect::<Vec<_>>()
     /// };
-    /// let mut vectorizer = TfidfVectorizer::with_analyzer(TfidfConfig::default(), stems)?;
+    /// let mut vectorizer = TfidfVectorizer::builder().analyzer(stems).build()?;
     /// vectorizer.fit(&["Вакцина прошла испытания.", "Вакцину закупят.", "Погода хорошая."])?;
     ///
     /// let background = Background::from_document_frequencies(vectorizer.frequencies());
     /// assert_eq!(background.n_docs(), 3);
     /// assert!(background.idf("вакцин") < background.idf("погод"));
-    /// let extractor = KeywordExtractor::new().background(background);
+    /// let extractor = KeywordExtractor::builder().background(background).build()?;
     /// assert!(!extractor.extract("Новая вакцина. Вакцина готова.").is_empty());
     /// # Ok::<(), slovo::Error>(())
     /// ```

@@ -109,7 +109,182 @@ pub struct Keyword {
 /// ```
 #[must_use]
 pub fn keywords(text: &str, k: usize) -> Vec<Keyword> {
-    KeywordExtractor::new().top_k(k).extract(text)
+    KeywordExtractor {
+        k,
+        ..KeywordExtractor::new()
+    }
+    .extract(text)
+}
+
+/// Builds a [`KeywordExtractor`]; see [`KeywordExtractor::builder`].
+///
+/// ```
+/// use slovo::keywords::KeywordExtractor;
+///
+/// let extractor = KeywordExtractor::builder().top_k(3).max_phrase_len(1).build()?;
+/// assert!(extractor.extract("Кот. Кот ловит мышь. Мышь убежала.").len() <= 3);
+/// # Ok::<(), slovo::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct KeywordExtractorBuilder {
+    inner: KeywordExtractor,
+}
+
+impl KeywordExtractorBuilder {
+    /// The morphology that merges word forms by lemma, picks noun phrases and puts keywords
+    /// in their dictionary form (default: [`Morph::new`]); `None` ranks stems instead, as
+    /// builds without the `morph` feature do. Only with the `morph` feature.
+    ///
+    /// ```
+    /// use slovo::keywords::KeywordExtractor;
+    ///
+    /// let text = "Граждане Японии. Японию посетили. В Японии тепло.";
+    /// let top = KeywordExtractor::new().extract(text);
+    /// assert_eq!(top[0].phrase, "Япония");
+    /// let stems = KeywordExtractor::builder().morph(None).build()?.extract(text);
+    /// assert_eq!(stems[0].phrase, "Японии");
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[cfg(feature = "morph")]
+    pub fn morph(mut self, morph: Option<Morph>) -> Self {
+        self.inner.morph = morph;
+        self
+    }
+
+    /// How many keywords to return at most (default 10).
+    ///
+    /// ```
+    /// let ex = slovo::keywords::KeywordExtractor::builder().top_k(1).build()?;
+    /// assert!(ex.extract("кот кот пёс").len() <= 1);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn top_k(mut self, k: usize) -> Self {
+        self.inner.k = k;
+        self
+    }
+
+    /// Longest phrase, in words (default 2; `1` gives single words only; `0` is an
+    /// [`Error::InvalidOption`](crate::Error::InvalidOption) from `build`).
+    ///
+    /// ```
+    /// use slovo::keywords::KeywordExtractor;
+    ///
+    /// let ex = KeywordExtractor::builder().max_phrase_len(1).build()?;
+    /// for kw in ex.extract("Европейский союз. Европейский союз. Европейский союз.") {
+    ///     assert!(!kw.stem_key.contains(' '));
+    /// }
+    /// assert!(KeywordExtractor::builder().max_phrase_len(0).build().is_err());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn max_phrase_len(mut self, n: usize) -> Self {
+        self.inner.max_len = n;
+        self
+    }
+
+    /// The reference statistics that say which words are common everywhere (default:
+    /// [`Background::builtin`]).
+    ///
+    /// ```
+    /// use slovo::keywords::{Background, KeywordExtractor};
+    ///
+    /// let ex = KeywordExtractor::builder().background(Background::empty()).build()?;
+    /// assert!(!ex.extract("Кот ловит мышей. Кот спит.").is_empty());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn background(mut self, background: Background) -> Self {
+        self.inner.background = background;
+        self
+    }
+
+    /// Words that never start, end or stand as a keyword, and that break phrases
+    /// (default: [`StopWords::russian`]).
+    ///
+    /// ```
+    /// use slovo::keywords::KeywordExtractor;
+    /// use slovo::StopWords;
+    ///
+    /// let mut stop = StopWords::russian();
+    /// stop.insert("кот");
+    /// let ex = KeywordExtractor::builder().stop_words(stop).build()?;
+    /// assert!(ex.extract("Кот. Кот. Кот ловит мышь.").iter().all(|k| k.stem_key != "кот"));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn stop_words(mut self, stop_words: StopWords) -> Self {
+        self.inner.analyzer = Analyzer::builder().stop_words(stop_words).build();
+        self
+    }
+
+    /// Leaves out keywords whose [`score`](Keyword::score) (the model's probability that
+    /// the phrase is a keyword) is below `min_score`, so that a short or unfocused text
+    /// gets fewer than `k` (default `0.0`: always up to `k`). A value outside `[0, 1]`
+    /// (or NaN) is an [`Error::InvalidOption`](crate::Error::InvalidOption) from `build`.
+    ///
+    /// On the keyword dev set, `0.08` trades recall for precision and raises F1@10 by about
+    /// one point; the default keeps the list length predictable.
+    ///
+    /// ```
+    /// use slovo::keywords::KeywordExtractor;
+    ///
+    /// let text = "Вакцина прошла испытания. Вакцина готова. Погода хорошая.";
+    /// let all = KeywordExtractor::new().extract(text);
+    /// let sure = KeywordExtractor::builder().min_score(0.5).build()?.extract(text);
+    /// assert!(sure.len() <= all.len());
+    /// assert!(sure.iter().all(|k| k.score >= 0.5));
+    /// assert!(KeywordExtractor::builder().min_score(1.5).build().is_err());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn min_score(mut self, min_score: f64) -> Self {
+        self.inner.min_score = min_score;
+        self
+    }
+
+    /// Sets one ranking parameter by name: `w0` … `w24` (feature weights), `absorb`,
+    /// `ng_min`, `margin`. Unknown names are ignored. Only with the
+    /// `keyword-tuning` feature, which exists to refit the ranking model
+    /// ([`scripts/fit_keyword_weights.py`](https://github.com/slovo-nlp/slovo/blob/main/scripts/fit_keyword_weights.py)); not a stable API.
+    ///
+    /// ```
+    /// let ex = slovo::keywords::KeywordExtractor::builder().tuning_set("absorb", 0.9).build()?;
+    /// assert!(ex.extract("").is_empty());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[cfg(feature = "keyword-tuning")]
+    pub fn tuning_set(mut self, name: &str, value: f64) -> Self {
+        self.inner.params.set(name, value);
+        self
+    }
+
+    /// The extractor.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`](crate::Error::InvalidOption) for `max_phrase_len` 0 or a
+    /// `min_score` outside `[0, 1]`.
+    ///
+    /// ```
+    /// let ex = slovo::keywords::KeywordExtractor::builder().build()?;
+    /// assert_eq!(ex.top_k(), 10);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn build(self) -> crate::Result<KeywordExtractor> {
+        let inner = self.inner;
+        if inner.max_len == 0 {
+            return Err(crate::Error::invalid_option(
+                "max_phrase_len",
+                "0",
+                "at least 1 (words per phrase)",
+            ));
+        }
+        if !(0.0..=1.0).contains(&inner.min_score) {
+            return Err(crate::Error::invalid_option(
+                "min_score",
+                inner.min_score.to_string(),
+                "a probability in [0, 1]",
+            ));
+        }
+        Ok(inner)
+    }
 }
 
 /// A configured keyword extractor.
@@ -124,13 +299,15 @@ pub fn keywords(text: &str, k: usize) -> Vec<Keyword> {
 /// ```
 /// use slovo::keywords::{Background, KeywordExtractor};
 ///
-/// let extractor = KeywordExtractor::new()
+/// let extractor = KeywordExtractor::builder()
 ///     .top_k(5)
 ///     .max_phrase_len(2)
-///     .background(Background::builtin());
+///     .background(Background::builtin())
+///     .build()?;
 /// let text = "Европейский союз и Казахстан. Европейский союз ценит партнёрство.";
 /// let top = extractor.extract(text);
 /// assert!(top.len() <= 5);
+/// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct KeywordExtractor {
@@ -171,23 +348,59 @@ impl KeywordExtractor {
         }
     }
 
-    /// The morphology that merges word forms by lemma, picks noun phrases and puts keywords
-    /// in their dictionary form (default: [`Morph::new`]); `None` ranks stems instead, as
-    /// builds without the `morph` feature do. Only with the `morph` feature.
+    /// Starts from the defaults and changes what you name.
     ///
     /// ```
-    /// use slovo::keywords::KeywordExtractor;
-    ///
-    /// let text = "Граждане Японии. Японию посетили. В Японии тепло.";
-    /// let top = KeywordExtractor::new().extract(text);
-    /// assert_eq!(top[0].phrase, "Япония");
-    /// let stems = KeywordExtractor::new().morph(None).extract(text);
-    /// assert_eq!(stems[0].phrase, "Японии");
+    /// let ex = slovo::keywords::KeywordExtractor::builder().top_k(3).build()?;
+    /// assert!(ex.extract("кот кот пёс пёс мышь мышь сыр").len() <= 3);
+    /// # Ok::<(), slovo::Error>(())
     /// ```
-    #[cfg(feature = "morph")]
-    pub fn morph(mut self, morph: Option<Morph>) -> Self {
-        self.morph = morph;
-        self
+    pub fn builder() -> KeywordExtractorBuilder {
+        KeywordExtractorBuilder::default()
+    }
+
+    /// A builder preset to this extractor's options.
+    ///
+    /// ```
+    /// let ex = slovo::keywords::KeywordExtractor::builder().top_k(3).build()?;
+    /// let more = ex.to_builder().max_phrase_len(3).build()?;
+    /// assert_eq!((more.top_k(), more.max_phrase_len()), (3, 3));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> KeywordExtractorBuilder {
+        KeywordExtractorBuilder {
+            inner: self.clone(),
+        }
+    }
+
+    /// How many keywords it returns at most.
+    ///
+    /// ```
+    /// assert_eq!(slovo::keywords::KeywordExtractor::new().top_k(), 10);
+    /// ```
+    #[must_use]
+    pub fn top_k(&self) -> usize {
+        self.k
+    }
+
+    /// The longest phrase, in words.
+    ///
+    /// ```
+    /// assert_eq!(slovo::keywords::KeywordExtractor::new().max_phrase_len(), 2);
+    /// ```
+    #[must_use]
+    pub fn max_phrase_len(&self) -> usize {
+        self.max_len
+    }
+
+    /// The lowest score a keyword may have.
+    ///
+    /// ```
+    /// assert_eq!(slovo::keywords::KeywordExtractor::new().min_score(), 0.0);
+    /// ```
+    #[must_use]
+    pub fn min_score(&self) -> f64 {
+        self.min_score
     }
 
     fn lexicon(&self) -> scan::Lexicon<'_> {
@@ -196,108 +409,6 @@ impl KeywordExtractor {
             return scan::Lexicon::Morph(morph);
         }
         scan::Lexicon::Stems
-    }
-
-    /// How many keywords to return at most (default 10).
-    ///
-    /// ```
-    /// let ex = slovo::keywords::KeywordExtractor::new().top_k(1);
-    /// assert!(ex.extract("кот кот пёс").len() <= 1);
-    /// ```
-    #[must_use]
-    pub fn top_k(mut self, k: usize) -> Self {
-        self.k = k;
-        self
-    }
-
-    /// Longest phrase, in words (default 2; `1` gives single words only; `0` is taken
-    /// as `1`).
-    ///
-    /// ```
-    /// let ex = slovo::keywords::KeywordExtractor::new().max_phrase_len(1);
-    /// for kw in ex.extract("Европейский союз. Европейский союз. Европейский союз.") {
-    ///     assert!(!kw.stem_key.contains(' '));
-    /// }
-    /// ```
-    #[must_use]
-    pub fn max_phrase_len(mut self, n: usize) -> Self {
-        self.max_len = n.max(1);
-        self
-    }
-
-    /// The reference statistics that say which words are common everywhere (default:
-    /// [`Background::builtin`]).
-    ///
-    /// ```
-    /// use slovo::keywords::{Background, KeywordExtractor};
-    ///
-    /// let ex = KeywordExtractor::new().background(Background::empty());
-    /// assert!(!ex.extract("Кот ловит мышей. Кот спит.").is_empty());
-    /// ```
-    #[must_use]
-    pub fn background(mut self, background: Background) -> Self {
-        self.background = background;
-        self
-    }
-
-    /// Words that never start, end or stand as a keyword, and that break phrases
-    /// (default: [`StopWords::russian`]).
-    ///
-    /// ```
-    /// use slovo::keywords::KeywordExtractor;
-    /// use slovo::StopWords;
-    ///
-    /// let mut stop = StopWords::russian();
-    /// stop.insert("кот");
-    /// let ex = KeywordExtractor::new().stop_words(stop);
-    /// assert!(ex.extract("Кот. Кот. Кот ловит мышь.").iter().all(|k| k.stem_key != "кот"));
-    /// ```
-    #[must_use]
-    pub fn stop_words(mut self, stop_words: StopWords) -> Self {
-        self.analyzer = Analyzer::builder().stop_words(stop_words).build();
-        self
-    }
-
-    /// Leaves out keywords whose [`score`](Keyword::score) (the model's probability that
-    /// the phrase is a keyword) is below `min_score`, so that a short or unfocused text
-    /// gets fewer than `k` (default `0.0`: always up to `k`). Values outside `[0, 1]`
-    /// are clamped.
-    ///
-    /// On the keyword dev set, `0.08` trades recall for precision and raises F1@10 by about
-    /// one point; the default keeps the list length predictable.
-    ///
-    /// ```
-    /// use slovo::keywords::KeywordExtractor;
-    ///
-    /// let text = "Вакцина прошла испытания. Вакцина готова. Погода хорошая.";
-    /// let all = KeywordExtractor::new().extract(text);
-    /// let sure = KeywordExtractor::new().min_score(0.5).extract(text);
-    /// assert!(sure.len() <= all.len());
-    /// assert!(sure.iter().all(|k| k.score >= 0.5));
-    /// ```
-    #[must_use]
-    pub fn min_score(mut self, min_score: f64) -> Self {
-        self.min_score = if min_score.is_nan() {
-            0.0
-        } else {
-            min_score.clamp(0.0, 1.0)
-        };
-        self
-    }
-
-    /// Sets one ranking parameter by name: `w0` … `w24` (feature weights), `absorb`,
-    /// `ng_min`, `margin`. Unknown names are ignored. Only with the
-    /// `keyword-tuning` feature, which exists to refit the ranking model
-    /// ([`scripts/fit_keyword_weights.py`](https://github.com/slovo-nlp/slovo/blob/main/scripts/fit_keyword_weights.py)); not a stable API.
-    ///
-    /// ```
-    /// let ex = slovo::keywords::KeywordExtractor::new().tuning_set("absorb", 0.9);
-    /// assert!(ex.extract("").is_empty());
-    /// ```
-    #[cfg(feature = "keyword-tuning")]
-    pub fn tuning_set(mut self, name: &str, value: f64) -> Self {
-        self.params.set(name, value);
-        self
     }
 
     /// Every candidate phrase of `text` (before the final choice) with its feature vector
@@ -376,6 +487,7 @@ impl KeywordExtractor {
     ///     assert!(kw.spans.iter().all(|s| text.get(s.range()).is_some()));
     /// }
     /// ```
+    #[must_use]
     pub fn extract_with_title(&self, title: &str, text: &str) -> Vec<Keyword> {
         if title.trim().is_empty() {
             return self.extract(text);

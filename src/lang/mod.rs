@@ -129,11 +129,12 @@ pub struct LangSpan {
 /// ```
 /// use slovo::{Detector, Lang};
 ///
-/// let detector = Detector::with_languages([Lang::Russian, Lang::Kazakh]);
+/// let detector = Detector::builder().languages([Lang::Russian, Lang::Kazakh]).build()?;
 /// assert_eq!(detector.detect("Сәлеметсіз бе, қалыңыз қалай?").lang, Lang::Kazakh);
 /// // Ukrainian is not allowed, so this Ukrainian text gets the closest allowed answer.
 /// let d = detector.detect("Доброго ранку, як справи?");
 /// assert!(matches!(d.lang, Lang::Russian | Lang::Kazakh | Lang::Unknown));
+/// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Detector {
@@ -147,6 +148,73 @@ pub struct Detector {
 impl Default for Detector {
     fn default() -> Self {
         Detector::new()
+    }
+}
+
+/// Builds a [`Detector`]; see [`Detector::builder`].
+///
+/// ```
+/// use slovo::{Detector, Lang};
+///
+/// let detector = Detector::builder().languages([Lang::Russian, Lang::Kazakh]).build()?;
+/// assert_eq!(detector.detect("Сәлеметсіз бе, қалыңыз қалай?").lang, Lang::Kazakh);
+/// # Ok::<(), slovo::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct DetectorBuilder {
+    /// `None`: every language.
+    languages: Option<Vec<Lang>>,
+}
+
+impl DetectorBuilder {
+    /// Only answer one of `languages` (or [`Lang::Unknown`]; listing `Unknown` changes
+    /// nothing). An empty list allows nothing, so every answer is [`Lang::Unknown`].
+    /// Default: every supported language.
+    ///
+    /// ```
+    /// use slovo::{Detector, Lang};
+    ///
+    /// let none = Detector::builder().languages([]).build()?;
+    /// assert_eq!(none.detect("Это русский текст.").lang, Lang::Unknown);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn languages(mut self, languages: impl IntoIterator<Item = Lang>) -> Self {
+        self.languages = Some(languages.into_iter().collect());
+        self
+    }
+
+    /// Every supported language again (the default).
+    ///
+    /// ```
+    /// use slovo::{Detector, Lang};
+    ///
+    /// let d = Detector::builder().languages([Lang::Russian]).all_languages().build()?;
+    /// assert!(d.allows(Lang::Mongolian));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn all_languages(mut self) -> Self {
+        self.languages = None;
+        self
+    }
+
+    /// The detector.
+    ///
+    /// # Errors
+    ///
+    /// None today (every list of languages is valid); the `Result` is the builders' common
+    /// shape, so a future option can be checked.
+    ///
+    /// ```
+    /// let d = slovo::Detector::builder().build()?;
+    /// assert_eq!(d.languages(), None);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn build(self) -> crate::Result<Detector> {
+        Ok(match self.languages {
+            None => Detector::new(),
+            Some(languages) => Detector::restricted(languages),
+        })
     }
 }
 
@@ -166,17 +234,51 @@ impl Detector {
         }
     }
 
-    /// A detector that only answers one of `languages` (or [`Lang::Unknown`]). An
-    /// empty list allows nothing, so every answer is [`Lang::Unknown`].
+    /// Starts from the defaults (every supported language) and changes what you name.
     ///
     /// ```
     /// use slovo::{Detector, Lang};
     ///
-    /// let d = Detector::with_languages([Lang::English, Lang::German]);
+    /// let d = Detector::builder().languages([Lang::English, Lang::German]).build()?;
     /// assert_eq!(d.detect("Das ist ein deutscher Satz.").lang, Lang::German);
     /// assert_eq!(d.detect("Это русский текст.").lang, Lang::Unknown);
+    /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn with_languages(languages: impl IntoIterator<Item = Lang>) -> Detector {
+    pub fn builder() -> DetectorBuilder {
+        DetectorBuilder::default()
+    }
+
+    /// A builder preset to this detector's options.
+    ///
+    /// ```
+    /// use slovo::{Detector, Lang};
+    ///
+    /// let d = Detector::builder().languages([Lang::Russian]).build()?;
+    /// assert!(!d.to_builder().build()?.allows(Lang::Kazakh));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> DetectorBuilder {
+        DetectorBuilder {
+            languages: self.allowed.clone(),
+        }
+    }
+
+    /// The languages this detector may answer, `None` for every supported language.
+    ///
+    /// ```
+    /// use slovo::{Detector, Lang};
+    ///
+    /// assert_eq!(Detector::new().languages(), None);
+    /// let d = Detector::builder().languages([Lang::Russian, Lang::English]).build()?;
+    /// assert_eq!(d.languages(), Some(&[Lang::English, Lang::Russian][..]));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[must_use]
+    pub fn languages(&self) -> Option<&[Lang]> {
+        self.allowed.as_deref()
+    }
+
+    fn restricted(languages: Vec<Lang>) -> Detector {
         let mut allowed: Vec<Lang> = languages
             .into_iter()
             .filter(|&l| l != Lang::Unknown)
@@ -200,7 +302,8 @@ impl Detector {
     /// ```
     /// use slovo::{Detector, Lang};
     /// assert!(Detector::new().allows(Lang::Mongolian));
-    /// assert!(!Detector::with_languages([Lang::Russian]).allows(Lang::Mongolian));
+    /// assert!(!Detector::builder().languages([Lang::Russian]).build()?.allows(Lang::Mongolian));
+    /// # Ok::<(), slovo::Error>(())
     /// ```
     #[must_use]
     pub fn allows(&self, lang: Lang) -> bool {

@@ -10,7 +10,7 @@
 //!   `Word` (`г`) and a `Punct` (`.`) with no gap between them; test the word with
 //!   [`is_abbreviation`]. A single uppercase letter that begins a name keeps its period
 //!   (`Л.` in `Л. Н. Толстой`): a `Word` token whose text ends with `.`.
-//! * With [`crate::Tokenizer::abbreviation_periods`] every listed abbreviation and every
+//! * With [`crate::TokenizerBuilder::abbreviation_periods`] every listed abbreviation and every
 //!   initial is one `Word` token ending with `.` (`г.`, `т.е.`, `М.`).
 //!
 //! Either way such a period is a possible, not a certain, sentence end ("… в 1999 г. Потом

@@ -27,7 +27,7 @@
 //! with [`examples/segmentation_score.rs`](https://github.com/slovo-nlp/slovo/blob/main/examples/segmentation_score.rs) on the razdel-format dev files): SynTagRus keeps
 //! the period on abbreviations and initials, OpenCorpora never does; by default the
 //! period stays with an initial that begins a name and is a token of its own elsewhere
-//! ([`Tokenizer::abbreviation_periods`] switches to the SynTagRus style).
+//! ([`TokenizerBuilder::abbreviation_periods`] switches to the SynTagRus style).
 
 use std::iter::FusedIterator;
 
@@ -58,7 +58,7 @@ use crate::span::Span;
 /// * **Periods**: an initial that begins a name keeps its period (`Л.` in `Л. Н. Толстой`);
 ///   other periods are [`TokenKind::Punct`] tokens, also after abbreviations (`г`, `.`),
 ///   so the sentence splitter decides whether they end a sentence.
-///   [`Tokenizer::abbreviation_periods`] attaches them instead (`г.`, `т.е.`).
+///   [`TokenizerBuilder::abbreviation_periods`] attaches them instead (`г.`, `т.е.`).
 /// * **Numbers** ([`TokenKind::Number`]): digits, with `.` or `,` between digits (`3.5`,
 ///   `1,5`, `26.11.2026`), times (`19:30`, `9:05:17`), and codes of three or more groups
 ///   joined by hyphens (`5-9551-0077-6`). A hyphen between two numbers is a range and
@@ -109,11 +109,12 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     Tokenizer::new().tokenize(text)
 }
 
-/// Tokenizer options. [`tokenize`] uses the defaults.
+/// A tokenizer with options. [`tokenize`] uses the defaults.
 ///
 /// The defaults follow what the OpenCorpora and SynTagRus gold segmentations agree on;
 /// where they disagree (periods of abbreviations), they keep the period apart, which
-/// leaves the sentence decision to the sentence splitter.
+/// leaves the sentence decision to the sentence splitter. A `Tokenizer` is `Copy`, so
+/// sharing one between threads costs nothing.
 ///
 /// ```
 /// use slovo::Tokenizer;
@@ -122,16 +123,65 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
 /// let default: Vec<_> = Tokenizer::new().tokenize(text).map(|t| t.text).collect();
 /// assert_eq!(default, ["в", "1812", "г", ".", "под", "ред", ".", "Л.", "Н.", "Толстого"]);
 ///
-/// let attached: Vec<_> = Tokenizer::new()
+/// let attached: Vec<_> = Tokenizer::builder()
 ///     .abbreviation_periods(true)
+///     .build()?
 ///     .tokenize(text)
 ///     .map(|t| t.text)
 ///     .collect();
 /// assert_eq!(attached, ["в", "1812", "г.", "под", "ред.", "Л.", "Н.", "Толстого"]);
+/// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Tokenizer {
     abbreviation_periods: bool,
+}
+
+/// Builds a [`Tokenizer`]; see [`Tokenizer::builder`].
+///
+/// ```
+/// let tokenizer = slovo::Tokenizer::builder().abbreviation_periods(true).build()?;
+/// assert!(tokenizer.abbreviation_periods());
+/// # Ok::<(), slovo::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct TokenizerBuilder {
+    config: Tokenizer,
+}
+
+impl TokenizerBuilder {
+    /// Whether abbreviations and every initial keep their period, as in the SynTagRus
+    /// (Universal Dependencies) tokenization: `г.`, `тыс.`, `им.`, `Е.`, and lowercase
+    /// abbreviations written together as one token (`т.е.`, `т.д.`). The list is
+    /// `src/segment/data/abbreviations.txt`. Off by default: then only an initial that begins a
+    /// name keeps its period. Either way a period that ends the text is its own token.
+    ///
+    /// ```
+    /// let t = slovo::Tokenizer::builder().abbreviation_periods(true).build()?;
+    /// let words: Vec<_> = t.tokenize("и т.д. и т. п. Конец.").map(|t| t.text).collect();
+    /// assert_eq!(words, ["и", "т.д.", "и", "т.", "п.", "Конец", "."]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn abbreviation_periods(mut self, yes: bool) -> Self {
+        self.config.abbreviation_periods = yes;
+        self
+    }
+
+    /// The tokenizer. Every combination of options is valid today; the `Result` is the
+    /// builders' common shape (see `CONTRIBUTING.md`), so a future option can be checked.
+    ///
+    /// # Errors
+    ///
+    /// None today; an invalid option would be [`Error::InvalidOption`](crate::Error::InvalidOption).
+    ///
+    /// ```
+    /// assert_eq!(slovo::Tokenizer::builder().build()?, slovo::Tokenizer::new());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn build(self) -> crate::Result<Tokenizer> {
+        Ok(self.config)
+    }
 }
 
 impl Tokenizer {
@@ -147,21 +197,38 @@ impl Tokenizer {
         }
     }
 
-    /// Whether abbreviations and every initial keep their period, as in the SynTagRus
-    /// (Universal Dependencies) tokenization: `г.`, `тыс.`, `им.`, `Е.`, and lowercase
-    /// abbreviations written together as one token (`т.е.`, `т.д.`). The list is
-    /// `src/segment/data/abbreviations.txt`. Off by default: then only an initial that begins a
-    /// name keeps its period. Either way a period that ends the text is its own token.
+    /// Starts from the defaults and changes what you name.
     ///
     /// ```
-    /// let t = slovo::Tokenizer::new().abbreviation_periods(true);
-    /// let words: Vec<_> = t.tokenize("и т.д. и т. п. Конец.").map(|t| t.text).collect();
-    /// assert_eq!(words, ["и", "т.д.", "и", "т.", "п.", "Конец", "."]);
+    /// let t = slovo::Tokenizer::builder().abbreviation_periods(true).build()?;
+    /// assert_eq!(t.tokenize("т.е. так").count(), 2);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn builder() -> TokenizerBuilder {
+        TokenizerBuilder::default()
+    }
+
+    /// A builder preset to this tokenizer's options.
+    ///
+    /// ```
+    /// let a = slovo::Tokenizer::builder().abbreviation_periods(true).build()?;
+    /// let b = a.to_builder().build()?;
+    /// assert_eq!(a, b);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> TokenizerBuilder {
+        TokenizerBuilder { config: *self }
+    }
+
+    /// Whether abbreviations keep their period
+    /// ([`TokenizerBuilder::abbreviation_periods`]).
+    ///
+    /// ```
+    /// assert!(!slovo::Tokenizer::new().abbreviation_periods());
     /// ```
     #[must_use]
-    pub const fn abbreviation_periods(mut self, yes: bool) -> Tokenizer {
-        self.abbreviation_periods = yes;
-        self
+    pub const fn abbreviation_periods(&self) -> bool {
+        self.abbreviation_periods
     }
 
     /// Splits `text` into tokens with these options; see [`tokenize`] for the rules.
@@ -851,7 +918,7 @@ impl<'a> Tokens<'a> {
 
     /// A word at `start..end` is followed by `.`: the end of the token with the period if
     /// the word is an initial that begins a name or (with
-    /// [`Tokenizer::abbreviation_periods`]) an abbreviation or any initial; else `end`.
+    /// [`TokenizerBuilder::abbreviation_periods`]) an abbreviation or any initial; else `end`.
     fn abbreviation_end(&self, start: usize, end: usize) -> usize {
         let word = &self.text[start..end];
         let mut chars = word.chars();
@@ -1337,7 +1404,9 @@ mod tests {
         ];
         for text in texts {
             for abbreviation_periods in [false, true] {
-                let t = Tokenizer::new().abbreviation_periods(abbreviation_periods);
+                let t = Tokenizer {
+                    abbreviation_periods,
+                };
                 let spec: Vec<Token<'_>> = t
                     .tokenize_with(text, TokenizerPath::Scalar)
                     .unwrap()

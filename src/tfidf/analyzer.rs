@@ -7,7 +7,8 @@ use crate::terms::analyze::Analyzer;
 /// scikit-learn's `preprocessor` + `tokenizer` for `analyzer="word"`.
 ///
 /// slovo's [`Analyzer`] is one (and the default of
-/// [`TfidfVectorizer::new`](super::TfidfVectorizer::new)); any
+/// [`TfidfVectorizer::new`](super::TfidfVectorizer::new); others go to
+/// [`TfidfVectorizerBuilder::analyzer`](super::TfidfVectorizerBuilder::analyzer)); any
 /// `Fn(&str) -> Vec<String> + Send + Sync` closure is one too.
 ///
 /// Terms are handed to `sink` one at a time as `&str`, so an analyzer can reuse one buffer
@@ -16,7 +17,7 @@ use crate::terms::analyze::Analyzer;
 /// # Example
 ///
 /// ```
-/// use slovo::tfidf::{TermAnalyzer, TfidfConfig, TfidfVectorizer};
+/// use slovo::tfidf::{TermAnalyzer, TfidfVectorizer};
 ///
 /// /// Splits on commas.
 /// struct Commas;
@@ -27,13 +28,13 @@ use crate::terms::analyze::Analyzer;
 ///     }
 /// }
 ///
-/// let mut vectorizer = TfidfVectorizer::with_analyzer(TfidfConfig::default(), Commas)?;
+/// let mut vectorizer = TfidfVectorizer::builder().analyzer(Commas).build()?;
 /// vectorizer.fit(&["красный, синий", "синий"])?;
 /// assert_eq!(vectorizer.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["красный", "синий"]);
 ///
 /// // A closure works too.
 /// let by_space = |text: &str| text.split(' ').map(str::to_owned).collect::<Vec<_>>();
-/// let vectorizer = TfidfVectorizer::with_analyzer(TfidfConfig::default(), by_space)?;
+/// let vectorizer = TfidfVectorizer::builder().analyzer(by_space).build()?;
 /// # Ok::<(), slovo::Error>(())
 /// ```
 pub trait TermAnalyzer: Send + Sync {

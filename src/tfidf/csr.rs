@@ -351,6 +351,34 @@ impl<'a> SparseRow<'a> {
         self.indices.is_empty()
     }
 
+    /// The `k` entries with the largest values, largest first, as `(column, value)`;
+    /// ties go to the lower column. Fewer when the row stores fewer (NaN sorts last).
+    ///
+    /// ```
+    /// let m = slovo::tfidf::CsrMatrix::new(1, 5, vec![0, 4], vec![0, 1, 3, 4], vec![0.2, 0.7, 0.2, 0.5])?;
+    /// let row = m.row(0).unwrap();
+    /// assert_eq!(row.top_k(3), [(1, 0.7), (4, 0.5), (0, 0.2)]);
+    /// assert_eq!(row.top_k(10).len(), 4);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[must_use]
+    pub fn top_k(&self, k: usize) -> Vec<(usize, f64)> {
+        let mut entries: Vec<(usize, f64)> = self.iter().collect();
+        let order = |a: &(usize, f64), b: &(usize, f64)| {
+            let by_value = match (a.1.is_nan(), b.1.is_nan()) {
+                (false, false) => b.1.total_cmp(&a.1),
+                (a_nan, b_nan) => a_nan.cmp(&b_nan),
+            };
+            by_value.then(a.0.cmp(&b.0))
+        };
+        if k < entries.len() {
+            entries.select_nth_unstable_by(k, order);
+            entries.truncate(k);
+        }
+        entries.sort_unstable_by(order);
+        entries
+    }
+
     /// `(column, value)` pairs in column order.
     ///
     /// ```

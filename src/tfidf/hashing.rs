@@ -115,13 +115,14 @@ impl Default for HashingConfig {
 /// # Example
 ///
 /// ```
-/// use slovo::tfidf::{FeatureAnalyzer, HashingConfig, HashingVectorizer, Norm};
+/// use slovo::tfidf::{FeatureAnalyzer, HashingVectorizer, Norm};
 ///
-/// let mut config = HashingConfig::default();
-/// config.n_features = 16;
-/// config.alternate_sign = false;
-/// config.norm = Norm::None;
-/// let vectorizer = HashingVectorizer::with_analyzer(config, FeatureAnalyzer::new())?;
+/// let vectorizer = HashingVectorizer::builder()
+///     .n_features(16)
+///     .alternate_sign(false)
+///     .norm(Norm::None)
+///     .analyzer(FeatureAnalyzer::new())
+///     .build()?;
 /// let matrix = vectorizer.transform(&["кот кот пёс"]);
 /// assert_eq!(matrix.data().iter().sum::<f64>(), 3.0);
 /// # Ok::<(), slovo::Error>(())
@@ -141,23 +142,137 @@ impl fmt::Debug for HashingVectorizer {
     }
 }
 
-impl HashingVectorizer {
-    /// A vectorizer with these options and slovo's default [`Analyzer`].
-    ///
-    /// # Errors
-    ///
-    /// As [`with_analyzer`](Self::with_analyzer).
+/// Builds a [`HashingVectorizer`]; see [`HashingVectorizer::builder`]. Starts from
+/// scikit-learn's defaults and slovo's [`Analyzer`]; `From<HashingConfig>` starts from a
+/// saved configuration.
+///
+/// ```
+/// use slovo::tfidf::{FeatureAnalyzer, HashingVectorizer, Norm};
+///
+/// let vectorizer = HashingVectorizer::builder()
+///     .n_features(16)
+///     .alternate_sign(false)
+///     .norm(Norm::None)
+///     .analyzer(FeatureAnalyzer::new())
+///     .build()?;
+/// assert_eq!(vectorizer.transform(&["кот кот пёс"]).data().iter().sum::<f64>(), 3.0);
+/// assert!(HashingVectorizer::builder().n_features(0).build().is_err());
+/// # Ok::<(), slovo::Error>(())
+/// ```
+#[derive(Clone, Default)]
+#[must_use]
+pub struct HashingVectorizerBuilder {
+    config: HashingConfig,
+    /// `None`: slovo's default [`Analyzer`].
+    analyzer: Option<Arc<dyn TermAnalyzer>>,
+}
+
+impl fmt::Debug for HashingVectorizerBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HashingVectorizerBuilder")
+            .field("config", &self.config)
+            .field("custom_analyzer", &self.analyzer.is_some())
+            .finish()
+    }
+}
+
+impl From<HashingConfig> for HashingVectorizerBuilder {
+    fn from(config: HashingConfig) -> Self {
+        HashingVectorizerBuilder {
+            config,
+            analyzer: None,
+        }
+    }
+}
+
+impl HashingVectorizerBuilder {
+    /// Columns of the output, `1 ..= 2³¹ − 1` (default 2²⁰).
     ///
     /// ```
-    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
-    /// assert_eq!(vectorizer.transform(&["Кошки спят"]).nnz(), 2);
+    /// let v = slovo::tfidf::HashingVectorizer::builder().n_features(8).build()?;
+    /// assert_eq!(v.transform(&["кот"]).shape(), (1, 8));
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn new(config: HashingConfig) -> Result<Self> {
-        Self::with_analyzer(config, Analyzer::default())
+    pub fn n_features(mut self, n: u32) -> Self {
+        self.config.n_features = n;
+        self
     }
 
-    /// A vectorizer with these options that turns text into terms with `analyzer`.
+    /// Sign features by their hash so that collisions tend to cancel (default `true`).
+    ///
+    /// ```
+    /// let v = slovo::tfidf::HashingVectorizer::builder().alternate_sign(false).build()?;
+    /// assert!(!v.config().alternate_sign);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn alternate_sign(mut self, on: bool) -> Self {
+        self.config.alternate_sign = on;
+        self
+    }
+
+    /// Every stored value becomes 1 before normalization (default `false`).
+    ///
+    /// ```
+    /// let v = slovo::tfidf::HashingVectorizer::builder().binary(true).build()?;
+    /// assert!(v.config().binary);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn binary(mut self, on: bool) -> Self {
+        self.config.binary = on;
+        self
+    }
+
+    /// Row normalization (default [`Norm::L2`]).
+    ///
+    /// ```
+    /// use slovo::tfidf::{HashingVectorizer, Norm};
+    /// let v = HashingVectorizer::builder().norm(Norm::L1).build()?;
+    /// assert_eq!(v.config().norm, Norm::L1);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn norm(mut self, norm: Norm) -> Self {
+        self.config.norm = norm;
+        self
+    }
+
+    /// Word n-grams of the analyzer's terms, `1 <= min_n <= max_n` (default `(1, 1)`).
+    ///
+    /// ```
+    /// let v = slovo::tfidf::HashingVectorizer::builder().ngram_range(1, 2).build()?;
+    /// assert_eq!(v.transform(&["Кошки спят"]).nnz(), 3);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn ngram_range(mut self, min_n: usize, max_n: usize) -> Self {
+        self.config.ngram_range = (min_n, max_n);
+        self
+    }
+
+    /// Terms removed before n-grams are formed, compared exactly (default none).
+    ///
+    /// ```
+    /// let v = slovo::tfidf::HashingVectorizer::builder().stop_words(["кошк"]).build()?;
+    /// assert_eq!(v.transform(&["Кошки спят"]).nnz(), 1);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn stop_words(mut self, words: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.config.stop_words = words.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// What turns text into terms (default slovo's [`Analyzer::default`]).
+    ///
+    /// ```
+    /// let chars = |t: &str| t.chars().map(String::from).collect::<Vec<_>>();
+    /// let v = slovo::tfidf::HashingVectorizer::builder().analyzer(chars).build()?;
+    /// assert_eq!(v.transform(&["аба"]).nnz(), 2);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn analyzer(mut self, analyzer: impl TermAnalyzer + 'static) -> Self {
+        self.analyzer = Some(Arc::new(analyzer));
+        self
+    }
+
+    /// The vectorizer.
     ///
     /// # Errors
     ///
@@ -168,16 +283,13 @@ impl HashingVectorizer {
     /// grow with the cube of the document.
     ///
     /// ```
-    /// use slovo::tfidf::{FeatureAnalyzer, HashingConfig, HashingVectorizer};
-    ///
-    /// let mut config = HashingConfig::default();
-    /// config.n_features = 0;
-    /// assert!(HashingVectorizer::with_analyzer(config, FeatureAnalyzer::new()).is_err());
+    /// assert!(slovo::tfidf::HashingVectorizer::builder().ngram_range(2, 1).build().is_err());
     /// ```
-    pub fn with_analyzer(
-        config: HashingConfig,
-        analyzer: impl TermAnalyzer + 'static,
-    ) -> Result<Self> {
+    pub fn build(self) -> Result<HashingVectorizer> {
+        let config = self.config;
+        let analyzer = self
+            .analyzer
+            .unwrap_or_else(|| Arc::new(Analyzer::default()));
         if config.n_features == 0 || config.n_features > i32::MAX as u32 {
             return Err(Error::invalid_option(
                 "n_features",
@@ -200,15 +312,64 @@ impl HashingVectorizer {
             .collect();
         Ok(HashingVectorizer {
             config,
-            analyzer: Arc::new(analyzer),
+            analyzer,
             stop_words,
         })
+    }
+}
+
+impl Default for HashingVectorizer {
+    fn default() -> Self {
+        HashingVectorizer::new()
+    }
+}
+
+impl HashingVectorizer {
+    /// scikit-learn's defaults with slovo's default [`Analyzer`].
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new();
+    /// assert_eq!(vectorizer.transform(&["Кошки спят"]).nnz(), 2);
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        HashingVectorizer {
+            config: HashingConfig::default(),
+            analyzer: Arc::new(Analyzer::default()),
+            stop_words: FxHashSet::default(),
+        }
+    }
+
+    /// Starts from the defaults and changes what you name; see [`HashingVectorizerBuilder`].
+    ///
+    /// ```
+    /// let v = slovo::tfidf::HashingVectorizer::builder().n_features(1024).build()?;
+    /// assert_eq!(v.config().n_features, 1024);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn builder() -> HashingVectorizerBuilder {
+        HashingVectorizerBuilder::default()
+    }
+
+    /// A builder preset to this vectorizer's options and analyzer.
+    ///
+    /// ```
+    /// let a = slovo::tfidf::HashingVectorizer::builder().n_features(64).build()?;
+    /// let b = a.to_builder().binary(true).build()?;
+    /// assert_eq!((b.config().n_features, b.config().binary), (64, true));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> HashingVectorizerBuilder {
+        HashingVectorizerBuilder {
+            config: self.config.clone(),
+            analyzer: Some(Arc::clone(&self.analyzer)),
+        }
     }
 
     /// The options.
     ///
     /// ```
-    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new();
     /// assert_eq!(vectorizer.config().n_features, 1 << 20);
     /// # Ok::<(), slovo::Error>(())
     /// ```
@@ -220,7 +381,7 @@ impl HashingVectorizer {
     /// The hashed rows of `docs` (text).
     ///
     /// ```
-    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new();
     /// let matrix = vectorizer.transform(&["кот", "пёс и кот"]);
     /// assert_eq!(matrix.shape(), (2, 1 << 20));
     /// # Ok::<(), slovo::Error>(())
@@ -258,7 +419,7 @@ impl HashingVectorizer {
     /// removed and n-grams formed).
     ///
     /// ```
-    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new();
     /// let matrix = vectorizer.transform_terms(&[["кот", "кот"]]);
     /// assert_eq!(matrix.nnz(), 1);
     /// # Ok::<(), slovo::Error>(())
@@ -282,7 +443,7 @@ impl HashingVectorizer {
     /// into n-grams): what [`transform`](Self::transform) hashes.
     ///
     /// ```
-    /// let vectorizer = slovo::tfidf::HashingVectorizer::new(Default::default())?;
+    /// let vectorizer = slovo::tfidf::HashingVectorizer::new();
     /// let mut features = Vec::new();
     /// vectorizer.for_each_feature("Кошки спят", |f| features.push(f.to_owned()));
     /// assert_eq!(features, ["кошк", "спят"]);

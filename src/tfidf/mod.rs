@@ -1,7 +1,7 @@
 //! TF-IDF equal to scikit-learn's, over slovo's terms.
 //!
 //! * [`TfidfVectorizer`] — fit a vocabulary and idf on a corpus, transform documents into
-//!   a sparse [`CsrMatrix`]; options in [`TfidfConfig`] ([`DfBound`], [`Norm`]).
+//!   a sparse [`CsrMatrix`]; options through [`TfidfVectorizerBuilder`], saved as a [`TfidfConfig`] ([`DfBound`], [`Norm`]).
 //! * [`DocumentFrequencies`] — the corpus counts a model is built from; mergeable, so a
 //!   corpus can be counted in pieces (threads, processes, machines) and fitted once.
 //! * [`Vocabulary`] — term ↔ column.
@@ -14,11 +14,9 @@
 //! # Example
 //!
 //! ```
-//! use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+//! use slovo::tfidf::TfidfVectorizer;
 //!
-//! let mut config = TfidfConfig::default();
-//! config.ngram_range = (1, 2);
-//! let mut vectorizer = TfidfVectorizer::new(config)?;
+//! let mut vectorizer = TfidfVectorizer::builder().ngram_range(1, 2).build()?;
 //! let matrix = vectorizer.fit_transform_terms(&[
 //!     vec!["европейский", "союз", "расширяться"],
 //!     vec!["союз", "писатель"],
@@ -60,8 +58,8 @@ pub use features::{
     FeatureKind, StripAccents, DEFAULT_TOKEN_PATTERN,
 };
 pub use frequencies::DocumentFrequencies;
-pub use hashing::{murmurhash3_32, HashingConfig, HashingVectorizer};
+pub use hashing::{murmurhash3_32, HashingConfig, HashingVectorizer, HashingVectorizerBuilder};
 pub use options::{DfBound, Norm, TfidfConfig};
 pub use transformer::{TfidfTransformer, TfidfTransformerBuilder};
-pub use vectorizer::TfidfVectorizer;
+pub use vectorizer::{TfidfVectorizer, TfidfVectorizerBuilder};
 pub use vocabulary::Vocabulary;

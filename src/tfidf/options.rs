@@ -155,14 +155,19 @@ impl FromStr for Norm {
     }
 }
 
-/// Options of a [`TfidfVectorizer`](super::TfidfVectorizer). The defaults are
-/// scikit-learn's; set the public fields, then pass the config to
-/// [`TfidfVectorizer::new`](super::TfidfVectorizer::new), which validates it.
+/// Options of a [`TfidfVectorizer`](super::TfidfVectorizer), as saved with a model
+/// ([`TfidfVectorizer::config`](super::TfidfVectorizer::config)). The defaults are
+/// scikit-learn's. Plain data: `{}` loads as the defaults (`#[serde(default)]`), and
+/// [`TfidfVectorizerBuilder::from`](super::TfidfVectorizerBuilder) turns a config back
+/// into a builder, whose `build` validates it.
 ///
 /// # Example
 ///
 /// ```
-/// use slovo::tfidf::{DfBound, Norm, TfidfConfig};
+/// use slovo::tfidf::{DfBound, Norm, TfidfConfig, TfidfVectorizerBuilder};
+///
+/// let default: TfidfConfig = serde_json::from_str("{}").unwrap();
+/// assert_eq!(default, TfidfConfig::default());
 ///
 /// let mut config = TfidfConfig::default();
 /// config.ngram_range = (1, 2);
@@ -173,8 +178,12 @@ impl FromStr for Norm {
 /// config.stop_words = vec!["и".into(), "в".into()];
 /// assert!(config.validate().is_ok());
 ///
+/// let vectorizer = TfidfVectorizerBuilder::from(config.clone()).build()?;
+/// assert_eq!(vectorizer.config(), &config);
+///
 /// config.ngram_range = (2, 1);
 /// assert!(config.validate().is_err());
+/// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]

@@ -16,7 +16,7 @@ use super::docs::{CorpusDocs, Docs, Scratch, TermDocs, TextDocs};
 use super::frequencies::DocumentFrequencies;
 use super::grams::{GramCounts, Runs, MAX_N};
 use super::model::{check_idf, Fitted};
-use super::options::TfidfConfig;
+use super::options::{DfBound, Norm, TfidfConfig};
 use super::pipeline::Pipeline;
 use super::vocabulary::Vocabulary;
 use crate::error::{Error, Result};
@@ -48,7 +48,7 @@ use crate::terms::analyze::Analyzer;
 ///
 /// Text methods analyze with slovo's [`Analyzer`] (Russian defaults: words, normalized,
 /// stop words dropped, stemmed), whose configuration is saved with the model; plug in
-/// another with [`with_analyzer`](Self::with_analyzer). Each document is analyzed once,
+/// another with [`TfidfVectorizerBuilder::analyzer`]. Each document is analyzed once,
 /// also by [`fit_transform`](Self::fit_transform). Fitting counts n-grams by term ids, not
 /// strings, whenever that gives the same features (no term contains a character at or
 /// below U+0020 and `ngram_range.1 <= 4`); otherwise by strings. Same results either way.
@@ -64,16 +64,14 @@ use crate::terms::analyze::Analyzer;
 /// # Example
 ///
 /// ```
-/// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+/// use slovo::tfidf::TfidfVectorizer;
 ///
 /// let docs = [
 ///     vec!["кот", "сидеть", "на", "окно"],
 ///     vec!["кот", "и", "пёс"],
 ///     vec!["пёс", "лаять"],
 /// ];
-/// let mut config = TfidfConfig::default();
-/// config.stop_words = vec!["на".into(), "и".into()];
-/// let mut vectorizer = TfidfVectorizer::new(config)?;
+/// let mut vectorizer = TfidfVectorizer::builder().stop_words(["на", "и"]).build()?;
 /// let matrix = vectorizer.fit_transform_terms(&docs)?;
 ///
 /// let vocabulary = vectorizer.vocabulary().unwrap();
@@ -101,50 +99,267 @@ pub struct TfidfVectorizer {
     pub(super) missing_analyzer: bool,
 }
 
-impl TfidfVectorizer {
-    /// A vectorizer with these options and the default analyzer.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidOption`] from [`TfidfConfig::validate`].
+/// Builds a [`TfidfVectorizer`]; see [`TfidfVectorizer::builder`].
+///
+/// Starts from scikit-learn's defaults ([`TfidfConfig::default`]) and slovo's
+/// [`Analyzer`]; [`From<TfidfConfig>`](#impl-From%3CTfidfConfig%3E-for-TfidfVectorizerBuilder)
+/// starts from a saved configuration.
+///
+/// ```
+/// use slovo::tfidf::{DfBound, Norm, TfidfVectorizer};
+///
+/// let vectorizer = TfidfVectorizer::builder()
+///     .ngram_range(1, 2)
+///     .min_df(DfBound::Count(2))
+///     .max_df(DfBound::Proportion(0.9))
+///     .sublinear_tf(true)
+///     .norm(Norm::L1)
+///     .stop_words(["и", "в"])
+///     .build()?;
+/// assert_eq!(vectorizer.config().ngram_range, (1, 2));
+///
+/// let err = TfidfVectorizer::builder().ngram_range(2, 1).build().unwrap_err();
+/// assert!(err.to_string().contains("ngram_range"));
+/// # Ok::<(), slovo::Error>(())
+/// ```
+#[derive(Clone)]
+#[must_use]
+pub struct TfidfVectorizerBuilder {
+    config: TfidfConfig,
+    /// `None`: slovo's default [`Analyzer`].
+    analyzer: Option<Arc<dyn TermAnalyzer>>,
+    parallel: bool,
+}
+
+impl Default for TfidfVectorizerBuilder {
+    fn default() -> Self {
+        TfidfVectorizerBuilder::from(TfidfConfig::default())
+    }
+}
+
+impl From<TfidfConfig> for TfidfVectorizerBuilder {
+    /// A builder with these options, slovo's default analyzer and the default parallelism.
     ///
     /// ```
-    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer, TfidfVectorizerBuilder};
     ///
-    /// let vectorizer = TfidfVectorizer::new(TfidfConfig::default())?;
-    /// assert!(!vectorizer.is_fitted());
-    ///
-    /// let mut bad = TfidfConfig::default();
-    /// bad.ngram_range = (0, 1);
-    /// assert!(TfidfVectorizer::new(bad).is_err());
+    /// let config: TfidfConfig = serde_json::from_str(r#"{"sublinear_tf": true}"#).unwrap();
+    /// let vectorizer = TfidfVectorizerBuilder::from(config).build()?;
+    /// assert!(vectorizer.config().sublinear_tf);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn new(config: TfidfConfig) -> Result<Self> {
-        Self::with_analyzer(config, Analyzer::default())
+    fn from(config: TfidfConfig) -> Self {
+        TfidfVectorizerBuilder {
+            config,
+            analyzer: None,
+            parallel: cfg!(feature = "parallel"),
+        }
     }
+}
 
-    /// A vectorizer with these options that turns text into terms with `analyzer`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidOption`] from [`TfidfConfig::validate`].
+impl fmt::Debug for TfidfVectorizerBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TfidfVectorizerBuilder")
+            .field("config", &self.config)
+            .field("custom_analyzer", &self.analyzer.is_some())
+            .field("parallel", &self.parallel)
+            .finish()
+    }
+}
+
+impl TfidfVectorizerBuilder {
+    /// `(min_n, max_n)`: features are all n-grams of terms with `min_n <= n <= max_n`,
+    /// their terms joined by one space (`"красный кот"`). Default `(1, 1)`.
     ///
     /// ```
-    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+    /// let mut v = slovo::tfidf::TfidfVectorizer::builder().ngram_range(1, 2).build()?;
+    /// v.fit(["красный кот"])?;
+    /// assert_eq!(v.vocabulary().unwrap().len(), 3);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn ngram_range(mut self, min_n: usize, max_n: usize) -> Self {
+        self.config.ngram_range = (min_n, max_n);
+        self
+    }
+
+    /// Drop features found in fewer documents than this. Default `Count(1)`.
     ///
+    /// ```
+    /// use slovo::tfidf::{DfBound, TfidfVectorizer};
+    /// let mut v = TfidfVectorizer::builder().min_df(DfBound::Count(2)).build()?;
+    /// v.fit(["кот пёс", "кот"])?;
+    /// assert_eq!(v.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["кот"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn min_df(mut self, bound: DfBound) -> Self {
+        self.config.min_df = bound;
+        self
+    }
+
+    /// Drop features found in more documents than this. Default `Proportion(1.0)`.
+    ///
+    /// ```
+    /// use slovo::tfidf::{DfBound, TfidfVectorizer};
+    /// let mut v = TfidfVectorizer::builder().max_df(DfBound::Count(1)).build()?;
+    /// v.fit(["кот пёс", "кот"])?;
+    /// assert_eq!(v.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["пес"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn max_df(mut self, bound: DfBound) -> Self {
+        self.config.max_df = bound;
+        self
+    }
+
+    /// Keep only this many features, the most frequent over the corpus ([`TfidfConfig::max_features`]).
+    /// Default `None` (no limit).
+    ///
+    /// ```
+    /// let mut v = slovo::tfidf::TfidfVectorizer::builder().max_features(Some(1)).build()?;
+    /// v.fit(["кот пёс", "кот"])?;
+    /// assert_eq!(v.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["кот"]);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn max_features(mut self, max_features: Option<usize>) -> Self {
+        self.config.max_features = max_features;
+        self
+    }
+
+    /// Use `1 + ln(tf)` instead of the raw count `tf`. Default `false`.
+    ///
+    /// ```
+    /// let v = slovo::tfidf::TfidfVectorizer::builder().sublinear_tf(true).build()?;
+    /// assert!(v.config().sublinear_tf);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn sublinear_tf(mut self, on: bool) -> Self {
+        self.config.sublinear_tf = on;
+        self
+    }
+
+    /// Smooth idf ([`TfidfConfig::smooth_idf`]). Default `true`.
+    ///
+    /// ```
+    /// let v = slovo::tfidf::TfidfVectorizer::builder().smooth_idf(false).build()?;
+    /// assert!(!v.config().smooth_idf);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn smooth_idf(mut self, on: bool) -> Self {
+        self.config.smooth_idf = on;
+        self
+    }
+
+    /// Multiply by idf; without it the output is (normalized) term frequency. Default `true`.
+    ///
+    /// ```
+    /// let v = slovo::tfidf::TfidfVectorizer::builder().use_idf(false).build()?;
+    /// assert!(!v.config().use_idf);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn use_idf(mut self, on: bool) -> Self {
+        self.config.use_idf = on;
+        self
+    }
+
+    /// Row normalization. Default [`Norm::L2`].
+    ///
+    /// ```
+    /// use slovo::tfidf::{Norm, TfidfVectorizer};
+    /// let v = TfidfVectorizer::builder().norm(Norm::None).build()?;
+    /// assert_eq!(v.config().norm, Norm::None);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn norm(mut self, norm: Norm) -> Self {
+        self.config.norm = norm;
+        self
+    }
+
+    /// Terms removed before n-grams are formed, compared exactly with the analyzer's
+    /// output ([`TfidfConfig::stop_words`]). Default none.
+    ///
+    /// ```
+    /// let mut v = slovo::tfidf::TfidfVectorizer::builder().stop_words(["кот"]).build()?;
+    /// v.fit(["кот пёс"])?;
+    /// assert_eq!(v.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["пес"]); // ё folded
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn stop_words(mut self, words: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.config.stop_words = words.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Count each feature at most once per document ([`TfidfConfig::binary`]). Default
+    /// `false`.
+    ///
+    /// ```
+    /// let v = slovo::tfidf::TfidfVectorizer::builder().binary(true).build()?;
+    /// assert!(v.config().binary);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn binary(mut self, on: bool) -> Self {
+        self.config.binary = on;
+        self
+    }
+
+    /// What turns text into terms (default: slovo's [`Analyzer::default`]). A slovo
+    /// [`Analyzer`] is saved with the model; another [`TermAnalyzer`] (a closure, for
+    /// example) cannot be, and a loaded model needs it again
+    /// ([`TfidfVectorizer::set_analyzer`]).
+    ///
+    /// ```
     /// let chars = |text: &str| text.chars().map(String::from).collect::<Vec<_>>();
-    /// let mut vectorizer = TfidfVectorizer::with_analyzer(TfidfConfig::default(), chars)?;
-    /// vectorizer.fit(&["аб", "ба", "в"])?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::builder().analyzer(chars).build()?;
+    /// vectorizer.fit(["аб", "ба", "в"])?;
     /// assert_eq!(vectorizer.vocabulary().unwrap().len(), 3);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn with_analyzer(
-        config: TfidfConfig,
-        analyzer: impl TermAnalyzer + 'static,
-    ) -> Result<Self> {
+    pub fn analyzer(mut self, analyzer: impl TermAnalyzer + 'static) -> Self {
+        self.analyzer = Some(Arc::new(analyzer));
+        self
+    }
+
+    /// Whether documents are spread over rayon's thread pool (default: on with the
+    /// `parallel` feature, which is on by default; without the feature this does nothing):
+    /// fitting analyzes pieces of the corpus in parallel (the counting that follows is
+    /// sequential), `transform` builds rows in parallel. The result is the same either way.
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::TfidfVectorizer::builder().parallel(false).build()?;
+    /// assert!(!vectorizer.is_parallel());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn parallel(mut self, parallel: bool) -> Self {
+        self.parallel = parallel && cfg!(feature = "parallel");
+        self
+    }
+
+    /// The vectorizer, not fitted yet.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] from [`TfidfConfig::validate`]: `ngram_range` without
+    /// `1 <= min_n <= max_n`, a proportion outside `[0, 1]`, `min_df` above `max_df` (same
+    /// kind), `max_features = Some(0)`.
+    ///
+    /// ```
+    /// use slovo::tfidf::{DfBound, TfidfVectorizer};
+    ///
+    /// assert!(!TfidfVectorizer::builder().build()?.is_fitted());
+    /// let err = TfidfVectorizer::builder()
+    ///     .min_df(DfBound::Count(5))
+    ///     .max_df(DfBound::Count(2))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("min_df"));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn build(self) -> Result<TfidfVectorizer> {
+        let config = self.config;
         config.validate()?;
+        let analyzer = self
+            .analyzer
+            .unwrap_or_else(|| Arc::new(Analyzer::default()));
         let pipeline = Pipeline {
-            analyzer: Arc::new(analyzer),
+            analyzer,
             stop_words: config
                 .stop_words
                 .iter()
@@ -158,9 +373,86 @@ impl TfidfVectorizer {
             counts: Counts::default(),
             fitted: None,
             pending: false,
-            parallel: cfg!(feature = "parallel"),
+            parallel: self.parallel,
             missing_analyzer: false,
         })
+    }
+}
+
+impl Default for TfidfVectorizer {
+    fn default() -> Self {
+        TfidfVectorizer::new()
+    }
+}
+
+impl TfidfVectorizer {
+    /// A vectorizer with scikit-learn's default options and slovo's default analyzer.
+    ///
+    /// ```
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
+    /// assert!(!vectorizer.is_fitted());
+    /// vectorizer.fit(["Кот спит", "кот ест"])?;
+    /// assert_eq!(vectorizer.vocabulary().unwrap().len(), 3);
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        let builder = TfidfVectorizerBuilder::default();
+        let config = TfidfConfig::default();
+        TfidfVectorizer {
+            pipeline: Pipeline {
+                analyzer: Arc::new(Analyzer::default()),
+                stop_words: Default::default(),
+                ngram_range: config.ngram_range,
+            },
+            config,
+            counts: Counts::default(),
+            fitted: None,
+            pending: false,
+            parallel: builder.parallel,
+            missing_analyzer: false,
+        }
+    }
+
+    /// Starts from the defaults and changes what you name; see [`TfidfVectorizerBuilder`].
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::TfidfVectorizer::builder().ngram_range(1, 2).build()?;
+    /// assert_eq!(vectorizer.config().ngram_range, (1, 2));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn builder() -> TfidfVectorizerBuilder {
+        TfidfVectorizerBuilder::default()
+    }
+
+    /// A builder preset to this vectorizer's options and analyzer (not its fitted model):
+    /// build it and fit again to change an option.
+    ///
+    /// ```
+    /// let mut a = slovo::tfidf::TfidfVectorizer::builder().sublinear_tf(true).build()?;
+    /// a.fit(["кот"])?;
+    /// let b = a.to_builder().ngram_range(1, 2).build()?;
+    /// assert!(b.config().sublinear_tf && !b.is_fitted());
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> TfidfVectorizerBuilder {
+        TfidfVectorizerBuilder {
+            config: self.config.clone(),
+            analyzer: Some(Arc::clone(&self.pipeline.analyzer)),
+            parallel: self.parallel,
+        }
+    }
+
+    /// Whether documents are spread over rayon's thread pool
+    /// ([`TfidfVectorizerBuilder::parallel`]).
+    ///
+    /// ```
+    /// let vectorizer = slovo::tfidf::TfidfVectorizer::new();
+    /// assert_eq!(vectorizer.is_parallel(), cfg!(feature = "parallel"));
+    /// ```
+    #[must_use]
+    pub fn is_parallel(&self) -> bool {
+        self.parallel
     }
 
     /// Replaces the analyzer (for example after [`from_bytes`](Self::from_bytes), which
@@ -168,9 +460,9 @@ impl TfidfVectorizer {
     /// terms as the one it was fitted with.
     ///
     /// ```
-    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+    /// use slovo::tfidf::TfidfVectorizer;
     ///
-    /// let mut vectorizer = TfidfVectorizer::new(TfidfConfig::default())?;
+    /// let mut vectorizer = TfidfVectorizer::new();
     /// vectorizer.set_analyzer(|text: &str| vec![text.to_uppercase()]);
     /// vectorizer.fit(&["а б"])?;
     /// assert_eq!(vectorizer.vocabulary().unwrap().term(0), Some("А Б"));
@@ -181,24 +473,10 @@ impl TfidfVectorizer {
         self.missing_analyzer = false;
     }
 
-    /// Chooses whether documents are spread over rayon's thread pool (default: on with the
-    /// `parallel` feature, which is on by default): fitting analyzes pieces of the corpus
-    /// in parallel (the counting that follows is sequential), `transform` builds rows in
-    /// parallel. The result is the same either way.
-    ///
-    /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
-    /// vectorizer.set_parallel(false);
-    /// # Ok::<(), slovo::Error>(())
-    /// ```
-    pub fn set_parallel(&mut self, parallel: bool) {
-        self.parallel = parallel && cfg!(feature = "parallel");
-    }
-
     /// The options.
     ///
     /// ```
-    /// let vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// assert_eq!(vectorizer.config().ngram_range, (1, 1));
     /// # Ok::<(), slovo::Error>(())
     /// ```
@@ -208,19 +486,33 @@ impl TfidfVectorizer {
 
     /// Learns vocabulary and idf from `docs` (text), forgetting earlier fits.
     ///
+    /// `docs` is anything that iterates over text: a slice or `Vec` of `&str` or `String`,
+    /// `text.lines()`, an iterator adapter. (The documents are gathered once, so that they
+    /// can be spread over threads; for a corpus larger than memory, use
+    /// [`partial_fit`](Self::partial_fit) batch by batch.)
+    ///
     /// # Errors
     ///
     /// [`Error::InvalidOption`] when `max_df` resolves to fewer documents than `min_df` on
     /// this corpus (possible when one is a count and the other a proportion).
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.fit(&["Кот спит", "кот ест"])?;
     /// assert_eq!(vectorizer.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["ест", "кот", "спит"]);
+    ///
+    /// // Any iterator of text: one document per line here.
+    /// vectorizer.fit("Кот спит\nПёс лает".lines())?;
+    /// assert_eq!(vectorizer.vocabulary().unwrap().len(), 4);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn fit<S: AsRef<str> + Sync>(&mut self, docs: &[S]) -> Result<()> {
-        self.fit_docs(&TextDocs(docs))
+    pub fn fit<I>(&mut self, docs: I) -> Result<()>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
+        let docs: Vec<I::Item> = docs.into_iter().collect();
+        self.fit_docs(&TextDocs(&docs))
     }
 
     /// Like [`fit`](Self::fit), for documents already turned into terms.
@@ -230,7 +522,7 @@ impl TfidfVectorizer {
     /// As [`fit`](Self::fit).
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.fit_terms(&[vec!["кот", "спать"], vec!["кот"]])?;
     /// assert_eq!(vectorizer.vocabulary().unwrap().len(), 2);
     /// # Ok::<(), slovo::Error>(())
@@ -251,13 +543,18 @@ impl TfidfVectorizer {
     /// As [`fit`](Self::fit).
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// let matrix = vectorizer.fit_transform(&["кот спит", "кот ест"])?;
     /// assert_eq!(matrix.shape(), (2, 3));
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn fit_transform<S: AsRef<str> + Sync>(&mut self, docs: &[S]) -> Result<CsrMatrix> {
-        self.fit_transform_docs(&TextDocs(docs))
+    pub fn fit_transform<I>(&mut self, docs: I) -> Result<CsrMatrix>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
+        let docs: Vec<I::Item> = docs.into_iter().collect();
+        self.fit_transform_docs(&TextDocs(&docs))
     }
 
     /// Like [`fit_transform`](Self::fit_transform), for documents already turned into terms.
@@ -267,7 +564,7 @@ impl TfidfVectorizer {
     /// As [`fit`](Self::fit).
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// let matrix = vectorizer.fit_transform_terms(&[["кот", "спать"], ["кот", "есть"]])?;
     /// assert_eq!(matrix.shape(), (2, 3));
     /// # Ok::<(), slovo::Error>(())
@@ -285,7 +582,7 @@ impl TfidfVectorizer {
     /// followed by `finalize` gives exactly what one `fit` on all of them gives.
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.partial_fit(&["кот спит"]);
     /// vectorizer.partial_fit(&["кот ест"]);
     /// assert!(vectorizer.transform(&["кот"]).is_err()); // not finalized yet
@@ -293,9 +590,14 @@ impl TfidfVectorizer {
     /// assert_eq!(vectorizer.vocabulary().unwrap().len(), 3);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn partial_fit<S: AsRef<str> + Sync>(&mut self, docs: &[S]) {
+    pub fn partial_fit<I>(&mut self, docs: I)
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
+        let docs: Vec<I::Item> = docs.into_iter().collect();
         let mut table = self.counts.take_table();
-        self.pipeline.count(&TextDocs(docs), &mut table, None);
+        self.pipeline.count(&TextDocs(&docs), &mut table, None);
         self.counts = Counts::from_table(table);
         self.pending = true;
     }
@@ -303,7 +605,7 @@ impl TfidfVectorizer {
     /// Like [`partial_fit`](Self::partial_fit), for documents already turned into terms.
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.partial_fit_terms(&[["кот"]]);
     /// vectorizer.finalize()?;
     /// assert_eq!(vectorizer.frequencies().n_docs(), 1);
@@ -330,7 +632,7 @@ impl TfidfVectorizer {
     /// As [`fit`](Self::fit).
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.partial_fit_terms(&[["б", "а"]]);
     /// vectorizer.finalize()?;
     /// assert_eq!(vectorizer.vocabulary().unwrap().iter().collect::<Vec<_>>(), ["а", "б"]);
@@ -348,14 +650,19 @@ impl TfidfVectorizer {
     /// one vectorizer).
     ///
     /// ```
-    /// let vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// let table = vectorizer.count(&["кот спит", "кот"]);
     /// assert_eq!(table.df("кот"), 2);
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn count<S: AsRef<str> + Sync>(&self, docs: &[S]) -> DocumentFrequencies {
+    pub fn count<I>(&self, docs: I) -> DocumentFrequencies
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
+        let docs: Vec<I::Item> = docs.into_iter().collect();
         let mut table = DocumentFrequencies::new();
-        self.pipeline.count(&TextDocs(docs), &mut table, None);
+        self.pipeline.count(&TextDocs(&docs), &mut table, None);
         table
     }
 
@@ -364,13 +671,13 @@ impl TfidfVectorizer {
     /// ```
     /// use slovo::tfidf::TfidfVectorizer;
     ///
-    /// let mut vectorizer = TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = TfidfVectorizer::new();
     /// let docs = [vec!["а", "б"], vec!["а"], vec!["в"]];
     /// let mut table = vectorizer.count_terms(&docs[..2]);
     /// table.merge(&vectorizer.count_terms(&docs[2..]))?;
     /// vectorizer.fit_frequencies(table)?;
     ///
-    /// let mut whole = TfidfVectorizer::new(Default::default())?;
+    /// let mut whole = TfidfVectorizer::new();
     /// whole.fit_terms(&docs)?;
     /// assert_eq!(vectorizer.idf(), whole.idf());
     /// # Ok::<(), slovo::Error>(())
@@ -398,7 +705,7 @@ impl TfidfVectorizer {
     ///
     /// let mut table = DocumentFrequencies::new();
     /// table.add_document(["кот"]);
-    /// let mut vectorizer = TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = TfidfVectorizer::new();
     /// vectorizer.fit_frequencies(table)?;
     /// assert_eq!(vectorizer.idf(), Some(&[1.0][..]));
     /// # Ok::<(), slovo::Error>(())
@@ -411,7 +718,7 @@ impl TfidfVectorizer {
     /// The counts gathered by fitting (before pruning), for saving or merging.
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.fit_terms(&[["а", "а"]])?;
     /// assert_eq!(vectorizer.frequencies().total_count("а"), 2);
     /// # Ok::<(), slovo::Error>(())
@@ -421,7 +728,7 @@ impl TfidfVectorizer {
     }
 
     /// TF-IDF rows of `docs` (text) over the fitted vocabulary; unknown features are
-    /// ignored. Runs in parallel unless [`set_parallel(false)`](Self::set_parallel).
+    /// ignored. Runs in parallel unless built with [`parallel(false)`](TfidfVectorizerBuilder::parallel).
     ///
     /// # Errors
     ///
@@ -430,14 +737,18 @@ impl TfidfVectorizer {
     /// [`set_analyzer`](Self::set_analyzer)).
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.fit(&["кот спит", "пёс ест"])?;
     /// let matrix = vectorizer.transform(&["кот кот слон"])?;
     /// let kot = vectorizer.vocabulary().unwrap().get("кот").unwrap();
     /// assert_eq!(matrix.get(0, kot), 1.0); // the only known term, L2-normalized
     /// # Ok::<(), slovo::Error>(())
     /// ```
-    pub fn transform<S: AsRef<str> + Sync>(&self, docs: &[S]) -> Result<CsrMatrix> {
+    pub fn transform<I>(&self, docs: I) -> Result<CsrMatrix>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Sync,
+    {
         if self.missing_analyzer {
             return Err(Error::NotFitted {
                 reason: "the model was fitted with a custom analyzer, which a saved model \
@@ -445,7 +756,29 @@ impl TfidfVectorizer {
                     .into(),
             });
         }
-        self.transform_docs(&TextDocs(docs))
+        let docs: Vec<I::Item> = docs.into_iter().collect();
+        self.transform_docs(&TextDocs(&docs))
+    }
+
+    /// The TF-IDF row of one document: [`transform`](Self::transform) of `[text]`, a
+    /// matrix of one row. [`SparseRow::top_k`](super::SparseRow::top_k) picks its
+    /// heaviest features.
+    ///
+    /// # Errors
+    ///
+    /// As [`transform`](Self::transform).
+    ///
+    /// ```
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
+    /// vectorizer.fit(["Кот спит", "Кот ест", "Пёс спит"])?;
+    /// let row = vectorizer.transform_one("Кот ест и ест")?;
+    /// assert_eq!(row.shape(), (1, 4));
+    /// let (column, _weight) = row.row(0).unwrap().top_k(1)[0];
+    /// assert_eq!(vectorizer.vocabulary().unwrap().term(column), Some("ест"));
+    /// # Ok::<(), slovo::Error>(())
+    /// ```
+    pub fn transform_one(&self, text: &str) -> Result<CsrMatrix> {
+        self.transform([text])
     }
 
     /// Like [`transform`](Self::transform), for documents already turned into terms.
@@ -455,7 +788,7 @@ impl TfidfVectorizer {
     /// As [`transform`](Self::transform).
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.fit_terms(&[["кот"], ["пёс"]])?;
     /// let matrix = vectorizer.transform_terms(&[["пёс", "кот"]])?;
     /// assert_eq!(matrix.row(0).unwrap().indices, &[0, 1]);
@@ -474,11 +807,7 @@ impl TfidfVectorizer {
     /// (scikit-learn's `build_analyzer()`).
     ///
     /// ```
-    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
-    ///
-    /// let mut config = TfidfConfig::default();
-    /// config.ngram_range = (1, 2);
-    /// let vectorizer = TfidfVectorizer::new(config)?;
+    /// let vectorizer = slovo::tfidf::TfidfVectorizer::builder().ngram_range(1, 2).build()?;
     /// let mut features = Vec::new();
     /// vectorizer.for_each_feature("Кошки спят", |f| features.push(f.to_owned()));
     /// assert_eq!(features, ["кошк", "спят", "кошк спят"]);
@@ -492,7 +821,7 @@ impl TfidfVectorizer {
     /// `true` once a vocabulary is available to `transform`.
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// assert!(!vectorizer.is_fitted());
     /// vectorizer.fit(&["кот"])?;
     /// assert!(vectorizer.is_fitted());
@@ -506,7 +835,7 @@ impl TfidfVectorizer {
     /// since), or `None` before fitting.
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.fit(&["кот"])?;
     /// assert_eq!(vectorizer.vocabulary().unwrap().get("кот"), Some(0));
     /// # Ok::<(), slovo::Error>(())
@@ -518,7 +847,7 @@ impl TfidfVectorizer {
     /// The idf of each vocabulary column, or `None` before fitting or without `use_idf`.
     ///
     /// ```
-    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = slovo::tfidf::TfidfVectorizer::new();
     /// vectorizer.fit(&["кот", "пёс"])?;
     /// let expected = (3.0f64 / 2.0).ln() + 1.0;
     /// assert_eq!(vectorizer.idf(), Some(&[expected, expected][..]));
@@ -553,7 +882,7 @@ impl TfidfVectorizer {
         idf: Option<Vec<f64>>,
     ) -> Result<Self> {
         check_idf(&config, &vocabulary, idf.as_deref())?;
-        let mut vectorizer = Self::new(config)?;
+        let mut vectorizer = TfidfVectorizerBuilder::from(config).build()?;
         vectorizer.fitted = Some(Fitted::new(vocabulary, idf));
         Ok(vectorizer)
     }
@@ -564,11 +893,9 @@ impl TfidfVectorizer {
     /// For the fuzz targets' cost check; not a stable API.
     ///
     /// ```
-    /// use slovo::tfidf::{TfidfConfig, TfidfVectorizer};
+    /// use slovo::tfidf::TfidfVectorizer;
     ///
-    /// let mut config = TfidfConfig::default();
-    /// config.ngram_range = (1, 1_000_000);
-    /// let mut vectorizer = TfidfVectorizer::new(config)?;
+    /// let mut vectorizer = TfidfVectorizer::builder().ngram_range(1, 1_000_000).build()?;
     /// vectorizer.fit(&["кот"])?;
     /// assert_eq!(vectorizer.transform_ngram_limit(), 1);
     /// # Ok::<(), slovo::Error>(())
@@ -689,7 +1016,7 @@ mod tests {
     /// of the range asks for (cubic time in the document), also after a save and load.
     #[test]
     fn a_loaded_model_of_a_custom_analyzer_needs_it_again() {
-        let mut vectorizer = TfidfVectorizer::new(TfidfConfig::default()).unwrap();
+        let mut vectorizer = TfidfVectorizer::new();
         let split = |text: &str| -> Vec<String> { text.split('|').map(str::to_owned).collect() };
         vectorizer.set_analyzer(split);
         vectorizer.fit(&["кот|пёс", "дом"]).unwrap();
@@ -712,7 +1039,7 @@ mod tests {
             ngram_range: (1, 1_000_000_000),
             ..TfidfConfig::default()
         };
-        let mut fitted = TfidfVectorizer::new(config).unwrap();
+        let mut fitted = TfidfVectorizerBuilder::from(config).build().unwrap();
         fitted.fit(&["кот"]).unwrap();
         let loaded = TfidfVectorizer::from_bytes(&fitted.to_bytes()).unwrap();
         let words = ["кот", "пёс", "дом"];
@@ -755,8 +1082,10 @@ mod tests {
                 ..TfidfConfig::default()
             };
             let fit = |parallel: bool| {
-                let mut vectorizer = TfidfVectorizer::new(config.clone()).expect("valid");
-                vectorizer.set_parallel(parallel);
+                let mut vectorizer = TfidfVectorizerBuilder::from(config.clone())
+                    .parallel(parallel)
+                    .build()
+                    .expect("valid");
                 let matrix = pool
                     .install(|| vectorizer.fit_transform(&docs))
                     .expect("fits");
@@ -791,7 +1120,9 @@ mod tests {
             (TfidfConfig::default(), unstemmed),
         ];
         let fit = |(config, analyzer): &(TfidfConfig, Analyzer), docs: &[&str]| {
-            let mut vectorizer = TfidfVectorizer::with_analyzer(config.clone(), analyzer.clone())
+            let mut vectorizer = TfidfVectorizerBuilder::from(config.clone())
+                .analyzer(analyzer.clone())
+                .build()
                 .expect("valid options");
             let matrix = vectorizer.fit_transform(docs).expect("fits");
             (matrix, vectorizer.to_bytes())

@@ -3,7 +3,7 @@
 
 use super::bytes;
 use super::options::TfidfConfig;
-use super::vectorizer::TfidfVectorizer;
+use super::vectorizer::{TfidfVectorizer, TfidfVectorizerBuilder};
 use super::vocabulary::Vocabulary;
 use crate::error::{Error, Result};
 use crate::terms::analyze::{Analyzer, AnalyzerConfig};
@@ -56,7 +56,7 @@ impl TfidfVectorizer {
     /// ```
     /// use slovo::tfidf::TfidfVectorizer;
     ///
-    /// let mut vectorizer = TfidfVectorizer::new(Default::default())?;
+    /// let mut vectorizer = TfidfVectorizer::new();
     /// vectorizer.fit(&["кот спит", "пёс"])?;
     /// let restored = TfidfVectorizer::from_bytes(&vectorizer.to_bytes())?;
     /// assert_eq!(restored.vocabulary(), vectorizer.vocabulary());
@@ -94,7 +94,7 @@ impl TfidfVectorizer {
     /// ```
     /// use slovo::{tfidf::TfidfVectorizer, Error};
     ///
-    /// let mut bytes = TfidfVectorizer::new(Default::default())?.to_bytes();
+    /// let mut bytes = TfidfVectorizer::new().to_bytes();
     /// bytes[8] = 99; // the format version
     /// assert!(matches!(TfidfVectorizer::from_bytes(&bytes), Err(Error::IncompatibleModel { .. })));
     /// # Ok::<(), slovo::Error>(())
@@ -114,7 +114,9 @@ impl TfidfVectorizer {
             Some(vocabulary) => {
                 Self::from_vocabulary(wire.config, vocabulary, wire.idf).map_err(corrupt)?
             }
-            None => Self::new(wire.config).map_err(corrupt)?,
+            None => TfidfVectorizerBuilder::from(wire.config)
+                .build()
+                .map_err(corrupt)?,
         };
         match wire.analyzer {
             Some(config) => {
@@ -143,7 +145,7 @@ mod tests {
                 binary,
                 ..TfidfConfig::default()
             };
-            let mut vectorizer = TfidfVectorizer::new(config).expect("valid");
+            let mut vectorizer = TfidfVectorizerBuilder::from(config).build().expect("valid");
             let matrix = vectorizer.fit_transform_terms(&docs).expect("fits");
             let bytes = vectorizer.to_bytes();
             let version = if binary {

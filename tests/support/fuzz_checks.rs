@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use slovo::{
-    Analyzer, DecodeOptions, Detector, DocumentFrequencies, Encoding, Lang, NormalizeOptions,
-    TfidfVectorizer, Tokenizer, TokenizerPath, UnicodeForm,
+    Analyzer, Detector, DocumentFrequencies, Lang, NormalizeOptions, TfidfVectorizer, Tokenizer,
+    TokenizerPath, UnicodeForm,
 };
 
 /// Characters that separate tokens and belong to none: White_Space, ZWSP, word joiner,
@@ -61,7 +61,10 @@ fn check_spans<'a>(text: &str, spans: impl IntoIterator<Item = (Range<usize>, Op
 pub fn tokenize(data: &[u8]) {
     let (flags, rest) = flags_and_rest(data);
     let text = text_of(rest);
-    let tokenizer = Tokenizer::new().abbreviation_periods(flags & 1 == 1);
+    let tokenizer = Tokenizer::builder()
+        .abbreviation_periods(flags & 1 == 1)
+        .build()
+        .unwrap();
     let mut covered = 0;
     for token in tokenizer.tokenize(&text) {
         assert!(!token.text.is_empty(), "empty token at {:?}", token.span);
@@ -99,7 +102,10 @@ pub fn tokenize(data: &[u8]) {
 pub fn tokenize_paths(data: &[u8]) {
     let (flags, rest) = flags_and_rest(data);
     let text = text_of(rest);
-    let tokenizer = Tokenizer::new().abbreviation_periods(flags & 1 == 1);
+    let tokenizer = Tokenizer::builder()
+        .abbreviation_periods(flags & 1 == 1)
+        .build()
+        .unwrap();
     let Some(scalar) = tokenizer.tokenize_with(&text, TokenizerPath::Scalar) else {
         panic!("the scalar path is always available");
     };
@@ -247,8 +253,10 @@ pub fn detect(data: &[u8]) {
         assert!(!detection.is_reliable());
     }
     let allowed = [Lang::Russian, Lang::Ukrainian, Lang::Kazakh, Lang::English];
-    let restricted =
-        Detector::with_languages(allowed.iter().copied().take(1 + usize::from(flags % 4)));
+    let restricted = Detector::builder()
+        .languages(allowed.iter().copied().take(1 + usize::from(flags % 4)))
+        .build()
+        .unwrap();
     let d = restricted.detect(&text);
     assert!(
         d.lang == Lang::Unknown || restricted.allows(d.lang),
@@ -359,13 +367,23 @@ pub fn model(data: &[u8]) {
 /// Decoding untrusted bytes in every encoding: lossy decoding never fails; strict UTF-8
 /// either gives the bytes back unchanged (without a BOM) or fails with an offset inside
 /// them; single-byte code pages decode every byte.
+#[cfg(feature = "encodings")]
 pub fn decode(data: &[u8]) {
+    use slovo::Encoding;
     let (flags, rest) = flags_and_rest(data);
     let encoding = Encoding::ALL[usize::from(flags) % Encoding::ALL.len()];
-    let strict = DecodeOptions::new(encoding);
-    let lossy = slovo::decode(rest.to_vec(), &strict.with_lossy(true), "fuzz")
+    let strict = slovo::Decoder::builder()
+        .encoding(encoding)
+        .build()
+        .unwrap();
+    let lossy = strict
+        .to_builder()
+        .lossy(true)
+        .build()
+        .unwrap()
+        .decode(rest.to_vec(), "fuzz")
         .expect("lossy decoding never fails");
-    match slovo::decode(rest.to_vec(), &strict, "fuzz") {
+    match strict.decode(rest.to_vec(), "fuzz") {
         Ok(decoded) => {
             assert_eq!(decoded.replacements, 0);
             assert_eq!(

@@ -30,3 +30,13 @@ pub fn packaged() -> bool {
         .join("Cargo.toml.orig")
         .exists()
 }
+
+/// A decoder for `encoding`, lossy or strict.
+#[cfg(feature = "encodings")]
+pub fn decoder(encoding: slovo::Encoding, lossy: bool) -> slovo::Decoder {
+    slovo::Decoder::builder()
+        .encoding(encoding)
+        .lossy(lossy)
+        .build()
+        .unwrap()
+}

@@ -20,7 +20,10 @@ pub fn tokens_with(
 pub fn disagreement(text: &str) -> Option<String> {
     for tokenizer in [
         Tokenizer::new(),
-        Tokenizer::new().abbreviation_periods(true),
+        Tokenizer::builder()
+            .abbreviation_periods(true)
+            .build()
+            .unwrap(),
     ] {
         let expected = tokens_with(tokenizer, text, TokenizerPath::Scalar)?;
         for path in TokenizerPath::available() {

@@ -293,7 +293,7 @@ impl<'a> Report<'a> {
             },
             terms: TermStats::new(text, top),
             language: Detected::new(text, false),
-            keywords: phrases(&slovo::KeywordExtractor::new().top_k(top.min(10)), text),
+            keywords: phrases(&keyword_extractor(top.min(10)), text),
         }
     }
 
@@ -393,4 +393,13 @@ impl<'a> Report<'a> {
         }
         Ok(())
     }
+}
+
+/// The report's keyword extractor: the defaults with at most `k` keywords (`top_k` alone
+/// is always a valid option).
+fn keyword_extractor(k: usize) -> slovo::KeywordExtractor {
+    slovo::KeywordExtractor::builder()
+        .top_k(k)
+        .build()
+        .unwrap_or_default()
 }

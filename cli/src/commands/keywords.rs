@@ -25,7 +25,7 @@ pub struct Args {
 /// Prints `{"keywords":[{"phrase","surface","score"}…]}` per document. With `--jsonl`, a string
 /// `title` field of the line is read as the document's title.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
-    let extractor = KeywordExtractor::new().top_k(args.top);
+    let extractor = KeywordExtractor::builder().top_k(args.top).build()?;
     let sources = Source::from_args(&args.files, Source::Stdin);
     for_each_document(&sources, args.mode, |mut document| {
         document.fields.shift_remove("keywords");

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use slovo::tfidf::{DfBound, Norm, TfidfConfig, TfidfVectorizer};
+use slovo::tfidf::{DfBound, Norm, TfidfVectorizer};
 
 use crate::error::CliError;
 use crate::input::{for_each_document, ModeArgs, Source};
@@ -98,16 +98,17 @@ pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
 }
 
 fn fit(args: FitArgs, out: &mut Output) -> Result<(), CliError> {
-    let mut config = TfidfConfig::default();
-    config.ngram_range = args.ngram_range;
-    config.min_df = args.min_df;
-    config.max_df = args.max_df;
-    config.max_features = args.max_features;
-    config.sublinear_tf = args.sublinear_tf;
-    config.smooth_idf = !args.no_smooth_idf;
-    config.norm = args.norm;
-    config.use_idf = !args.no_idf;
-    let mut vectorizer = TfidfVectorizer::new(config)?;
+    let (min_n, max_n) = args.ngram_range;
+    let mut vectorizer = TfidfVectorizer::builder()
+        .ngram_range(min_n, max_n)
+        .min_df(args.min_df)
+        .max_df(args.max_df)
+        .max_features(args.max_features)
+        .sublinear_tf(args.sublinear_tf)
+        .smooth_idf(!args.no_smooth_idf)
+        .norm(args.norm)
+        .use_idf(!args.no_idf)
+        .build()?;
 
     // Documents are counted in batches of about BATCH_BYTES (`partial_fit`, which gives
     // exactly what one `fit` gives): memory is the counts plus one batch, not the corpus.
