@@ -537,7 +537,7 @@ fn huge_counts_are_refused_not_wrapped() {
     ));
     assert_eq!(again, big);
     // At the limit, the idf is finite and the model saves and loads.
-    let mut vectorizer = TfidfVectorizer::new(TfidfConfig::default()).expect("valid");
+    let mut vectorizer = TfidfVectorizer::new();
     vectorizer.fit_frequencies(big).expect("fits");
     assert!(vectorizer.idf().expect("idf").iter().all(|v| v.is_finite()));
     TfidfVectorizer::from_bytes(&vectorizer.to_bytes()).expect("loads");

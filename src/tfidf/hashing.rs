@@ -573,7 +573,9 @@ mod tests {
                 ngram_range: range,
                 ..HashingConfig::default()
             };
-            HashingVectorizer::with_analyzer(config, crate::tfidf::FeatureAnalyzer::new())
+            HashingVectorizerBuilder::from(config)
+                .analyzer(crate::tfidf::FeatureAnalyzer::new())
+                .build()
         };
         for range in [(1, 1_000_000_000), (1, MAX_NGRAM + 1), (65, 65)] {
             let err = with_range(range).unwrap_err();
