@@ -380,8 +380,8 @@ pub(crate) fn window_tokens(
     // non-ASCII character after it (domains, `т.е`), the run is one letter (an initial:
     // `Л.`), or, for a run that starts with ASCII, the run is three bytes (`www.`) or an
     // e-mail's local part could go on after the period (`. - _ % + @ …`).
-    let ascii_period = after_ascii_start
-        & ((ascii_start << 3) | ((c.dot | c.hyphen | c.rule) >> 1));
+    let ascii_period =
+        after_ascii_start & ((ascii_start << 3) | ((c.dot | c.hyphen | c.rule) >> 1));
     let period_rule = if abbreviation_periods {
         !0
     } else {
