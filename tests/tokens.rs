@@ -476,6 +476,23 @@ fn paths_agree_around_window_limits() {
         "––",
         "«»",
         "http://x.ru/a",
+        // Periods the block path decides itself since issue 17's second round, and their
+        // neighbours that still go to the scalar rules.
+        "cher.",
+        "Ab.",
+        "www.",
+        "WwW. x",
+        "ab.-@x.ru",
+        "ab._c@d.ru",
+        "ab.+c@d.ru",
+        "ab..",
+        "ab.%",
+        "он.",
+        "Я.",
+        "я.",
+        "яw.",
+        "aя.",
+        "я1.",
     ];
     for filler in ["", "а", "аб "] {
         for n in 0..70 {

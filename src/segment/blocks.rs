@@ -365,21 +365,31 @@ pub(crate) fn window_tokens(
         | (c.guillemet << 1)
         | (c.dash << 2);
 
-    // Rule positions. At the byte after a run of letters and digits, what `may_go_on`
-    // sends to `word_tail`: a hyphen or rule byte; `,` after a digit; `:` after a digit
-    // or after a run that starts with ASCII; `.` unless the run starts with a Cyrillic
-    // letter, is longer than 4 bytes, ends with a letter and is followed by a space or
-    // ASCII punctuation.
+    // Rule positions. At the byte after a run of letters and digits, what `word_tail`
+    // could join or change: a hyphen or rule byte; `,` after a digit; `:` after a digit
+    // or after a run that starts with ASCII; `.` where its outcome is not decided by the
+    // bitmaps (below).
     let word_end = !word & (word << 1);
     // Adding the start bit of a run carries through it to the byte after it.
-    let after_ascii_start = word.wrapping_add(word_start & c.alnum) & !word;
-    let short = (word_start << 1) | (word_start << 2) | (word_start << 3) | (word_start << 4);
+    let ascii_start = word_start & c.alnum;
+    let after_ascii_start = word.wrapping_add(ascii_start) & !word;
     let after_digit = c.digit << 1;
     let before_wordish = (c.alnum | c.high) >> 1;
+    // A period after a run of letters, by default: the scalar rules keep it apart (a
+    // token of its own) unless a digit comes before it (`3.5`), a letter, digit or
+    // non-ASCII character after it (domains, `т.е`), the run is one letter (an initial:
+    // `Л.`), or, for a run that starts with ASCII, the run is three bytes (`www.`) or an
+    // e-mail's local part could go on after the period (`. - _ % + @ …`).
+    let ascii_period =
+        after_ascii_start & ((ascii_start << 3) | ((c.dot | c.hyphen | c.rule) >> 1));
     let period_rule = if abbreviation_periods {
         !0
     } else {
-        after_digit | after_ascii_start | short | before_wordish
+        after_digit
+            | before_wordish
+            | ((word_start & c.cyr) << 2)
+            | (ascii_start << 1)
+            | ascii_period
     };
     let word_rule = word_end
         & (c.hyphen

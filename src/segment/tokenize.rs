@@ -1294,10 +1294,18 @@ impl<'a> Iterator for Tokens<'a> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<Token<'a>> {
-        match self.current.pop(self.text.as_bytes()) {
-            Some((start, end, kind)) => Some(make_token(self.text, start, end, kind)),
-            None => self.next_unbatched(),
+        let bytes = self.text.as_bytes();
+        if let Some((start, end, kind)) = self.current.pop(bytes) {
+            return Some(make_token(self.text, start, end, kind));
         }
+        // The next queued window, without a call.
+        if let Some(window) = self.windows.pop() {
+            self.current = window;
+            if let Some((start, end, kind)) = self.current.pop(bytes) {
+                return Some(make_token(self.text, start, end, kind));
+            }
+        }
+        self.next_unbatched()
     }
 }
 
