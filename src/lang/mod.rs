@@ -34,7 +34,7 @@ use std::sync::OnceLock;
 use crate::span::Span;
 
 pub use codes::{Lang, Script};
-use model::{cyrillic_letter_byte, Model, Scores, MODEL_LANGS, N};
+use model::{Model, Scores, MODEL_LANGS, N};
 
 /// Fewer Cyrillic letters than this give [`Lang::Unknown`].
 const MIN_LETTERS: u32 = 3;
@@ -364,23 +364,25 @@ impl Detector {
 
     /// Index of the best allowed model language and its softmax probability.
     fn posterior(&self, scores: &Scores) -> Option<(usize, f64)> {
+        let logp = scores.logp();
         let best = (0..N)
             .filter(|&l| self.model_allowed[l])
-            .max_by(|&a, &b| scores.logp[a].total_cmp(&scores.logp[b]))?;
-        let top = scores.logp[best];
+            .max_by(|&a, &b| logp[a].total_cmp(&logp[b]))?;
+        let top = logp[best];
         let total: f64 = (0..N)
             .filter(|&l| self.model_allowed[l])
-            .map(|l| f64::from((scores.logp[l] - top) / TEMPERATURE).exp())
+            .map(|l| f64::from((logp[l] - top) / TEMPERATURE).exp())
             .sum();
         Some((best, (1.0 / total).clamp(0.0, 1.0)))
     }
 
     /// The softmax probability of model language `index` given `scores`.
     fn posterior_of(&self, scores: &Scores, index: usize) -> f64 {
-        let top = scores.logp[index];
+        let logp = scores.logp();
+        let top = logp[index];
         let total: f64 = (0..N)
             .filter(|&l| self.model_allowed[l] || l == index)
-            .map(|l| f64::from((scores.logp[l] - top) / TEMPERATURE).exp())
+            .map(|l| f64::from((logp[l] - top) / TEMPERATURE).exp())
             .sum();
         (1.0 / total).clamp(0.0, 1.0)
     }
@@ -418,15 +420,7 @@ struct Scan {
 
 fn scan(text: &str) -> Scan {
     let mut scores = Scores::default();
-    Model::bundled().score_text(text, &mut scores);
-    let other_letters = if text.is_ascii() {
-        text.bytes().filter(u8::is_ascii_alphabetic).count() as u32
-    } else {
-        text.chars()
-            // Cyrillic letters first: they skip the Unicode property lookup.
-            .filter(|&c| cyrillic_letter_byte(c).is_none() && c.is_alphabetic())
-            .count() as u32
-    };
+    let other_letters = Model::bundled().score_text(text, &mut scores);
     Scan {
         scores,
         other_letters,

@@ -75,7 +75,10 @@ pub(super) fn detect_spans(detector: &Detector, text: &str) -> Vec<LangSpan> {
             (Some(m), Some(v)) if m != v => {
                 let leaning: u32 = words
                     .iter()
-                    .filter(|w| w.cyrillic && w.scores.logp[m] > w.scores.logp[v])
+                    .filter(|w| {
+                        let logp = w.scores.logp();
+                        w.cyrillic && logp[m] > logp[v]
+                    })
                     .map(|w| w.scores.letters)
                     .sum();
                 Some(if 2 * leaning < document.letters { v } else { m })
@@ -144,17 +147,21 @@ fn label_cyrillic_run(
     if total.letters < super::MIN_LETTERS {
         return;
     }
+    let total_logp = total.logp();
     if let Some(doc) = doc_index.filter(|&d| detector.model_allowed[d]) {
         // The sentence keeps the document's language unless another one leads by a
         // margin *and* the words leaning that way hold at least half of its letters
         // (otherwise the lead comes from a foreign name, which becomes a run below).
         let leaning: u32 = words
             .iter()
-            .filter(|w| w.scores.logp[lang] > w.scores.logp[doc])
+            .filter(|w| {
+                let logp = w.scores.logp();
+                logp[lang] > logp[doc]
+            })
             .map(|w| w.scores.letters)
             .sum();
         if lang != doc
-            && (total.logp[lang] - total.logp[doc] < SENTENCE_MARGIN
+            && (total_logp[lang] - total_logp[doc] < SENTENCE_MARGIN
                 || 2 * leaning < total.letters
                 || detector.posterior_of(&total, lang) < super::RELIABLE_CONFIDENCE)
         {
@@ -166,11 +173,9 @@ fn label_cyrillic_run(
 
     // Runs of words that lean clearly towards another language.
     let leans = |w: &Word| -> bool {
-        (0..N).any(|l| {
-            l != lang
-                && detector.model_allowed[l]
-                && w.scores.logp[l] - w.scores.logp[lang] >= WORD_MARGIN
-        })
+        let logp = w.scores.logp();
+        (0..N)
+            .any(|l| l != lang && detector.model_allowed[l] && logp[l] - logp[lang] >= WORD_MARGIN)
     };
     let mut i = 0;
     while i < words.len() {
@@ -187,16 +192,14 @@ fn label_cyrillic_run(
             group.add(&w.scores);
         }
         if let Some((other, _)) = detector.posterior(&group) {
-            let lead = group.logp[other] - group.logp[lang];
+            let group_logp = group.logp();
+            let lead = group_logp[other] - group_logp[lang];
             // The rest of the document must clearly not be in the run's language.
-            let mut rest = *document;
-            for (a, b) in rest.logp.iter_mut().zip(group.logp) {
-                *a -= b;
-            }
-            rest.letters = rest.letters.saturating_sub(group.letters);
+            let rest = document.without(&group);
+            let rest_logp = rest.logp();
             let rest_lead = (0..N)
                 .filter(|&l| l != other)
-                .map(|l| rest.logp[l] - rest.logp[other])
+                .map(|l| rest_logp[l] - rest_logp[other])
                 .fold(f32::NEG_INFINITY, f32::max);
             if other != lang
                 && lead >= RUN_MARGIN
@@ -352,7 +355,7 @@ fn split_words(text: &str) -> Vec<Word> {
         let gap = &text[gap_start..i];
         let sentence_start = words.is_empty() || ends_sentence(gap);
         let mut scores = Scores::default();
-        model.score_text(&text[i..end], &mut scores);
+        let _ = model.score_text(&text[i..end], &mut scores);
         let word = Word {
             range: i..end,
             cyrillic: cyrillic >= other,
