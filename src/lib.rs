@@ -335,7 +335,7 @@ pub use lang::{detect, detect_spans, Detection, Detector, Lang, LangSpan, Script
 #[cfg(feature = "morph")]
 pub use morph::{Morph, MorphBuilder, MorphConfig, Parse, Pos};
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
-pub use segment::sentence::{sentences, Sentence, Sentences};
+pub use segment::sentence::{sentences, sentences_with, Sentence, SentencePath, Sentences};
 pub use segment::token::{CharOffsets, Token, TokenKind};
 #[doc(hidden)]
 pub use segment::tokenize::TokenizerPath;
