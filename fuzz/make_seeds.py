@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fuzz" / "seeds"
-TEXT_TARGETS = ["tokenize", "tokenize_paths", "sentences", "normalize", "terms", "detect", "keywords"]
+TEXT_TARGETS = ["tokenize", "tokenize_paths", "sentences", "sentence_paths", "normalize", "terms", "detect", "keywords"]
 
 HOSTILE = {
     "hyphens": "-" * 300 + "кто-то--нибудь---" + "‐" * 50,

@@ -333,7 +333,7 @@ pub use lang::{
 #[cfg(feature = "morph")]
 pub use morph::{Morph, MorphBuilder, MorphConfig, Parse, Pos};
 pub use normalize::{fold, normalize, NormalizeOptions, UnicodeForm};
-pub use segment::sentence::{sentences, Sentence, Sentences};
+pub use segment::sentence::{sentences, sentences_with, Sentence, SentencePath, Sentences};
 pub use segment::token::{CharOffsets, Token, TokenKind};
 #[doc(hidden)]
 pub use segment::tokenize::TokenizerPath;

@@ -57,6 +57,14 @@ fn sentences_seeds() {
 }
 
 #[test]
+fn sentence_paths_seeds() {
+    if crate::support::packaged() {
+        return;
+    }
+    assert!(replay("sentence_paths", checks::sentence_paths) >= 50);
+}
+
+#[test]
 fn normalize_seeds() {
     if crate::support::packaged() {
         return;

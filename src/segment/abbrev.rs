@@ -18,7 +18,10 @@
 
 use crate::segment::wordlist::EmbeddedList;
 
-static ABBREVIATIONS: EmbeddedList = EmbeddedList::new(include_str!("data/abbreviations.txt"));
+/// The list as written (the sentence splitter indexes it together with its own table).
+pub(crate) static ABBREVIATIONS_DATA: &str = include_str!("data/abbreviations.txt");
+
+static ABBREVIATIONS: EmbeddedList = EmbeddedList::new(ABBREVIATIONS_DATA);
 
 /// Whether `word_without_period` is an abbreviation that is written with a period
 /// (compared lowercased: `"Тыс"` and `"тыс"` both match). Does not allocate.

@@ -30,12 +30,15 @@
 //! A blank line (paragraph break) always ends a sentence. Only the whitespace between two
 //! tokens is ever looked at again; the text itself is scanned once, by the tokenizer.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::segment::abbrev::is_abbreviation;
+use rustc_hash::FxHashMap;
+
+use crate::segment::abbrev::ABBREVIATIONS_DATA as TOKENIZER_ABBREVIATIONS;
 use crate::segment::token::{Token, TokenKind};
-use crate::segment::tokenize::{is_separator, tokenize};
+use crate::segment::tokenize::{is_separator, tokenize, Tokenizer, TokenizerPath};
 use crate::segment::wordlist::EmbeddedList;
 use crate::span::Span;
 
@@ -115,9 +118,46 @@ impl Sentence<'_> {
 /// ```
 #[must_use]
 pub fn sentences(text: &str) -> Sentences<'_> {
+    sentences_with(text, SentencePath::Skipping)
+}
+
+/// The implementations of the sentence splitter, for tests that compare them
+/// ([`sentences_with`]).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SentencePath {
+    /// Every token of the text through the rules: the specification.
+    Full,
+    /// Skips to where a sentence can end and runs the rules on the tokens around it
+    /// (what [`sentences`] does).
+    Skipping,
+}
+
+/// [`sentences`] through the implementation `path`. Every path gives the same sentences;
+/// this exists so tests and fuzz targets can compare them.
+///
+/// ```
+/// use slovo::SentencePath;
+///
+/// let text = "Раз. Два.";
+/// let full: Vec<_> = slovo::sentences_with(text, SentencePath::Full).collect();
+/// assert_eq!(full, slovo::sentences(text).collect::<Vec<_>>());
+/// ```
+#[doc(hidden)]
+#[must_use]
+pub fn sentences_with(text: &str, path: SentencePath) -> Sentences<'_> {
+    // The skipping path reads a few tokens here and there: the block tokenizer, which
+    // classifies 64-byte windows ahead, would classify much that is then skipped.
+    let tokens = match path {
+        SentencePath::Full => tokenize(text),
+        SentencePath::Skipping => Tokenizer::new()
+            .tokenize_with(text, TokenizerPath::Scalar)
+            .unwrap_or_else(|| tokenize(text)),
+    };
     Sentences {
         text,
-        tokens: Lookahead::new(tokenize(text)),
+        tokens: Lookahead::new(tokens),
         pos: 0,
         done: false,
         last_abbrev: None,
@@ -125,6 +165,8 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         last_bullet: None,
         open_brackets: 0,
         title_quote: TitleQuote::None,
+        skipping: path == SentencePath::Skipping,
+        event: None,
     }
 }
 
@@ -170,6 +212,149 @@ pub struct Sentences<'a> {
     open_brackets: u32,
     /// A `«` opened after a word of the current sentence and not yet closed.
     title_quote: TitleQuote,
+    /// Whether stretches of text where no sentence can end are skipped
+    /// ([`SentencePath::Skipping`]).
+    skipping: bool,
+    /// The last look for a place where a sentence may end.
+    event: Option<Event>,
+}
+
+/// Where the splitter must read tokens next: the first byte at or after `from` that a
+/// rule looks at (`at`; the text's length if there is none), and where to start reading
+/// tokens to have the context the rules need there (`resume`).
+#[derive(Debug, Clone, Copy)]
+struct Event {
+    from: usize,
+    at: usize,
+    resume: usize,
+}
+
+/// The result of splitting one sentence: the sentence, or an abandoned attempt.
+enum Attempt<'a> {
+    Done(Option<Sentence<'a>>),
+    /// The skipping path met a question it could not answer from what it read (a token
+    /// it skipped, an inexact word count): the sentence is split again on the full path.
+    Redo,
+}
+
+/// What [`Sentences::skip_ahead`] found.
+enum Skip {
+    /// Nothing to skip, or skipped: go on reading tokens.
+    None,
+    /// No sentence can end before the end of the text.
+    ToEnd,
+}
+
+/// Bytes the event scan stops at ([`Sentences::scan_event`]): `SCAN_RULE` for ASCII
+/// bytes of tokens a rule looks at, `SCAN_LINE` for line ends (a blank line ends a
+/// sentence), and the lead bytes of the two-byte `«` `»` and the three-byte `…` `’` `“`
+/// `”` `‼` `⁇` `⁈` `⁉` and U+2029, checked further.
+static SCAN: [u8; 256] = scan_table();
+const SCAN_RULE: u8 = 1;
+const SCAN_LINE: u8 = 2;
+const SCAN_C2: u8 = 3;
+const SCAN_E2: u8 = 4;
+
+const fn scan_table() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let rule = b".!?;()]}\"'";
+    let mut i = 0;
+    while i < rule.len() {
+        table[rule[i] as usize] = SCAN_RULE;
+        i += 1;
+    }
+    table[b'\n' as usize] = SCAN_LINE;
+    table[b'\r' as usize] = SCAN_LINE;
+    table[0xC2] = SCAN_C2;
+    table[0xE2] = SCAN_E2;
+    table
+}
+
+/// `\t \n \x0B \x0C \r` and space.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// Where to start reading tokens for an event at `at`: the start of the space-separated
+/// piece before the one holding `at`, so that the two tokens before the first token of
+/// that piece are read (`Prev`, `prev2` and the token before a glued run). Never before
+/// `from`. A position right after ASCII white space is always where a token may start.
+fn context_start(bytes: &[u8], from: usize, at: usize) -> usize {
+    let mut i = at;
+    while i > from && !is_ascii_space(bytes[i - 1]) {
+        i -= 1;
+    }
+    while i > from && is_ascii_space(bytes[i - 1]) {
+        i -= 1;
+    }
+    while i > from && !is_ascii_space(bytes[i - 1]) {
+        i -= 1;
+    }
+    i
+}
+
+/// The offset of the first byte of `bytes` the event scan stops at, eight at a time.
+#[inline]
+fn first_scan_byte(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let any = chunk.iter().fold(0u8, |acc, &b| acc | SCAN[usize::from(b)]);
+        if any != 0 {
+            return chunk
+                .iter()
+                .position(|&b| SCAN[usize::from(b)] != 0)
+                .map(|i| offset + i);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| SCAN[usize::from(b)] != 0)
+        .map(|i| offset + i)
+}
+
+/// The end of the separators that start at `at` (a char boundary).
+fn gap_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while let Some(&b) = bytes.get(i) {
+        if is_ascii_space(b) {
+            i += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_separator(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// Word pieces counted in a skipped stretch at most: enough for every question about the
+/// number of words (a date abbreviation wants four before it).
+const WORD_PIECES_ENOUGH: u32 = 6;
+
+/// A lower bound of the words and numbers in `skipped` (whole tokens): the pieces between
+/// ASCII white space that start with a letter or digit (each holds at least one), counted
+/// up to `enough`.
+fn word_pieces(skipped: &[u8], enough: u32) -> u32 {
+    let mut count = 0u32;
+    let mut after_space = true;
+    for &b in skipped {
+        if after_space && (b.is_ascii_alphanumeric() || matches!(b, 0xD0 | 0xD1)) {
+            count += 1;
+            if count >= enough {
+                break;
+            }
+        }
+        after_space = is_ascii_space(b);
+    }
+    count
 }
 
 /// The part of a run of glued tokens (`к.п.н.`) read so far: `start..end`, whether it is
@@ -198,10 +383,46 @@ impl<'a> Iterator for Sentences<'a> {
         if self.done {
             return None;
         }
+        if !self.skipping {
+            return match self.split(false) {
+                Attempt::Done(sentence) => sentence,
+                Attempt::Redo => None, // never: the full path reads every token
+            };
+        }
+        let saved = (self.last_abbrev, self.last_bullet);
+        match self.split(true) {
+            Attempt::Done(sentence) => sentence,
+            Attempt::Redo => {
+                // Back to the state at the sentence's start, then every token.
+                (self.last_abbrev, self.last_bullet) = saved;
+                self.open_brackets = 0;
+                self.title_quote = TitleQuote::None;
+                self.tokens.restart_at(self.pos);
+                match self.split(false) {
+                    Attempt::Done(sentence) => sentence,
+                    Attempt::Redo => None,
+                }
+            }
+        }
+    }
+}
+
+impl std::iter::FusedIterator for Sentences<'_> {}
+
+impl<'a> Sentences<'a> {
+    /// Splits off the next sentence: every token through the rules, or (`skip`) only the
+    /// tokens around the places where the sentence can end.
+    #[inline(always)]
+    fn split(&mut self, skip: bool) -> Attempt<'a> {
         let mut cx = Context::new();
         loop {
+            if skip && self.tokens.is_empty() && !cx.only_bullets {
+                if let Skip::ToEnd = self.skip_ahead(&mut cx) {
+                    return Attempt::Done(self.finish());
+                }
+            }
             let Some(tok) = self.tokens.next() else {
-                return self.finish();
+                return Attempt::Done(self.finish());
             };
             // A blank line ends the sentence whatever came before it.
             if cx.tokens > 0 {
@@ -209,7 +430,7 @@ impl<'a> Iterator for Sentences<'a> {
                 if gap.len() >= 2 && is_paragraph_break(gap) {
                     self.last_bullet = None;
                     self.tokens.push_front(tok);
-                    return Some(self.emit(cx.end));
+                    return Attempt::Done(Some(self.emit(cx.end)));
                 }
             }
             let mut end = tok.span.end;
@@ -262,22 +483,125 @@ impl<'a> Iterator for Sentences<'a> {
             };
             if matches!(tok_role, Role::Opener | Role::Closer) {
                 self.count_bracket(tok.text);
-                if tok.text == "«" && cx.words > 0 && self.title_quote == TitleQuote::None {
+                if tok.text == "«" && self.title_quote == TitleQuote::None && cx.has_words() {
                     self.title_quote = TitleQuote::Open;
                 }
+            }
+            if cx.unknown.get() {
+                return Attempt::Redo;
             }
             cx.push(&tok);
             cx.end = end;
             if split {
-                return Some(self.emit(end));
+                return Attempt::Done(Some(self.emit(end)));
             }
         }
     }
-}
 
-impl std::iter::FusedIterator for Sentences<'_> {}
+    /// Skips the tokens from `cx.end` to the context of the next place where the sentence
+    /// can end, if there are any to skip; they are only counted (`cx.words` becomes a lower
+    /// bound) and the two tokens before the first one read again are unknown. A rule that
+    /// asks about either makes the sentence be split again on the full path.
+    #[inline]
+    fn skip_ahead(&mut self, cx: &mut Context<'a>) -> Skip {
+        let from = cx.end;
+        let event = self.event_after(from);
+        if event.at >= self.text.len() {
+            return Skip::ToEnd;
+        }
+        if event.resume <= from {
+            return Skip::None;
+        }
+        // The end of the last token skipped: the gap after it is looked at as usual.
+        let skipped = self.text.get(from..event.resume).unwrap_or_default();
+        let skipped = skipped.trim_end_matches(is_separator).as_bytes();
+        if skipped.is_empty() {
+            return Skip::None;
+        }
+        let last_end = from + skipped.len();
+        if cx.words < WORD_PIECES_ENOUGH {
+            cx.words = cx
+                .words
+                .saturating_add(word_pieces(skipped, WORD_PIECES_ENOUGH - cx.words));
+        }
+        cx.words_exact = false;
+        cx.tokens = cx.tokens.saturating_add(1);
+        let unknown = Prev::unknown(last_end);
+        cx.prev = Some(unknown);
+        cx.prev2 = Some(unknown);
+        cx.before_run = Some(unknown);
+        cx.run_start = event.resume;
+        cx.end = last_end;
+        self.tokens.restart_at(event.resume);
+        Skip::None
+    }
 
-impl<'a> Sentences<'a> {
+    /// The next [`Event`] at or after `from` (a token's end), reusing the last look when
+    /// it is still the answer.
+    #[inline]
+    fn event_after(&mut self, from: usize) -> Event {
+        if let Some(event) = self.event {
+            if event.from <= from && from <= event.at {
+                return event;
+            }
+        }
+        let bytes = self.text.as_bytes();
+        let at = self.scan_event(from);
+        let resume = if at >= bytes.len() {
+            at
+        } else {
+            context_start(bytes, from, at)
+        };
+        let event = Event { from, at, resume };
+        self.event = Some(event);
+        event
+    }
+
+    /// The first byte at or after `from` where a rule may apply: a byte of a token that
+    /// can end a sentence or change what the splitter knows (terminators, `;`, brackets,
+    /// quotes), or the first token after a blank line. The text's length if none.
+    fn scan_event(&self, from: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = from;
+        loop {
+            let Some(offset) = bytes.get(i..).and_then(first_scan_byte) else {
+                return bytes.len();
+            };
+            i += offset;
+            let b = bytes[i];
+            match SCAN[usize::from(b)] {
+                SCAN_RULE => return i,
+                SCAN_LINE => {}
+                SCAN_C2 => {
+                    if matches!(bytes.get(i + 1), Some(0xAB | 0xBB)) {
+                        return i; // « »
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                    // … ’ “ ” ‼
+                    (Some(0x80), Some(0xA6 | 0x99 | 0x9C | 0x9D | 0xBC))
+                    // ⁇ ⁈ ⁉
+                    | (Some(0x81), Some(0x87..=0x89)) => return i,
+                    (Some(0x80), Some(0xA9)) => {} // paragraph separator
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                },
+            }
+            // A line break or paragraph separator. The scan stops at the first one of each
+            // gap (it starts at a token's end and goes past every gap it looks at), and
+            // the separators before it in the gap change nothing: the rest decides.
+            let end = gap_end(self.text, i);
+            if end < bytes.len() && is_paragraph_break(&self.text[i..end]) {
+                return end;
+            }
+            i = end.max(i + 1);
+        }
+    }
+
     /// Gives out the text from `pos` to `end` (extended over anything the tokenizer left
     /// between `end` and the next token that is not whitespace), trimmed.
     fn emit(&mut self, end: usize) -> Sentence<'a> {
@@ -535,12 +859,8 @@ impl<'a> Sentences<'a> {
                     let scan = self.scan_run(cx.run_start, prev.end);
                     if scan.letters_and_dots {
                         let run = self.text.get(cx.run_start..prev.end).unwrap_or_default();
-                        let class = self.classify_word(
-                            run,
-                            cx.run_start,
-                            cx.before_run.as_ref(),
-                            scan.dots > 0,
-                        );
+                        let class =
+                            self.classify_word(run, cx.run_start, cx.before_run(), scan.dots > 0);
                         if class != Class::Plain {
                             let parts = scan.dots.saturating_add(1);
                             return Left::Word {
@@ -551,8 +871,8 @@ impl<'a> Sentences<'a> {
                         }
                     }
                 }
-                let class = self.classify_word(prev.text, prev.start, cx.prev2.as_ref(), false);
-                let class = gloss_or(class, prev.text, cx.prev2.as_ref(), self.open_brackets);
+                let class = self.classify_word(prev.text, prev.start, cx.prev2(), false);
+                let class = gloss_or(class, prev.text, cx.prev2(), self.open_brackets);
                 Left::Word {
                     class,
                     word: prev.text,
@@ -592,8 +912,8 @@ impl<'a> Sentences<'a> {
     /// What the period of a word token with its period (`г.`, `т.е.`, `Е.`) belongs to.
     fn left_of_glued(&self, cx: &Context<'a>, tok: &Token<'a>) -> Left<'a> {
         let word = &tok.text[..tok.text.len() - 1];
-        let class = self.classify_word(word, tok.span.start, cx.prev.as_ref(), word.contains('.'));
-        let class = gloss_or(class, word, cx.prev.as_ref(), self.open_brackets);
+        let class = self.classify_word(word, tok.span.start, cx.prev(), word.contains('.'));
+        let class = gloss_or(class, word, cx.prev(), self.open_brackets);
         Left::Word {
             class,
             word,
@@ -635,7 +955,8 @@ impl<'a> Sentences<'a> {
         {
             return Class::Plain;
         }
-        match lookup(word) {
+        let known = known_abbreviation(word);
+        match known.class {
             // `династии Мин.`: a capitalized unit after a word is a name (but `(См.`).
             Some(DataClass::Unit | DataClass::Date | DataClass::Currency)
                 if after_word && is_capitalized(word) =>
@@ -647,7 +968,7 @@ impl<'a> Sentences<'a> {
             // (`ред`, `проц`), or a compound the tokenizer kept with its periods: it may end
             // a sentence, but not before a lowercase word or a number.
             // `обр.`, `стр.`: a lowercase word without a vowel is no Russian word.
-            None if compound || is_abbreviation(word) || is_vowelless(word) => Class::Final,
+            None if compound || known.tokenizer_list || is_vowelless(word) => Class::Final,
             None => Class::Plain,
         }
     }
@@ -673,7 +994,7 @@ impl<'a> Sentences<'a> {
             // No space: `т.е.`, `1.5`, `Лента.ру` … but dots run into a capitalized word
             // (`думал...Потом`) still end the sentence (not an elision: `предписал:…Чтобы`).
             return matches!(stop, Stop::Ellipsis | Stop::LongEllipsis)
-                && cx.prev.is_some_and(|p| p.kind == TokenKind::Word)
+                && cx.prev().is_some_and(|p| p.kind == TokenKind::Word)
                 && next.kind == TokenKind::Word
                 && next.text.chars().nth(1).is_some()
                 && is_capitalized(next.text);
@@ -705,7 +1026,7 @@ impl<'a> Sentences<'a> {
                     }
             )
             && next_role == Role::Dash
-            && cx.words > 0
+            && cx.has_words()
         {
             return true;
         }
@@ -724,10 +1045,10 @@ impl<'a> Sentences<'a> {
             );
             return stop == Stop::Period
                 && plain
-                && cx.words > 0
-                && matches!(next_role, Role::Opener | Role::GenericQuote);
+                && matches!(next_role, Role::Opener | Role::GenericQuote)
+                && cx.has_words();
         }
-        if cx.words == 0 && !matches!(left, Left::Word { .. }) {
+        if !matches!(left, Left::Word { .. }) && !cx.has_words() {
             return false; // nothing but punctuation so far
         }
         match (stop, left) {
@@ -770,7 +1091,9 @@ impl<'a> Sentences<'a> {
                     Class::Gloss => self.tokens.peek(0).is_some_and(|t| {
                         t.kind == TokenKind::Word && word_case(t.text) == Case::UpperCyrillic
                     }),
-                    Class::Date => opens && *words_before >= MIN_WORDS_BEFORE_DATE_ABBREV,
+                    Class::Date => {
+                        opens && cx.at_least(*words_before, MIN_WORDS_BEFORE_DATE_ABBREV)
+                    }
                 }
             }
         }
@@ -807,7 +1130,7 @@ impl<'a> Sentences<'a> {
     /// it (a title or heading ran into the text). Not after a list bullet (`1) Сегодня`),
     /// and not the polite `Вы`, `Вам`, capitalized anywhere in letters.
     fn function_word_opens(&mut self, cx: &Context<'a>, end: usize) -> bool {
-        if cx.words == 0 || cx.only_bullets {
+        if cx.only_bullets || !cx.has_words() {
             return false;
         }
         let Some(next) = self.tokens.peek(0) else {
@@ -931,6 +1254,20 @@ impl<'a> Lookahead<'a> {
         tok
     }
 
+    /// Whether no token is waiting in the buffer.
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Drops the buffer and reads on from `pos`, where a token may start.
+    fn restart_at(&mut self, pos: usize) {
+        self.buf = Default::default();
+        self.head = 0;
+        self.len = 0;
+        self.iter.restart_at(pos);
+    }
+
     /// Puts a token taken with `next` back in front.
     #[inline]
     fn push_front(&mut self, tok: Token<'a>) {
@@ -971,6 +1308,10 @@ struct Context<'a> {
     run_start: usize,
     /// The token before that run.
     before_run: Option<Prev<'a>>,
+    /// Whether `words` is exact; after a skip it is a lower bound.
+    words_exact: bool,
+    /// Set when a rule asked about something skipped: the answer it got may be wrong.
+    unknown: Cell<bool>,
 }
 
 /// A token already read.
@@ -980,6 +1321,21 @@ struct Prev<'a> {
     kind: TokenKind,
     start: usize,
     end: usize,
+    /// False for a token the skipping path did not read: only `end` is meaningful (it is
+    /// before a separator, so nothing is stuck to it).
+    known: bool,
+}
+
+impl Prev<'_> {
+    fn unknown(end: usize) -> Self {
+        Prev {
+            text: "",
+            kind: TokenKind::Symbol,
+            start: end,
+            end,
+            known: false,
+        }
+    }
 }
 
 impl<'a> Context<'a> {
@@ -993,13 +1349,69 @@ impl<'a> Context<'a> {
             prev2: None,
             run_start: 0,
             before_run: None,
+            words_exact: true,
+            unknown: Cell::new(false),
         }
+    }
+
+    /// A token remembered in `slot`, noting it if the skipping path did not read it.
+    #[inline]
+    fn look<'c>(&self, slot: &'c Option<Prev<'a>>) -> Option<&'c Prev<'a>> {
+        match slot {
+            Some(p) if !p.known => {
+                self.unknown.set(true);
+                None
+            }
+            other => other.as_ref(),
+        }
+    }
+
+    /// The token before the current one.
+    #[inline]
+    fn prev(&self) -> Option<&Prev<'a>> {
+        self.look(&self.prev)
+    }
+
+    /// The token before that.
+    #[inline]
+    fn prev2(&self) -> Option<&Prev<'a>> {
+        self.look(&self.prev2)
+    }
+
+    /// The token before the current run of glued tokens.
+    #[inline]
+    fn before_run(&self) -> Option<&Prev<'a>> {
+        self.look(&self.before_run)
+    }
+
+    /// Whether the sentence has a word or number so far.
+    #[inline]
+    fn has_words(&self) -> bool {
+        if self.words > 0 {
+            return true;
+        }
+        if !self.words_exact {
+            self.unknown.set(true);
+        }
+        false
+    }
+
+    /// Whether `words_before` (derived from `words`) is at least `min`.
+    #[inline]
+    fn at_least(&self, words_before: u32, min: u32) -> bool {
+        if words_before >= min {
+            return true;
+        }
+        if !self.words_exact {
+            self.unknown.set(true);
+        }
+        false
     }
 
     /// The number of the list bullet just read, if the sentence so far is one (`1`, `§2`)
     /// or it follows `;` or `:` (`Итоги: 1`).
     fn bullet_number(&self) -> Option<u32> {
-        let number = self.prev.as_ref()?;
+        let number = self.prev()?;
         if number.kind != TokenKind::Number || !(self.only_bullets || self.bullet_after_colon()) {
             return None;
         }
@@ -1008,13 +1420,14 @@ impl<'a> Context<'a> {
 
     /// A number just read after `;` or `:` — a list item inside a sentence (`…; 3.`).
     fn bullet_after_colon(&self) -> bool {
-        matches!(
-            (&self.prev, &self.prev2),
-            (Some(number), Some(mark))
-                if number.kind == TokenKind::Number
-                    && matches!(mark.text, ";" | ":")
-                    && mark.end < number.start
-        )
+        let Some(number) = self.prev() else {
+            return false;
+        };
+        if number.kind != TokenKind::Number {
+            return false;
+        }
+        self.prev2()
+            .is_some_and(|mark| matches!(mark.text, ";" | ":") && mark.end < number.start)
     }
 
     #[inline]
@@ -1036,6 +1449,7 @@ impl<'a> Context<'a> {
             kind: tok.kind,
             start: tok.span.start,
             end: tok.span.end,
+            known: true,
         });
     }
 }
@@ -1436,6 +1850,20 @@ static ABBREVIATIONS_DATA: &str = include_str!("data/sentence_abbrev.txt");
 struct AbbreviationTable {
     classes: HashMap<&'static str, DataClass>,
     longest: usize,
+    /// Every key of `classes` and every word of the tokenizer's list (lowercased), so
+    /// that the word before a period is lowercased and looked up once for both.
+    index: FxHashMap<Box<str>, Known>,
+    /// The longest word of the tokenizer's list, in bytes.
+    list_longest: usize,
+}
+
+/// What the two abbreviation lists say of a word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Known {
+    /// Its class in `data/sentence_abbrev.txt`.
+    class: Option<DataClass>,
+    /// Whether the tokenizer's list (`data/abbreviations.txt`) has it.
+    tokenizer_list: bool,
 }
 
 fn abbreviations() -> &'static AbbreviationTable {
@@ -1460,7 +1888,35 @@ fn abbreviations() -> &'static AbbreviationTable {
             })
             .collect();
         let longest = classes.keys().map(|k| k.len()).max().unwrap_or(0);
-        AbbreviationTable { classes, longest }
+        let mut index: FxHashMap<Box<str>, Known> = classes
+            .iter()
+            .map(|(&key, &class)| {
+                let known = Known {
+                    class: Some(class),
+                    tokenizer_list: false,
+                };
+                (Box::from(key), known)
+            })
+            .collect();
+        let mut list_longest = 0;
+        for word in TOKENIZER_ABBREVIATIONS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+        {
+            list_longest = list_longest.max(word.len());
+            index
+                .entry(word.into_boxed_str())
+                .or_default()
+                .tokenizer_list = true;
+        }
+        AbbreviationTable {
+            classes,
+            longest,
+            index,
+            list_longest,
+        }
     })
 }
 
@@ -1484,6 +1940,69 @@ fn lowercase_key<'b>(parts: &[&str], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b s
     std::str::from_utf8(buf.get(..len)?).ok()
 }
 
+/// Both lists' answers for `word`, from one lowercasing and one probe. The same as
+/// [`lookup`] and [`crate::segment::abbrev::is_abbreviation`], limits included.
+fn known_abbreviation(word: &str) -> Known {
+    let table = abbreviations();
+    let in_classes = word.len() <= table.longest;
+    let in_list = !word.is_empty() && word.len() <= table.list_longest * 2;
+    if !(in_classes || in_list) {
+        return Known::default();
+    }
+    let mut buf = [0u8; LIST_KEY];
+    let Some(lower) = lowercase_into(word, &mut buf) else {
+        return Known::default();
+    };
+    let Some(entry) = table.index.get(lower) else {
+        return Known::default();
+    };
+    Known {
+        class: entry.class.filter(|_| in_classes && lower.len() <= MAX_KEY),
+        tokenizer_list: in_list && entry.tokenizer_list,
+    }
+}
+
+/// The buffer the tokenizer's list lowercases words in (`WordList::contains_lowercase`).
+const LIST_KEY: usize = 64;
+
+/// `word` lowercased char by char (`char::to_lowercase`) into `buf`; `None` if too long.
+/// ASCII and the Cyrillic letters U+0400–U+045F are mapped on the bytes.
+fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; LIST_KEY]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    let mut len = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (out, used): ([u8; 2], usize) = match (b, bytes.get(i + 1).copied()) {
+            (0..=0x7F, _) => {
+                *buf.get_mut(len)? = b.to_ascii_lowercase();
+                len += 1;
+                i += 1;
+                continue;
+            }
+            // Ѐ–Џ → ѐ–џ, А–П → а–п, Р–Я → р–я; а–п, р–я and ѐ–џ stay.
+            (0xD0, Some(n @ 0x80..=0x8F)) => ([0xD1, n + 0x10], 2),
+            (0xD0, Some(n @ 0x90..=0x9F)) => ([0xD0, n + 0x20], 2),
+            (0xD0, Some(n @ 0xA0..=0xAF)) => ([0xD1, n - 0x20], 2),
+            (0xD0, Some(n @ 0xB0..=0xBF)) | (0xD1, Some(n @ 0x80..=0x9F)) => ([b, n], 2),
+            _ => {
+                let c = word.get(i..)?.chars().next()?;
+                for lower in c.to_lowercase() {
+                    let n = lower.len_utf8();
+                    lower.encode_utf8(buf.get_mut(len..len + n)?);
+                    len += n;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        buf.get_mut(len..len + used)?.copy_from_slice(&out[..used]);
+        len += used;
+        i += used;
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
+#[cfg(test)]
 fn lookup(word: &str) -> Option<DataClass> {
     let table = abbreviations();
     // Lowercasing keeps the length of Cyrillic and ASCII letters, so a longer word (most
@@ -1536,6 +2055,47 @@ mod tests {
     #[test]
     fn text_without_terminator_is_one_sentence() {
         assert_eq!(split("  и всё  "), ["и всё"]);
+    }
+
+    /// One probe answers what the two lookups answered: every word of both lists, in
+    /// three cases, and words around them.
+    #[test]
+    fn known_abbreviation_agrees_with_both_lists() {
+        use crate::segment::abbrev::is_abbreviation;
+        let words = ABBREVIATIONS_DATA
+            .lines()
+            .chain(TOKENIZER_ABBREVIATIONS.lines())
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|w| !w.starts_with('#'));
+        let mut checked = 0;
+        for word in words {
+            let mut capitalized: String =
+                word.chars().take(1).flat_map(char::to_uppercase).collect();
+            capitalized.extend(word.chars().skip(1));
+            for w in [
+                word.to_owned(),
+                word.to_uppercase(),
+                capitalized,
+                format!("{word}а"),
+                format!("Ѐ{word}"),
+                format!("{word}\u{212A}"),
+                word.repeat(5),
+            ] {
+                let known = known_abbreviation(&w);
+                assert_eq!(known.class, lookup(&w), "{w}");
+                assert_eq!(known.tokenizer_list, is_abbreviation(&w), "{w}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000);
+        for w in ["", "İ", "\u{212A}\u{212A}", "ǅ", "ΣΑ", "Ѡ", "ѡ", "Ґ"] {
+            assert_eq!(known_abbreviation(w).class, lookup(w), "{w}");
+            assert_eq!(
+                known_abbreviation(w).tokenizer_list,
+                is_abbreviation(w),
+                "{w}"
+            );
+        }
     }
 
     #[test]

@@ -1310,6 +1310,22 @@ impl<'a> Iterator for Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
+    /// Goes on from `pos` as if every token before it had been read (for the sentence
+    /// splitter, which skips stretches that cannot end a sentence). `pos` must be where a
+    /// token of the whole text may start: the end of a token, or just after a separator.
+    /// The tokens from there on are the same as those the whole text gives.
+    pub(crate) fn restart_at(&mut self, pos: usize) {
+        debug_assert!(self.text.is_char_boundary(pos));
+        self.pos = pos.min(self.text.len());
+        self.email_memo = None;
+        self.domain_memo = None;
+        self.current = WindowTokens::default();
+        self.windows = Windows::new();
+        self.scalar_before = 0;
+    }
+}
+
+impl<'a> Tokens<'a> {
     /// The next token when the batch is empty: refill it, or take one token by the
     /// scalar path.
     #[inline(never)]

@@ -169,6 +169,14 @@ pub fn sentences(data: &[u8]) {
     }
 }
 
+/// The skipping sentence splitter gives exactly the full splitter's sentences.
+pub fn sentence_paths(data: &[u8]) {
+    let text = text_of(data);
+    let full: Vec<_> = slovo::sentences_with(&text, slovo::SentencePath::Full).collect();
+    let skipping: Vec<_> = slovo::sentences_with(&text, slovo::SentencePath::Skipping).collect();
+    assert_eq!(skipping, full, "the sentence splitters differ on {text:?}");
+}
+
 /// The normalization options encoded in the low six bits of `flags`.
 fn normalize_options(flags: u8) -> NormalizeOptions {
     NormalizeOptions::none()

@@ -69,3 +69,43 @@ pub fn assert_paths_agree(name: &str, text: &str) {
         panic!("{name}: {message}");
     }
 }
+
+/// Where the sentences of the skipping splitter (`slovo::sentences`) differ from those of
+/// the full one (`SentencePath::Full`, the specification), described for a panic message;
+/// `None` if they agree (text and span of every sentence).
+pub fn sentence_disagreement(text: &str) -> Option<String> {
+    use slovo::SentencePath;
+    let expected: Vec<_> = slovo::sentences_with(text, SentencePath::Full).collect();
+    let got: Vec<_> = slovo::sentences_with(text, SentencePath::Skipping).collect();
+    if got == expected {
+        return None;
+    }
+    let i = got
+        .iter()
+        .zip(&expected)
+        .position(|(a, b)| a != b)
+        .unwrap_or(got.len().min(expected.len()));
+    let at = expected
+        .get(i)
+        .or(got.get(i))
+        .map_or(text.len(), |s| s.span.start);
+    let mut to = (at + 300).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    Some(format!(
+        "the skipping splitter differs from the full one at sentence {i} of {}: got {:?}, \
+         expected {:?}; text from there: {:?}",
+        expected.len(),
+        got.get(i),
+        expected.get(i),
+        &text[at..to]
+    ))
+}
+
+/// Panics with [`sentence_disagreement`]'s message if the two splitters differ on `text`.
+pub fn assert_sentence_paths_agree(name: &str, text: &str) {
+    if let Some(message) = sentence_disagreement(text) {
+        panic!("{name}: {message}");
+    }
+}
