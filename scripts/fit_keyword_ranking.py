@@ -8,7 +8,7 @@ place, never copied. Needs PyStemmer, numpy and scikit-learn (in a venv).
     cargo build --release --features "morph keyword-tuning" --example keywords_eval
     export SLOVO_DATA=../shared/data
     target/release/examples/keywords_eval --dump /tmp/kw_features.jsonl
-    python3 scripts/fit_keyword_ranking.py /tmp/kw_features.jsonl [--mix 0.35] [--overlap -3]
+    python3 scripts/fit_keyword_ranking.py /tmp/kw_features.jsonl [--mix 0.35] [--overlap -3]  # overlap: off unless given
 
 Each dumped candidate carries its 45 features (33–44 are built on the evidence score of
 `MORPH_WEIGHTS`) and, after them, what the final choice needs (words' term ids, count,
@@ -180,7 +180,7 @@ def evaluate(docs, w, overlap, half):
 def main():
     args = sys.argv[1:]
     mix = float(args[args.index("--mix") + 1]) if "--mix" in args else 0.35
-    overlap = float(args[args.index("--overlap") + 1]) if "--overlap" in args else -3.0
+    overlap = float(args[args.index("--overlap") + 1]) if "--overlap" in args else math.inf
     docs = load(args[0])
     w = mix * fit(docs, "exact") + (1 - mix) * fit(docs, "partial")
     for name, half in (("even", 0), ("odd", 1)):
