@@ -52,7 +52,7 @@ def regression(features_path):
             if line_no % 2:
                 continue
             for phrase, features in rec["c"]:
-                xs.append(features)
+                xs.append(features[:33])  # the rest: features of the morph ranking model
                 ys.append(int(norm(phrase) in keys))
     x = np.array(xs)[:, 1:]  # column 0 is the constant 1
     y = np.array(ys)

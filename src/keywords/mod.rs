@@ -22,9 +22,14 @@
 //!    against a [`Background`] (document frequencies from public-domain prose, shipped in
 //!    `data/background.txt`, or from your own corpus, where a word in nearly every
 //!    document, such as a source's own name, is ranked down), fitted on a gold set of
-//!    Russian news and papers (`scripts/fit_keyword_weights.py`). [`Keyword::score`] is its
-//!    probability. First names alone, words capitalised only at sentence starts and verbs
-//!    weigh against a candidate; nouns and names in the body of the text for it.
+//!    Russian news and papers (`scripts/fit_keyword_weights.py`). First names alone, words
+//!    capitalised only at sentence starts and verbs weigh against a candidate; nouns and
+//!    names in the body of the text for it. With morphology that score is the *evidence*
+//!    of each word, and a second model ranks (`scripts/fit_keyword_ranking.py`): it adds a
+//!    phrase's words' evidence (`Дональд Трамп` is as good as `Трамп` is), common nouns
+//!    the text writes in lowercase (thematic words such as `выборы`), capitalised phrases
+//!    and the gap to the document's best word, and is fitted to pick keywords that equal
+//!    or overlap what people tag. [`Keyword::score`] is its probability.
 //! 4. **Choose.** A phrase enters only if it outscores each of its words — or if one of its
 //!    words almost never occurs without it (`Дональд` → `Дональд Трамп`,
 //!    `US` → `US Open`), in which case the phrase takes that word's place; with morphology
@@ -38,8 +43,8 @@
 //!
 //! On the dev split of a Russian keyword gold set (1,575 news articles and papers, the
 //! title given with [`KeywordExtractor::extract_with_title`], first 10 keywords), the
-//! default extractor with the `morph` feature scores exact F1 25.6 and partial F1 32.9
-//! (stem-sequence matching), and 24.3 on the phrases as written (lowercase, no stemming: the
+//! default extractor with the `morph` feature scores exact F1 26.3 and partial F1 34.1
+//! (stem-sequence matching), and 25.0 on the phrases as written (lowercase, no stemming: the
 //! form a person would print); without `morph`, 24.2 / 34.2 / 11.1. YAKE on single words
 //! (`yake-rust`) scores 18.6 / 28.8. With `morph` the extractor is 11–17 times faster than
 //! `yake-rust` on 12–13 KB documents (`benches/keywords.rs`, recorded in
@@ -220,8 +225,9 @@ impl KeywordExtractorBuilder {
     /// gets fewer than `k` (default `0.0`: always up to `k`). A value outside `[0, 1]`
     /// (or NaN) is an [`Error::InvalidOption`](crate::Error::InvalidOption) from `build`.
     ///
-    /// On the keyword dev set, `0.08` trades recall for precision and raises F1@10 by about
-    /// one point; the default keeps the list length predictable.
+    /// On the keyword dev set (with `morph`), `0.12` trades recall for precision and raises
+    /// F1@10 by about 1.3 points exact and 1.5 partial; the default keeps the list length
+    /// predictable.
     ///
     /// ```
     /// use slovo::keywords::KeywordExtractor;
@@ -239,8 +245,9 @@ impl KeywordExtractorBuilder {
         self
     }
 
-    /// Sets one ranking parameter by name: `w0` … `w24` (feature weights), `absorb`,
-    /// `ng_min`, `margin`. Unknown names are ignored. Only with the
+    /// Sets one ranking parameter by name: `w0` … `w44` (ranking weights), `e0` … `e44`
+    /// (the evidence weights of the morphology model), `absorb`, `ng_min`, `margin`,
+    /// `overlap`. Unknown names are ignored. Only with the
     /// `keyword-tuning` feature, which exists to refit the ranking model
     /// ([`scripts/fit_keyword_weights.py`](https://github.com/slovo-nlp/slovo/blob/main/scripts/fit_keyword_weights.py)); not a stable API.
     ///
@@ -433,9 +440,11 @@ impl KeywordExtractor {
         )
         .into_iter()
         .map(|c| {
+            let mut features = c.features.to_vec();
+            features.extend(rank::tuning_extras(text, &scan, &c, lexicon));
             (
                 rank::materialize(text, &scan, &c.terms, c.score, lexicon),
-                c.features.to_vec(),
+                features,
             )
         })
         .collect()

@@ -8,7 +8,7 @@ use super::Keyword;
 use crate::span::Span;
 
 /// Number of ranking features.
-pub(crate) const NF: usize = 33;
+pub(crate) const NF: usize = 45;
 
 /// Weights of the features, a logistic regression fitted on the even-numbered documents of
 /// the keyword dev set (see `examples/keywords_eval.rs`), for terms made of stems (the
@@ -16,17 +16,32 @@ pub(crate) const NF: usize = 33;
 const WEIGHTS: [f64; NF] = [
     -6.04613, 0.60295, 0.40147, 0.38572, -0.11040, -0.23245, 1.05142, 0.19383, 0.48504, -1.79390,
     -1.64799, -1.91313, 3.85830, -0.12808, -2.12614, -0.47515, 0.43248, 0.35591, 0.14805, 0.92734,
-    0.15556, -0.07634, -0.17775, 0.06281, -0.61286, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+    0.15556, -0.07634, -0.17775, 0.06281, -0.61286, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+    0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
 ];
 
 /// The same, fitted for terms made of lemmas with parts of speech (feature `morph`) on the
 /// even half, then three weights set by hand on that half (first name alone −3, sentence-start
-/// share −1, spread over sentences 4).
+/// share −1, spread over sentences 4). With morphology this is the *evidence* score of each
+/// word and phrase: the features from 33 on are built from it (a phrase is judged by its
+/// words' evidence too), and [`MORPH_RANK_WEIGHTS`] ranks.
 const MORPH_WEIGHTS: [f64; NF] = [
     -6.46015, 0.26226, 0.26234, 0.69582, -0.12749, -0.39589, 0.90176, 0.07483, 0.41216, -0.99053,
     -1.30505, -0.96722, 4.00000, -0.02765, -0.82781, -0.05039, 0.41194, 0.14059, -0.04343, 0.61862,
     -0.09550, 0.10814, -0.22160, 0.07870, -0.81663, 1.13013, 1.66017, -3.00000, -1.00000, -1.58171,
-    0.14059, 0.23660, 0.0,
+    0.14059, 0.23660, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+];
+
+/// The ranking model with morphology, over all 45 features: 0.35 × a logistic regression for
+/// "equals a gold keyword" + 0.65 × one for "overlaps a gold keyword" (a phrase that contains a
+/// tagged word, or a word of a tagged phrase), both fitted on the nominal candidates of the
+/// even half of the dev set (`scripts/fit_keyword_ranking.py`).
+const MORPH_RANK_WEIGHTS: [f64; NF] = [
+    -4.49482, 0.48314, 0.28808, 0.40192, -0.15155, -0.04238, 0.29061, -0.18557, -0.08003, 0.0,
+    -7.23089, -10.54859, 2.62719, -0.05584, -1.15720, -0.74455, -0.41374, -0.03775, 0.17374,
+    0.35694, -0.00329, 0.12566, -0.10512, 0.13077, -0.07887, 0.16250, 1.13253, -0.81054, 0.06788,
+    -0.33774, -0.03775, 0.02951, 0.38142, -1.03977, 0.64310, 0.40475, -0.17673, -0.04884, 0.57111,
+    0.16399, 0.05863, -0.65997, -0.77851, 0.51171, 0.48240,
 ];
 
 /// The weights of the ranking signals.
@@ -34,6 +49,13 @@ const MORPH_WEIGHTS: [f64; NF] = [
 pub(crate) struct Params {
     w: [f64; NF],
     w_morph: [f64; NF],
+    /// With morphology: the final ranking weights (`w_morph` gives the evidence features).
+    w_rank: [f64; NF],
+    /// With morphology, a candidate that shares a lemma with a keyword already chosen is
+    /// still taken when its log-odds exceed this (`Трамп` beside `Дональд Трамп`). Off by
+    /// default (no two keywords share a lemma); `-3` raises partial F1 on the dev set by about
+    /// 1.2 and costs 0.3 exact, but lists `представитель` beside `Специальный представитель`.
+    overlap: f64,
     tf_p: f64,
     idf_p: f64,
     ng_min: f64,
@@ -48,6 +70,8 @@ impl Default for Params {
         Params {
             w: WEIGHTS,
             w_morph: MORPH_WEIGHTS,
+            w_rank: MORPH_RANK_WEIGHTS,
+            overlap: f64::INFINITY,
             tf_p: 0.7,
             idf_p: 0.5,
             ng_min: 2.0,
@@ -73,9 +97,15 @@ impl Params {
     #[cfg(feature = "keyword-tuning")]
     pub(crate) fn set(&mut self, name: &str, value: f64) {
         if let Some(i) = name.strip_prefix('w').and_then(|i| i.parse::<usize>().ok()) {
-            // Tuning runs one kind of term at a time: both sets take the value.
+            // Tuning runs one kind of term at a time: both ranking sets take the value.
             if i < NF {
                 self.w[i] = value;
+                self.w_rank[i] = value;
+            }
+            return;
+        }
+        if let Some(i) = name.strip_prefix('e').and_then(|i| i.parse::<usize>().ok()) {
+            if i < NF {
                 self.w_morph[i] = value;
             }
             return;
@@ -87,6 +117,7 @@ impl Params {
             "margin" => self.margin = value,
             "absorb" => self.absorb = value,
             "name_swap" => self.name_swap = value,
+            "overlap" => self.overlap = value,
             _ => {}
         }
     }
@@ -345,7 +376,58 @@ pub(crate) fn candidates(
             count: s.count,
         });
     }
+    if morph {
+        rerank(scan, p, &mut out);
+    }
     out
+}
+
+/// With morphology: features 33–44, built on each candidate's evidence score (its words'
+/// scores for a phrase, the gap to the document's best word), then the final score.
+fn rerank(scan: &Scan, p: &Params, out: &mut [Candidate]) {
+    let n_terms = scan.terms.len();
+    let base: Vec<f64> = out.iter().map(|c| c.score).collect();
+    let top = base
+        .iter()
+        .take(n_terms)
+        .copied()
+        .fold(f64::NEG_INFINITY, f64::max);
+    let top = if top.is_finite() { top } else { 0.0 };
+    for (c, &own) in out.iter_mut().zip(&base) {
+        let (Some(&first), Some(&last)) = (c.terms.first(), c.terms.last()) else {
+            continue;
+        };
+        let (first, last) = (&scan.terms[first as usize], &scan.terms[last as usize]);
+        let x = &mut c.features;
+        let lower = ratio(last.lower, last.count);
+        // the head written in lowercase: a common noun in the text's own words
+        x[33] = lower;
+        x[34] = lower * x[25];
+        if c.terms.len() > 1 {
+            let parts = c
+                .terms
+                .iter()
+                .map(|&t| base.get(t as usize).copied().unwrap_or(0.0));
+            let (mut max, mut min, mut sum) = (f64::NEG_INFINITY, f64::INFINITY, 0.0);
+            for v in parts {
+                max = max.max(v);
+                min = min.min(v);
+                sum += v;
+            }
+            x[35] = max;
+            x[36] = min;
+            x[37] = sum / c.terms.len() as f64;
+            x[38] = (1.0 - ratio(first.lower, first.count)) * (1.0 - lower);
+            x[39] = f64::from(u8::from(c.count < 2));
+            x[41] = f64::from(u8::from(first.given_name));
+            x[43] = lower;
+            x[44] = x[25] * (1.0 - x[26]);
+        } else {
+            x[42] = f64::from(u8::from(first.surname)) * x[26];
+        }
+        x[40] = own - top;
+        c.score = x.iter().zip(&p.w_rank).map(|(a, b)| a * b).sum();
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -433,7 +515,7 @@ pub(crate) fn rank(
             .then_with(|| a.terms.cmp(&b.terms))
     });
     let chosen = if morph {
-        choose_by_lemma(text, scan, all, k, lexicon)
+        choose_by_lemma(text, scan, all, k, p.overlap, lexicon)
     } else {
         all.truncate(k);
         all
@@ -446,12 +528,14 @@ pub(crate) fn rank(
         .collect()
 }
 
-/// The best `k` candidates (sorted best first) such that no two share a lemma.
+/// The best `k` candidates (sorted best first) such that no two share a lemma, unless the
+/// later one scores above `overlap` on its own.
 fn choose_by_lemma(
     text: &str,
     scan: &Scan,
     all: Vec<Candidate>,
     k: usize,
+    overlap: f64,
     lexicon: Lexicon<'_>,
 ) -> Vec<Candidate> {
     let mut chosen: Vec<Candidate> = Vec::with_capacity(k);
@@ -461,7 +545,7 @@ fn choose_by_lemma(
         if chosen.len() == k {
             break;
         }
-        if c.terms.iter().any(|t| used.contains(t)) {
+        if c.score <= overlap && c.terms.iter().any(|t| used.contains(t)) {
             continue;
         }
         if c.terms.len() > 1 && !is_noun_phrase(text, scan, &c.terms, lexicon) {
@@ -645,6 +729,38 @@ fn capitalised_like(lemma: &str, written: &str) -> String {
         (Some(w), Some(first)) if w.is_uppercase() => first.to_uppercase().chain(chars).collect(),
         _ => lemma.to_string(),
     }
+}
+
+/// What the final choice needs to know about a candidate besides its features, appended to
+/// them by [`KeywordExtractor::tuning_candidates`](super::KeywordExtractor::tuning_candidates):
+/// its number of words, the term id of each, its count, whether a lone word may stand as a
+/// keyword (nominal) and whether a phrase reads as a noun phrase.
+#[cfg(feature = "keyword-tuning")]
+pub(crate) fn tuning_extras(
+    text: &str,
+    scan: &Scan,
+    c: &Candidate,
+    lexicon: Lexicon<'_>,
+) -> Vec<f64> {
+    let mut x = vec![c.terms.len() as f64];
+    x.extend(c.terms.iter().map(|&t| f64::from(t)));
+    x.push(f64::from(c.count));
+    let nominal = c.terms.len() > 1
+        || !lexicon.is_morph()
+        || c.terms
+            .first()
+            .is_some_and(|&t| scan.terms[t as usize].nominal_share() >= 0.5);
+    x.push(f64::from(u8::from(nominal)));
+    let np = c.terms.len() < 2 || is_noun_phrase(text, scan, &c.terms, lexicon);
+    x.push(f64::from(u8::from(np)));
+    for &t in &c.terms {
+        let t = &scan.terms[t as usize];
+        x.push(ratio(t.lower, t.count));
+        x.push(f64::from(t.count));
+        x.push(f64::from(u8::from(t.given_name)));
+        x.push(f64::from(u8::from(t.surname)));
+    }
+    x
 }
 
 /// The model's log-odds as a probability in `(0, 1)`.
