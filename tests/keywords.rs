@@ -58,10 +58,37 @@ fn check_invariants(text: &str, k: usize, list: &[Keyword]) {
     );
 }
 
+/// The ten best keywords whatever their score (`min_score(0.0)`): the ranking itself.
+fn top_ten(text: &str) -> Vec<Keyword> {
+    KeywordExtractor::builder()
+        .top_k(10)
+        .min_score(0.0)
+        .build()
+        .expect("valid options")
+        .extract(text)
+}
+
+/// The default leaves out weak keywords: the sample keeps its confident head, in the
+/// ranking's order, and nothing below the threshold.
+#[test]
+fn default_min_score_keeps_the_confident_head() {
+    let default = slovo::keywords(SAMPLE, 10);
+    let all = top_ten(SAMPLE);
+    assert!(default.len() >= 5 && default.len() <= 10, "{default:?}");
+    assert!(default
+        .iter()
+        .all(|k| k.score >= slovo::keywords::DEFAULT_MIN_SCORE));
+    assert!(all[default.len()..]
+        .iter()
+        .all(|k| k.score < slovo::keywords::DEFAULT_MIN_SCORE));
+    let phrases = |l: &[Keyword]| l.iter().map(|k| k.phrase.clone()).collect::<Vec<_>>();
+    assert_eq!(phrases(&default), phrases(&all[..default.len()]));
+}
+
 #[test]
 #[cfg(not(feature = "morph"))]
 fn sample_keywords_are_readable_surface_forms() {
-    let list = slovo::keywords(SAMPLE, 10);
+    let list = top_ten(SAMPLE);
     check_invariants(SAMPLE, 10, &list);
     assert_eq!(list.len(), 10);
     let phrases: Vec<&str> = list.iter().map(|k| k.phrase.as_str()).collect();
@@ -83,7 +110,7 @@ fn sample_keywords_are_readable_surface_forms() {
 fn sample_keywords_are_in_dictionary_form() {
     use slovo::{Morph, Pos};
     let morph = Morph::new();
-    let list = slovo::keywords(SAMPLE, 10);
+    let list = top_ten(SAMPLE);
     check_invariants(SAMPLE, 10, &list);
     assert_eq!(list.len(), 10);
     let phrases: Vec<&str> = list.iter().map(|k| k.phrase.as_str()).collect();
@@ -148,7 +175,11 @@ fn no_lone_verbs_or_adverbs() {
 fn the_title_counts_and_spans_point_into_the_text() {
     let title = "Вакцина QazVac";
     let text = "Испытания продлятся месяц. Испытания идут в Алматы.";
-    let ex = KeywordExtractor::new();
+    // Every candidate (a toy text scores low): the title's effect, not the threshold's.
+    let ex = KeywordExtractor::builder()
+        .min_score(0.0)
+        .build()
+        .expect("valid");
     let titled = ex.extract_with_title(title, text);
     assert!(
         titled.iter().any(|k| k.phrase.contains("QazVac")),
@@ -213,6 +244,7 @@ fn background_changes_the_ranking() {
     // Equal counts: the first word leads, until the background says it is everywhere.
     let text = "Вакцина. Вакцина. Граница. Граница.";
     let plain = KeywordExtractor::builder()
+        .min_score(0.0)
         .background(Background::empty())
         .build()
         .unwrap()
@@ -220,6 +252,7 @@ fn background_changes_the_ranking() {
     assert_eq!(plain[0].stem_key, "вакцин");
     let bg = Background::from_counts(1000, [("вакцин", 1000)]);
     let weighed = KeywordExtractor::builder()
+        .min_score(0.0)
         .background(bg)
         .build()
         .unwrap()

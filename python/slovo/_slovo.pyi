@@ -553,7 +553,7 @@ def keywords(
     top: int = 10,
     *,
     max_phrase_len: int = 2,
-    min_score: float = 0.0,
+    min_score: float = 0.15,
     title: str | None = None,
 ) -> list[Keyword]:
     """The keywords of one text, best first (needs no corpus).
@@ -566,8 +566,9 @@ def keywords(
         How many keywords at most.
     max_phrase_len : int, default=2
         Longest phrase, in words.
-    min_score : float, default=0.0
-        Leave out keywords scoring lower.
+    min_score : float, default=0.15
+        Leave out keywords scoring lower (a probability; 0.0 always gives `top` when
+        the text has that many candidates).
     title : str or None, default=None
         The document's title, if it has one: read as its first sentence, which makes its
         words more likely keywords. Spans still point into ``text`` (occurrences inside the
@@ -583,7 +584,7 @@ def keywords_many(
     top: int = 10,
     *,
     max_phrase_len: int = 2,
-    min_score: float = 0.0,
+    min_score: float = 0.15,
     titles: Sequence[str] | None = None,
 ) -> list[list[Keyword]]:
     """`keywords` of each text of a list, in parallel without the GIL.

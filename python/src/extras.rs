@@ -124,8 +124,9 @@ fn keywords_of(extractor: &KeywordExtractor, title: &str, text: &str) -> Vec<PyK
 ///     How many keywords at most.
 /// max_phrase_len : int, default=2
 ///     Longest phrase, in words.
-/// min_score : float, default=0.0
-///     Leave out keywords scoring lower.
+/// min_score : float, default=0.15
+///     Leave out keywords scoring lower (a probability; 0.0 always gives `top` when
+///     the text has that many candidates).
 /// title : str or None, default=None
 ///     The document's title, if it has one: read as its first sentence, which makes its
 ///     words more likely keywords. Spans still point into ``text`` (occurrences inside the
@@ -136,7 +137,7 @@ fn keywords_of(extractor: &KeywordExtractor, title: &str, text: &str) -> Vec<PyK
 /// list of Keyword
 ///     Best first.
 #[pyfunction]
-#[pyo3(signature = (text, top = 10, *, max_phrase_len = 2, min_score = 0.0, title = None))]
+#[pyo3(signature = (text, top = 10, *, max_phrase_len = 2, min_score = 0.15, title = None))]
 pub fn keywords(
     py: Python<'_>,
     text: &str,
@@ -171,7 +172,7 @@ pub fn keywords(
 /// ValueError
 ///     If ``titles`` does not have one entry per text.
 #[pyfunction]
-#[pyo3(signature = (texts, top = 10, *, max_phrase_len = 2, min_score = 0.0, titles = None))]
+#[pyo3(signature = (texts, top = 10, *, max_phrase_len = 2, min_score = 0.15, titles = None))]
 pub fn keywords_many(
     py: Python<'_>,
     texts: crate::convert::Texts<'_>,

@@ -20,12 +20,19 @@ pub struct Args {
     /// How many keywords to print per document.
     #[arg(long, value_name = "K", default_value_t = 10, value_parser = crate::input::parse_count, allow_hyphen_values = true)]
     top: usize,
+    /// Leave out keywords scoring below P (the ranking model's probability, 0–1); `0`
+    /// prints K keywords whenever the document has that many candidates.
+    #[arg(long, value_name = "P", default_value_t = slovo::keywords::DEFAULT_MIN_SCORE, allow_hyphen_values = true)]
+    min_score: f64,
 }
 
 /// Prints `{"keywords":[{"phrase","surface","score"}…]}` per document. With `--jsonl`, a string
 /// `title` field of the line is read as the document's title.
 pub fn run(args: Args, out: &mut Output) -> Result<(), CliError> {
-    let extractor = KeywordExtractor::builder().top_k(args.top).build()?;
+    let extractor = KeywordExtractor::builder()
+        .top_k(args.top)
+        .min_score(args.min_score)
+        .build()?;
     let sources = Source::from_args(&args.files, Source::Stdin);
     for_each_document(&sources, args.mode, |mut document| {
         document.fields.shift_remove("keywords");
