@@ -60,7 +60,7 @@ fn parse_args() -> Result<Args, String> {
         params: Vec::new(),
         background: None,
         dump: None,
-        min_score: 0.0,
+        min_score: slovo::keywords::DEFAULT_MIN_SCORE,
         stems: false,
         corpus_background: false,
     };

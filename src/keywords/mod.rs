@@ -43,9 +43,9 @@
 //!
 //! On the dev split of a Russian keyword gold set (1,575 news articles and papers, the
 //! title given with [`KeywordExtractor::extract_with_title`], first 10 keywords), the
-//! default extractor with the `morph` feature scores exact F1 26.3 and partial F1 34.1
-//! (stem-sequence matching), and 25.0 on the phrases as written (lowercase, no stemming: the
-//! form a person would print); without `morph`, 24.2 / 34.2 / 11.1. YAKE on single words
+//! default extractor with the `morph` feature scores exact F1 27.8 and partial F1 36.0
+//! (stem-sequence matching), and 26.6 on the phrases as written (lowercase, no stemming: the
+//! form a person would print); without `morph`, 25.0 / 34.2 / 11.8. YAKE on single words
 //! (`yake-rust`) scores 18.6 / 28.8. With `morph` the extractor is 11–17 times faster than
 //! `yake-rust` on 12–13 KB documents (`benches/keywords.rs`, recorded in
 //! `benches/results/keywords.md`). `examples/keywords_eval.rs` reproduces the F1 figures.
