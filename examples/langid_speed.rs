@@ -11,7 +11,17 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_else(|| "slovo".into());
     let rounds: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
-    let texts: Vec<String> = include_str!("../tests/data/langid/sample.jsonl")
+    // Read at run time: the fixture is not in the published crate (its licence is the
+    // data's, see tests/data/README.md), and `cargo test` builds every example.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/langid/sample.jsonl"
+    );
+    let Ok(data) = std::fs::read_to_string(path) else {
+        eprintln!("langid_speed: cannot read {path} (run it from a checkout of the repository)");
+        std::process::exit(2);
+    };
+    let texts: Vec<String> = data
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter(|v| {
