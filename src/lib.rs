@@ -150,6 +150,7 @@
 //! letter-bigram table.
 //!
 //! ```
+//! # #[cfg(feature = "encodings")] { // the legacy code pages need it
 //! use slovo::{Charset, Decoder, Encoding};
 //!
 //! let koi8 = b"\xf0\xd2\xc9\xd7\xc5\xd4, \xcd\xc9\xd2!"; // "Привет, мир!" in KOI8-R
@@ -158,6 +159,7 @@
 //! assert_eq!(decoded.text, "Привет, мир!");
 //! assert_eq!(decoded.encoding, Charset::Koi8R);
 //! assert!(decoded.detected);
+//! # }
 //! # Ok::<(), slovo::Error>(())
 //! ```
 //!

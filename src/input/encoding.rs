@@ -247,6 +247,7 @@ impl fmt::Display for Charset {
 /// reads strict UTF-8; [`Decoder::builder`] chooses.
 ///
 /// ```
+/// # #[cfg(feature = "encodings")] { // the legacy code pages need it
 /// use slovo::{Decoder, Encoding};
 ///
 /// let decoder = Decoder::builder().encoding(Encoding::Auto).lossy(true).build()?;
@@ -255,6 +256,7 @@ impl fmt::Display for Charset {
 ///
 /// let bytes = b"\xcf\xf0\xe8\xe2\xe5\xf2"; // "Привет" in cp1251
 /// assert_eq!(decoder.decode(bytes, "-")?.text, "Привет");
+/// # }
 /// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -266,10 +268,12 @@ pub struct Decoder {
 /// Builds a [`Decoder`]; see [`Decoder::builder`].
 ///
 /// ```
+/// # #[cfg(feature = "encodings")] { // the legacy code pages need it
 /// use slovo::{Decoder, Encoding};
 ///
 /// let decoder = Decoder::builder().encoding(Encoding::Koi8R).build()?;
 /// assert_eq!(decoder.decode(b"\xf0\xd2\xc9\xd7\xc5\xd4", "-")?.text, "Привет");
+/// # }
 /// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -346,8 +350,10 @@ impl Decoder {
     /// Starts from the defaults (strict UTF-8) and changes what you name.
     ///
     /// ```
+    /// # #[cfg(feature = "encodings")] { // the legacy code pages need it
     /// let d = slovo::Decoder::builder().encoding(slovo::Encoding::Ibm866).build()?;
     /// assert_eq!(d.encoding(), slovo::Encoding::Ibm866);
+    /// # }
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn builder() -> DecoderBuilder {
@@ -399,6 +405,7 @@ impl Decoder {
     /// As above.
     ///
     /// ```
+    /// # #[cfg(feature = "encodings")] { // the legacy code pages need it
     /// use slovo::{Decoder, Encoding, Error};
     ///
     /// let strict = Decoder::new();
@@ -410,6 +417,7 @@ impl Decoder {
     ///
     /// let koi = Decoder::builder().encoding(Encoding::Koi8R).build()?;
     /// assert_eq!(koi.decode(b"\xf0\xd2\xc9\xd7\xc5\xd4", "-")?.text, "Привет");
+    /// # }
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn decode(&self, bytes: impl Into<Vec<u8>>, origin: impl AsRef<Path>) -> Result<Decoded> {
@@ -424,6 +432,7 @@ impl Decoder {
     /// [`decode`](Self::decode), naming the file.
     ///
     /// ```
+    /// # #[cfg(feature = "encodings")] { // the legacy code pages need it
     /// use slovo::{Decoder, Encoding};
     ///
     /// let path = std::env::temp_dir().join("slovo-doc-read_text_with.txt");
@@ -432,6 +441,7 @@ impl Decoder {
     /// assert_eq!(decoded.text, "Привет");
     /// assert_eq!(decoded.encoding.as_str(), "windows-1251");
     /// # std::fs::remove_file(&path).ok();
+    /// # }
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn read_text(&self, path: impl AsRef<Path>) -> Result<Decoded> {
@@ -478,6 +488,7 @@ impl Decoder {
 /// Decoded text and how it was decoded.
 ///
 /// ```
+/// # #[cfg(feature = "encodings")] { // the legacy code pages need it
 /// use slovo::{Charset, Decoder, Encoding};
 ///
 /// let bytes = b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0!"; // "Привет, мир!" in cp1251
@@ -486,6 +497,7 @@ impl Decoder {
 /// assert_eq!(decoded.encoding, Charset::Windows1251);
 /// assert!(decoded.detected);
 /// assert_eq!(decoded.replacements, 0);
+/// # }
 /// # Ok::<(), slovo::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -94,6 +94,7 @@ impl Decoder {
     /// [`Error::Io`] when reading ahead fails.
     ///
     /// ```
+    /// # #[cfg(feature = "encodings")] { // the legacy code pages need it
     /// use slovo::{Charset, Decoder, Encoding};
     ///
     /// let auto = Decoder::builder().encoding(Encoding::Auto).build()?;
@@ -115,6 +116,7 @@ impl Decoder {
     /// let mut lines = lossy.read_lines(&b"a\xffb\n"[..], "-")?;
     /// assert_eq!(lines.next().unwrap()?, "a\u{FFFD}b");
     /// assert_eq!(lines.replacements(), 1);
+    /// # }
     /// # Ok::<(), slovo::Error>(())
     /// ```
     pub fn read_lines<R: BufRead>(
