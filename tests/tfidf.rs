@@ -555,9 +555,12 @@ fn huge_idf_values_are_refused() {
             Some(vec![1.0, bad]),
         );
         assert!(matches!(made, Err(Error::InvalidOption { .. })), "{bad}");
-        let mut transformer = slovo::tfidf::TfidfTransformer::new();
-        assert!(transformer.set_idf(vec![bad, 1.0]).is_err(), "{bad}");
     }
+    // `set_idf` follows scikit-learn (an infinite idf is what no smoothing gives a term no
+    // document has) and refuses only NaN.
+    let mut transformer = slovo::tfidf::TfidfTransformer::new();
+    assert!(transformer.set_idf(vec![f64::NAN, 1.0]).is_err());
+    assert!(transformer.set_idf(vec![f64::INFINITY, 1.0]).is_ok());
     // The bytes of a model whose idf was changed to 1e308 after saving.
     let good = TfidfVectorizer::from_vocabulary(
         TfidfConfig::default(),

@@ -135,12 +135,13 @@ impl TfidfTransformer {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidOption`] when `use_idf` is off, or for a value that is not finite or
-    /// beyond ±1e100 (where weights and norms would overflow).
+    /// [`Error::InvalidOption`] when `use_idf` is off, or for a NaN. Infinite values are
+    /// allowed, as in scikit-learn: without smoothing, a term no document has gets an
+    /// infinite idf. (Models loaded from bytes are checked strictly: finite, within ±1e100.)
     ///
     /// ```
     /// let mut t = slovo::tfidf::TfidfTransformer::new();
-    /// assert!(t.set_idf(vec![1.0, 1e308]).is_err());
+    /// assert!(t.set_idf(vec![1.0, f64::NAN]).is_err());
     /// t.set_idf(vec![1.0, 2.0])?;
     /// assert_eq!(t.idf(), Some(&[1.0, 2.0][..]));
     /// # Ok::<(), slovo::Error>(())
@@ -153,7 +154,13 @@ impl TfidfTransformer {
                 "none (use_idf is off)",
             ));
         }
-        super::model::check_idf_values(&idf)?;
+        if let Some(i) = idf.iter().position(|v| v.is_nan()) {
+            return Err(Error::invalid_option(
+                "idf",
+                format!("NaN at column {i}"),
+                "numbers (not NaN)",
+            ));
+        }
         self.idf = Some(idf);
         Ok(())
     }
