@@ -861,6 +861,16 @@ fn high_half(charset: Charset) -> [char; 128] {
     table
 }
 
+/// The error for text in `charset` (other than UTF-8) in a build without `encodings`.
+#[cfg(not(feature = "encodings"))]
+pub(crate) fn legacy_needs_feature(charset: Charset, detected: bool, origin: &Path) -> Error {
+    let how = if detected { "detected as" } else { "in" };
+    Error::MissingFeature {
+        feature: "encodings",
+        what: format!("{}: text {how} {charset}", origin.display()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -888,15 +898,5 @@ mod tests {
             "latin1".parse::<Encoding>(),
             Err(Error::UnknownEncoding { .. })
         ));
-    }
-}
-
-/// The error for text in `charset` (other than UTF-8) in a build without `encodings`.
-#[cfg(not(feature = "encodings"))]
-pub(crate) fn legacy_needs_feature(charset: Charset, detected: bool, origin: &Path) -> Error {
-    let how = if detected { "detected as" } else { "in" };
-    Error::MissingFeature {
-        feature: "encodings",
-        what: format!("{}: text {how} {charset}", origin.display()),
     }
 }
