@@ -15,6 +15,23 @@ pub fn tokens_with(
     Some(tokenizer.tokenize_with(text, path)?.collect())
 }
 
+/// The index of the first item where `got` and `expected` differ, and the byte offset it
+/// starts at (`end` when both have run out).
+fn first_difference<T: PartialEq>(
+    got: &[T],
+    expected: &[T],
+    end: usize,
+    start: impl Fn(&T) -> usize,
+) -> (usize, usize) {
+    let i = got
+        .iter()
+        .zip(expected)
+        .position(|(a, b)| a != b)
+        .unwrap_or(got.len().min(expected.len()));
+    let at = expected.get(i).or(got.get(i)).map_or(end, start);
+    (i, at)
+}
+
 /// Where the tokens of every path differ from the scalar ones, described for a panic
 /// message; `None` if they all agree.
 pub fn disagreement(text: &str) -> Option<String> {
@@ -33,15 +50,7 @@ pub fn disagreement(text: &str) -> Option<String> {
             if got == expected {
                 continue;
             }
-            let i = got
-                .iter()
-                .zip(&expected)
-                .position(|(a, b)| a != b)
-                .unwrap_or(got.len().min(expected.len()));
-            let at = expected
-                .get(i)
-                .or(got.get(i))
-                .map_or(text.len(), |t| t.span.start);
+            let (i, at) = first_difference(&got, &expected, text.len(), |t| t.span.start);
             let mut from = at.saturating_sub(60);
             while !text.is_char_boundary(from) {
                 from -= 1;
@@ -80,15 +89,7 @@ pub fn sentence_disagreement(text: &str) -> Option<String> {
     if got == expected {
         return None;
     }
-    let i = got
-        .iter()
-        .zip(&expected)
-        .position(|(a, b)| a != b)
-        .unwrap_or(got.len().min(expected.len()));
-    let at = expected
-        .get(i)
-        .or(got.get(i))
-        .map_or(text.len(), |s| s.span.start);
+    let (i, at) = first_difference(&got, &expected, text.len(), |s| s.span.start);
     let mut to = (at + 300).min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
